@@ -1,0 +1,156 @@
+"""Command line: ``fiscal load|build|run``."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .document import DocumentError
+from .pipeline import parse_file
+from .staging import StagedDocument, Writer, connect, stage
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("FISCAL_DB") or PROJECT_ROOT / "warehouse.duckdb").resolve()
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files named, and document files found under directories named."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+def _parse(path: Path) -> tuple[Path, StagedDocument | None, str | None]:
+    try:
+        return path, stage(parse_file(path)), None
+    except DocumentError as exc:
+        return path, None, str(exc)
+    except Exception as exc:  # a parser bug must not stop the batch
+        return path, None, f"internal parser error: {type(exc).__name__}: {exc}"
+
+
+def _parsed(files: list[Path], jobs: int):
+    if jobs <= 1 or len(files) < 20:
+        yield from map(_parse, files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_parse, files, chunksize=16)
+
+
+def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = False) -> int:
+    """Load documents into raw.*; returns the number of documents that failed."""
+    files = expand(paths)
+    if not files:
+        print("fiscal: no document files found in " + " ".join(paths), file=sys.stderr)
+        return 1
+    jobs = jobs or os.cpu_count() or 1
+    con = connect(str(db))
+    writer = Writer(con)
+    counts: Counter[str] = Counter()
+    started = time.perf_counter()
+    show_progress = len(files) >= 50 and not quiet
+
+    def report(results) -> None:
+        for parsed, status, error in results:
+            counts[status] += 1
+            if error:
+                print(f"ERROR {parsed.source_file}: {error}", file=sys.stderr)
+            elif not quiet and not show_progress:
+                print(f"{status:9} {parsed.source_file}  [{parsed.unit_name} {parsed.fiscal_year} {parsed.doc_kind}]")
+
+    for n, (path, parsed, error) in enumerate(_parsed(files, jobs), 1):
+        if error:
+            counts["failed"] += 1
+            print(f"ERROR {path}: {error}", file=sys.stderr)
+            sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+            writer.log(str(path), sha, None, "failed", error)
+        else:
+            report(writer.add(parsed))
+        if show_progress and (n % 200 == 0 or n == len(files)):
+            rate = n / (time.perf_counter() - started)
+            end = "" if n < len(files) else "\n"
+            print(f"\r  {n}/{len(files)} documents parsed ({rate:,.0f}/s)", end=end, file=sys.stderr)
+    report(writer.flush())
+    con.execute("CHECKPOINT")
+    con.close()
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+    print(f"fiscal load: {summary} -> {db}")
+    return counts["failed"]
+
+
+def dbt(*args: str, db: Path) -> int:
+    """Run a dbt command on the warehouse in a child process (it holds the file only while it runs)."""
+    exe = Path(sys.executable).with_name("dbt")
+    command = [
+        str(exe) if exe.exists() else "dbt",
+        *args,
+        "--project-dir",
+        str(PROJECT_ROOT),
+        "--profiles-dir",
+        str(PROJECT_ROOT / "profiles"),
+    ]
+    return subprocess.run(command, env={**os.environ, "FISCAL_DB": str(db)}, check=False).returncode
+
+
+def build(db: Path) -> int:
+    """``dbt build``: seeds, staging, intermediate and marts, with their tests."""
+    return dbt("build", "--quiet", db=db)
+
+
+FIRST_QUERY = """select unit_name, fiscal_year, income_total_wan, expense_total_wan, basic_wan, project_wan,
+       personnel_wan, public_use_wan, three_public_actual_wan
+from marts.mart_unit_year order by unit_name, fiscal_year limit 10"""
+
+
+def summary(db: Path) -> None:
+    """Where the warehouse is, and a first query with its answer."""
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        docs = con.execute("select count(*), count(distinct unit_id) from marts.dim_document").fetchone()
+        result = con.sql(FIRST_QUERY)
+        print(f"\nwarehouse: {db}  ({docs[0]} documents, {docs[1]} units; analyst tables in schema 'marts')")
+        print(f"open it read-only:  duckdb -readonly {db}\nfirst query:\n{FIRST_QUERY};")
+        result.show(max_width=160)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fiscal", description="决算公开 data warehouse")
+    parser.add_argument("--db", type=Path, default=None, help="warehouse file (default $FISCAL_DB or warehouse.duckdb)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("load", "parse documents into raw.*"), ("run", "load, then build")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("paths", nargs="+", help="document files or directories")
+        p.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPU count)")
+        p.add_argument("--quiet", action="store_true")
+    sub.add_parser("build", help="dbt build: staging, intermediate and marts")
+    args = parser.parse_args(argv)
+    db = (args.db or default_db()).resolve()
+    if args.command == "build":
+        return build(db)
+    failed = load(args.paths, db, args.jobs, args.quiet)
+    if args.command == "run":
+        built = build(db)
+        if built:
+            return built
+        summary(db)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""Document model: title metadata, paragraphs, and recognised tables with their captions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .readers import Cell, Grid, Paragraph, read_blocks
+from .text import norm
+
+
+class DocumentError(ValueError):
+    """A document that cannot be loaded; the message says why in one line."""
+
+
+# Standard table codes with the caption words that identify them, most specific first.
+TABLE_TITLES: list[tuple[str, re.Pattern]] = [
+    (code, re.compile(pattern))
+    for code, pattern in [
+        ("06", r"基本支出决算"),
+        ("09", r"三公"),
+        ("07", r"政府性基金预算财政拨款"),
+        ("08", r"国有资本经营预算财政拨款"),
+        ("04", r"财政拨款收入支出决算总表"),
+        ("05", r"一般公共预算财政拨款支出决算表"),
+        ("01", r"收入支出决算总表"),
+        ("02", r"收入决算表"),
+        ("03", r"支出决算表"),
+    ]
+]
+TABLE_NAMES = {
+    "01": "收入支出决算总表",
+    "02": "收入决算表",
+    "03": "支出决算表",
+    "04": "财政拨款收入支出决算总表",
+    "05": "一般公共预算财政拨款支出决算表",
+    "06": "一般公共预算财政拨款基本支出决算表",
+    "07": "政府性基金预算财政拨款收入支出决算表",
+    "08": "国有资本经营预算财政拨款支出决算表",
+    "09": "财政拨款“三公”经费支出决算表",
+}
+# Header words that identify a table whose caption is missing.
+_HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
+    ("06", ("人员经费", "公用经费")),
+    ("09", ("因公出国", "公务接待")),
+]
+_NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
+_AMOUNT_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
+_UNIT_LINE = re.compile(r"(?<!金额)单位(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)")
+_YEAR = re.compile(r"(\d{4})\s*年度?")
+_PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_TITLE_SUFFIX = re.compile(r"(?:部门|单位)?决算(?:信息)?公开.*$|(?:部门|单位)?决算$")
+_ALIAS = re.compile(r"^(.+?)（(.+)）$")
+MAX_CAPTION_LINES = 8
+MAX_CAPTION_LEN = 60
+
+
+@dataclass(slots=True)
+class Table:
+    """One recognised table: code ('01'..'09', or None for appendix/other tables) and grid."""
+
+    code: str | None
+    caption: str
+    caption_line: int
+    amount_unit: str | None
+    rows: list[list[Cell]]
+    first_line: int
+    last_line: int
+    unit_label: str | None = None
+    notes: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    source_file: str
+    content_sha256: str
+    title: str
+    unit_name: str
+    unit_alias: str | None
+    fiscal_year: int
+    doc_kind: str
+    publication_date: str | None
+    paragraphs: list[Paragraph]
+    tables: list[Table]
+    warnings: list[str] = field(default_factory=list)
+
+    def table(self, code: str) -> Table | None:
+        return next((t for t in self.tables if t.code == code), None)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Bytes → text, rejecting empty and binary files with a clear reason."""
+    if not data.strip():
+        raise DocumentError("empty file")
+    if b"\x00" in data[:65536]:
+        raise DocumentError("binary file (NUL bytes), not a converted text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"not UTF-8 text (byte {exc.start}): binary or wrong encoding") from exc
+
+
+def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool]:
+    """Find the table code in caption lines (closest first); also report a 续表 marker."""
+    continued = False
+    for para in reversed(lines):
+        text = norm(para.text)
+        if "续表" in text:
+            continued = True
+        if "表" not in text:
+            continue
+        for code, pattern in TABLE_TITLES:
+            if pattern.search(text):
+                return code, para, continued
+    for para in reversed(lines):
+        m = _NUMBERED.search(norm(para.text))
+        if m and 1 <= int(m.group(1)) <= 9 and len(norm(para.text)) <= 12:
+            return f"{int(m.group(1)):02d}", para, continued
+    return None, None, continued
+
+
+def _header_hint(rows: list[list[Cell]]) -> str | None:
+    head = "".join(norm(c.text) for row in rows[:3] for c in row)
+    for code, words in _HEADER_HINTS:
+        if all(w in head for w in words):
+            return code
+    return None
+
+
+def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
+    area: list[Paragraph] = []
+    for para in reversed(pending):
+        if len(area) >= MAX_CAPTION_LINES or (
+            len(norm(para.text)) > MAX_CAPTION_LEN and not _AMOUNT_UNIT.search(para.text)
+        ):
+            break
+        if not norm(para.text).startswith("注"):
+            area.append(para)
+    return list(reversed(area))
+
+
+def _is_header_repeat(row: list[Cell], header: list[list[Cell]]) -> bool:
+    key = [norm(c.text) for c in row if c.text]
+    return bool(key) and any(key == [norm(c.text) for c in h if c.text] for h in header)
+
+
+def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph]]:
+    """Attach captions to grids, merge continuations (续表, uncaptioned follow-ups) and notes."""
+    tables: list[Table] = []
+    paragraphs: list[Paragraph] = []
+    pending: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+            pending.append(block)
+            if tables and norm(block.text).startswith("注") and len(pending) <= 2:
+                tables[-1].notes.append(block)
+            continue
+        area = _caption_area(pending)
+        code, cap, continued = caption_code(area)
+        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
+        label = next((m.group(1).strip() for p in area if (m := _UNIT_LINE.search(p.text))), None)
+        prev = tables[-1] if tables else None
+        if prev and ((continued and code in (None, prev.code)) or (code is None and not pending)):
+            prev.rows.extend(r for r in block.rows if not _is_header_repeat(r, prev.rows[:6]))
+            prev.last_line = block.last_line
+        else:
+            if code is None:
+                code = _header_hint(block.rows)
+            tables.append(
+                Table(
+                    code=code,
+                    caption=cap.text if cap else "",
+                    caption_line=cap.line if cap else block.line,
+                    amount_unit=unit,
+                    rows=list(block.rows),
+                    first_line=block.line,
+                    last_line=block.last_line,
+                    unit_label=label,
+                )
+            )
+        pending = []
+    return tables, paragraphs
+
+
+def _title(paragraphs: list[Paragraph]) -> Paragraph:
+    for para in paragraphs[:40]:
+        text = norm(para.text)
+        if "决算" in text and _YEAR.search(text) and len(text) <= 80 and "表" not in text:
+            return para
+    raise DocumentError("no title with a year and 决算 found in the first 40 lines")
+
+
+def _unit_from_title(title: str) -> str:
+    text = norm(title)
+    m = _YEAR.search(text)
+    if m:
+        text = text[m.end() :]
+    return _TITLE_SUFFIX.sub("", text).strip("：:")
+
+
+def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
+    t = norm(title)
+    for kind in ("部门决算", "单位决算"):
+        if kind in t:
+            return kind
+    body = "".join(norm(p.text) for p in paragraphs)
+    return "部门决算" if body.count("部门决算") > body.count("单位决算") else "单位决算"
+
+
+def parse_document(source_file: str, data: bytes) -> Document:
+    """Read one converted document into the document model (no interpretation of amounts)."""
+    text = decode(Path(source_file), data)
+    blocks = read_blocks(text)
+    tables, paragraphs = build_tables(blocks)
+    title = _title(paragraphs)
+    year = int(_YEAR.search(norm(title.text)).group(1))
+    unit_full = _unit_from_title(title.text)
+    if not unit_full:
+        unit_full = next((norm(t.unit_label) for t in tables if t.unit_label), "")
+    if not unit_full:
+        raise DocumentError("unit name not found in the title or table headers")
+    m = _ALIAS.match(unit_full)
+    unit_name, alias = (m.group(1), m.group(2)) if m else (unit_full, None)
+    pub = None
+    for para in paragraphs[:12]:
+        d = _PUB_DATE.match(norm(para.text))
+        if d:
+            pub = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            break
+    return Document(
+        source_file=source_file,
+        content_sha256=hashlib.sha256(data).hexdigest(),
+        title=norm(title.text),
+        unit_name=unit_name,
+        unit_alias=alias,
+        fiscal_year=year,
+        doc_kind=_doc_kind(title.text, paragraphs),
+        publication_date=pub,
+        paragraphs=paragraphs,
+        tables=tables,
+    )

@@ -1,0 +1,129 @@
+"""Table 06: economic-class panels (人员经费 / 公用经费) with 类 and 款 rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..document import DocumentError, Table
+from ..reference import econ_classes
+from ..text import norm, parse_amount
+
+_NAME = re.compile(r"科目名称|项目")
+_CODE_HEAD = re.compile(r"分类|编码|代码")
+_AMOUNT_HEAD = re.compile(r"决算|金额|合计|数")
+_TOTAL_LABELS = [("personnel_total", "人员经费"), ("public_use_total", "公用经费")]
+
+
+@dataclass(slots=True)
+class EconRow:
+    panel: int
+    cost_group_printed: str | None
+    line: int
+    printed_code: str | None
+    name_raw: str
+    raw_text: str
+    amount: Decimal | None
+    code: str | None = None
+    method: str = "unresolved"
+    level: str | None = None
+    parent_code: str | None = None
+    is_leaf: bool = False
+    total_key: str | None = None
+
+
+def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str]]:
+    for i, row in enumerate(rows[:6]):
+        texts = [norm(c.text) for c in row]
+        name_cols = [k for k, t in enumerate(texts) if t and _NAME.fullmatch(t)]
+        if not name_cols:
+            continue
+        panels = []
+        for k in name_cols:
+            code_col = k - 1 if k > 0 and _CODE_HEAD.search(texts[k - 1]) else None
+            amount_col = k + 1 if k + 1 < len(texts) and _AMOUNT_HEAD.search(texts[k + 1]) else None
+            if amount_col is not None:
+                panels.append((code_col, k, amount_col))
+        groups: dict[int, str] = {}
+        for above in rows[:i]:
+            current = None
+            for k, c in enumerate(above):
+                current = norm(c.text) or current
+                if current in ("人员经费", "公用经费"):
+                    groups[k] = current
+        return i, panels, groups
+    raise DocumentError("table 06: no 科目名称 header row found")
+
+
+def _total_row(row, table_line) -> list[EconRow]:
+    out = []
+    for k, c in enumerate(row):
+        t = norm(c.text)
+        if "合计" not in t:
+            continue
+        key = next((key for key, word in _TOTAL_LABELS if word in t), "total")
+        for nxt in row[k + 1 :]:
+            if "合计" in norm(nxt.text):
+                break
+            if nxt.text.strip() and parse_amount(nxt.text) is not None:
+                out.append(
+                    EconRow(
+                        -1, None, c.line, None, c.text.strip(), nxt.text.strip(), parse_amount(nxt.text), total_key=key
+                    )
+                )
+                break
+        else:
+            out.append(EconRow(-1, None, c.line, None, c.text.strip(), "", Decimal(0), total_key=key))
+    return out
+
+
+def _text(row, col: int | None) -> str:
+    return row[col].text.strip() if col is not None and col < len(row) else ""
+
+
+def read_econ_rows(table: Table) -> list[EconRow]:
+    """Rows of every panel plus the 人员经费合计 / 公用经费合计 total rows, codes resolved."""
+    start, panels, groups = _panels(table.rows)
+    if not panels:
+        raise DocumentError(f"table 06 (line {table.first_line}): no 科目名称/决算数 panel found")
+    out: list[EconRow] = []
+    for row in table.rows[start + 1 :]:
+        if any("合计" in norm(c.text) for c in row):
+            out.extend(_total_row(row, table.first_line))
+            continue
+        for p, (code_col, name_col, amount_col) in enumerate(panels):
+            code, name, raw = norm(_text(row, code_col)), _text(row, name_col), _text(row, amount_col)
+            if not (code or name or raw):
+                continue
+            group = next((g for k, g in sorted(groups.items(), reverse=True) if k <= name_col), None)
+            line = row[name_col].line if name_col < len(row) else row[0].line
+            out.append(EconRow(p, group, line, code or None, name, raw, parse_amount(raw)))
+    _resolve(out)
+    return out
+
+
+def _resolve(rows: list[EconRow]) -> None:
+    ref = econ_classes()
+    current: dict[int, str] = {}
+    for r in rows:
+        if r.total_key:
+            continue
+        pc = r.printed_code or ""
+        if len(pc) in (3, 5):
+            r.code, r.method = pc, "printed"
+        else:
+            cls = ref.match(r.name_raw, "", pc)
+            if cls:
+                r.code, r.method = cls.code, "from_name"
+            elif r.panel in current:
+                item = ref.match(r.name_raw, current[r.panel])
+                r.code, r.method = (item.code, "name_in_parent") if item else (None, "unresolved")
+        if r.code and len(r.code) == 3:
+            current[r.panel] = r.code
+            r.level = "类"
+        elif r.code:
+            r.level, r.parent_code = "款", r.code[:3]
+    parents = {r.parent_code for r in rows if r.parent_code}
+    for r in rows:
+        r.is_leaf = r.total_key is None and (r.code is None or r.code not in parents)

@@ -1,0 +1,88 @@
+"""Header analysis shared by the table interpreters: 栏次 row, amount columns, header words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..readers import Cell
+from ..text import norm
+
+_INT = re.compile(r"^\d{1,2}$")
+_LABELS = {"栏次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
+MAX_HEADER_ROWS = 8
+
+
+@dataclass(slots=True)
+class Layout:
+    header: list[list[Cell]]
+    data: list[list[Cell]]
+    numbers: dict[int, int]  # column index -> 栏次 number
+
+    def words(self, col: int) -> list[str]:
+        """Header texts of one column, top to bottom (normalised, non-empty)."""
+        return [norm(r[col].text) for r in self.header if col < len(r) and r[col].text.strip()]
+
+
+def _numbering_row(row: list[Cell]) -> dict[int, int] | None:
+    cols = {i: norm(c.text) for i, c in enumerate(row) if c.text.strip()}
+    if not cols:
+        return None
+    labelled = any(t == "栏次" for t in cols.values())
+    nums = {i: int(t) for i, t in cols.items() if _INT.match(t)}
+    others = [t for i, t in cols.items() if i not in nums and t not in _LABELS]
+    if others or len(nums) < (1 if labelled else 2):
+        return None
+    values = [nums[i] for i in sorted(nums)]
+    if not labelled and values != list(range(values[0], values[0] + len(values))):
+        return None
+    return nums
+
+
+def split_layout(rows: list[list[Cell]]) -> Layout | None:
+    """Split rows at the 栏次 row (labelled, or a bare 1..n run); None when there is none."""
+    for i, row in enumerate(rows[:MAX_HEADER_ROWS]):
+        nums = _numbering_row(row)
+        if nums:
+            return Layout(rows[:i], rows[i + 1 :], nums)
+    return None
+
+
+Vocab = list[tuple[str, re.Pattern]]
+
+
+def compile_vocab(pairs: list[tuple[str, str]]) -> Vocab:
+    """(key, regex) pairs, compiled; the first matching pattern names the word."""
+    return [(key, re.compile(pattern)) for key, pattern in pairs]
+
+
+def classify(words: list[str], vocab: Vocab) -> str | None:
+    for word in reversed(words):
+        for key, pattern in vocab:
+            if pattern.search(word):
+                return key
+    return None
+
+
+def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> dict[int, str | None]:
+    """Meaning of each amount column from header words.
+
+    Converters often shift header words against the 栏次 numbers; when the header holds as many
+    recognised words as there are numbered columns, they are paired in order, else by position.
+    """
+    cols = sorted(layout.numbers) if cols is None else cols
+    lo, hi = (min(cols), max(cols)) if cols else (0, -1)
+    width = max((len(r) for r in layout.header), default=0)
+    worded = []
+    for c in range(width):
+        key = classify(layout.words(c), vocab)
+        if key and lo - 1 <= c <= hi + 1:
+            worded.append((c, key))
+    if len(worded) == len(cols):
+        return {c: key for c, (_, key) in zip(cols, worded, strict=True)}
+    by_col = dict(worded)
+    return {c: by_col.get(c) for c in cols}
+
+
+def cell(row: list[Cell], col: int) -> Cell | None:
+    return row[col] if col < len(row) else None

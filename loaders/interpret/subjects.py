@@ -1,0 +1,132 @@
+"""Subject tables (02, 03, 05, 07, 08): function-subject rows × amount columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..document import DocumentError, Table
+from ..readers import Cell
+from ..text import norm, parse_amount
+from .layout import column_keys, compile_vocab, split_layout
+
+_EXPENSE = compile_vocab(
+    [
+        ("carryover_begin", r"年初.*结转"),
+        ("carryover_end", r"年末.*结转"),
+        ("income", r"本年收入"),
+        ("total", r"合计|小计"),
+        ("basic", r"基本支出"),
+        ("project", r"项目支出"),
+        ("remit_to_superior", r"上缴上级"),
+        ("operating", r"经营支出"),
+        ("subsidy_to_affiliates", r"附属单位补助"),
+    ]
+)
+VOCAB = {
+    "02": compile_vocab(
+        [
+            ("total", r"合计|小计"),
+            ("fiscal_grant", r"财政拨款"),
+            ("superior_subsidy", r"上级补助"),
+            ("business", r"事业收入"),
+            ("operating", r"经营收入"),
+            ("affiliate_remittance", r"附属单位上缴"),
+            ("other", r"其他收入"),
+        ]
+    ),
+    "03": _EXPENSE,
+    "05": _EXPENSE,
+    "07": _EXPENSE,
+    "08": _EXPENSE,
+}
+_CODE = re.compile(r"^\d{2,7}$")
+_TOTAL = re.compile(r"^(合计|总计|本年.*合计)$")
+LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+@dataclass(slots=True)
+class SubjectRow:
+    """One printed row of a subject table, before and after code recovery."""
+
+    row_index: int
+    line: int
+    printed_code: str | None
+    name_raw: str
+    amounts: dict[str, tuple[Decimal | None, str, int]]  # column key -> (value, raw text, 栏次)
+    is_total: bool = False
+    code: str | None = None
+    method: str | None = None
+    level: str | None = None
+    parent_code: str | None = None
+    is_leaf: bool = False
+    code_cells: list[Cell] = field(default_factory=list)
+
+
+def _level_columns(header: list[list[Cell]]) -> dict[int, str]:
+    for row in header:
+        cols = {i: norm(c.text) for i, c in enumerate(row)}
+        if {"类", "款"} <= set(cols.values()):
+            return {i: t for i, t in cols.items() if t in ("类", "款", "项")}
+    return {}
+
+
+def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[str, str]) -> str | None:
+    """Code from whole or split (类/款/项 cells) printing, carrying 类/款 from earlier rows."""
+    if len(parts) == 1 and len(parts[0][1]) in (3, 5, 7):
+        return parts[0][1]
+    if not parts:
+        return None
+    if levels and all(i in levels for i, _ in parts):
+        pieces = {levels[i]: t for i, t in parts}
+    else:
+        pieces = dict(
+            zip(
+                ("类", "款", "项")[3 - len(parts) if len(parts[0][1]) != 3 else 0 :],
+                (t for _, t in parts),
+                strict=False,
+            )
+        )
+    lei = pieces.get("类") or ctx.get("类")
+    kuan = pieces.get("款") or (ctx.get("款", "")[3:] if "项" in pieces else "")
+    if not lei or len(lei) != 3 or ("项" in pieces and not kuan):
+        return None
+    return lei + kuan + pieces.get("项", "")
+
+
+def read_subject_rows(table: Table) -> list[SubjectRow]:
+    """Parse printed rows; codes are kept as printed (recovery happens document-wide)."""
+    layout = split_layout(table.rows)
+    if layout is None:
+        raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
+    keys = column_keys(layout, VOCAB[table.code])
+    levels = _level_columns(layout.header)
+    rows: list[SubjectRow] = []
+    ctx: dict[str, str] = {}
+    for r in layout.data:
+        codes = [(i, norm(c.text)) for i, c in enumerate(r) if i not in keys and _CODE.match(norm(c.text))]
+        names = [
+            c.text.strip()
+            for i, c in enumerate(r)
+            if i not in keys and c.text.strip() and not _CODE.match(norm(c.text))
+        ]
+        name = " ".join(names)
+        amounts = {}
+        for col, key in keys.items():
+            raw = r[col].text if col < len(r) else ""
+            amounts[key or f"col{layout.numbers[col]}"] = (parse_amount(raw), raw.strip(), layout.numbers[col])
+        has_amount = any(raw for _, raw, _ in amounts.values())
+        line = r[0].line if r else table.first_line
+        is_total = not codes and bool(_TOTAL.match(norm(name)))
+        if not codes and not has_amount and not is_total:
+            if name and rows and not rows[-1].is_total:
+                rows[-1].name_raw += name  # name continued after a page break
+            continue
+        code = _join_code(codes, levels, ctx)
+        if code and len(code) == 3:
+            ctx = {"类": code}
+        elif code and len(code) == 5:
+            ctx = {"类": code[:3], "款": code}
+        rows.append(SubjectRow(len(rows), line, code, name, amounts, is_total=is_total))
+    return rows

@@ -1,0 +1,131 @@
+"""Two-sided totals tables (01 收入支出决算总表, 04 财政拨款收入支出决算总表)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..document import DocumentError, Table
+from ..reference import function_subjects, label
+from ..text import norm, parse_amount
+from .layout import column_keys, compile_vocab, split_layout
+
+COLUMN_VOCAB = compile_vocab(
+    [
+        ("total", r"小计|合计"),
+        ("general_public_budget", r"一般公共预算"),
+        ("government_fund", r"政府性基金"),
+        ("state_capital", r"国有资本经营"),
+        ("amount", r"金额|决算数|决算"),
+    ]
+)
+# Line items by label, first match wins; totals before the lines they sum.
+LINE_ITEMS = compile_vocab(
+    [
+        ("income_this_year_total", r"^本年收入合计"),
+        ("expense_this_year_total", r"^本年支出合计"),
+        ("grand_total", r"^总计"),
+        ("use_non_grant_balance", r"使用非财政拨款结余"),
+        ("balance_distribution", r"^结余分配"),
+        ("carryover_begin", r"^年初.*结转"),
+        ("carryover_end", r"^年末.*结转"),
+        ("gpb_grant", r"^一般公共预算财政拨"),
+        ("gov_fund_grant", r"^政府性基金预算财"),
+        ("state_capital_grant", r"^国有资本经营预算财"),
+        ("superior_subsidy", r"^上级补助"),
+        ("business_income", r"^事业收入"),
+        ("operating_income", r"^经营收入"),
+        ("affiliate_remittance", r"^附属单位上缴"),
+        ("other_income", r"^其他收入"),
+    ]
+)
+FUND_OF_ITEM = {
+    "gpb_grant": "general_public_budget",
+    "gov_fund_grant": "government_fund",
+    "state_capital_grant": "state_capital",
+}
+FUND_ORDER = ["general_public_budget", "government_fund", "state_capital"]
+TOTAL_ITEMS = {"income_this_year_total", "expense_this_year_total", "grand_total"}
+
+
+@dataclass(slots=True)
+class TotalsLine:
+    side: str  # income / expense
+    line_no: str
+    source_line: int
+    name_raw: str
+    line_item: str | None
+    fund: str | None
+    subject_code: str | None
+    column_key: str
+    column_no: int
+    raw_text: str
+    amount: Decimal | None
+    is_subtotal: bool
+
+
+def _sides(header, width) -> list[tuple[str, int, int]]:
+    for row in header:
+        starts = [i for i, c in enumerate(row) if norm(c.text) == "项目"]
+        if len(starts) >= 2:
+            bounds = [*starts[:2], width]
+            return [("income", bounds[0], bounds[1]), ("expense", bounds[1], bounds[2])]
+    raise DocumentError("two-sided table: no 项目 header on both sides")
+
+
+@lru_cache(maxsize=4096)
+def _classify(name: str) -> str | None:
+    n = label(name)
+    return next((key for key, pattern in LINE_ITEMS if pattern.search(n)), None)
+
+
+def read_totals(table: Table) -> list[TotalsLine]:
+    """One staging line per (side, printed line, amount column)."""
+    layout = split_layout(table.rows)
+    if layout is None:
+        raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
+    width = max(len(r) for r in table.rows)
+    out: list[TotalsLine] = []
+    for side, lo, hi in _sides(layout.header, width):
+        cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
+        keys = column_keys(layout, COLUMN_VOCAB, cols)
+        in_carryover = None
+        for r in layout.data:
+            name = r[lo].text.strip() if lo < len(r) else ""
+            line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
+            item = _classify(name) if name else None
+            fund, code, is_part = FUND_OF_ITEM.get(item), None, False
+            if item in ("carryover_begin", "carryover_end"):
+                in_carryover = item
+            elif in_carryover and (item in FUND_OF_ITEM or (not name and line_no)):
+                item, is_part = in_carryover, True
+            elif item in TOTAL_ITEMS:
+                in_carryover = None
+            if item is None and name:
+                ref = function_subjects().match(name, "")
+                code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
+            if item is None:
+                continue
+            # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
+            is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table.code == "04")
+            for col in cols:
+                raw = r[col].text.strip() if col < len(r) else ""
+                key = keys.get(col) or "amount"
+                out.append(
+                    TotalsLine(
+                        side,
+                        line_no,
+                        r[lo].line if lo < len(r) else r[0].line,
+                        name,
+                        item,
+                        key if key in FUND_ORDER else fund,
+                        code,
+                        key,
+                        layout.numbers[col],
+                        raw,
+                        parse_amount(raw),
+                        is_sub or key == "total",
+                    )
+                )
+    return out

@@ -1,0 +1,143 @@
+"""Readers: turn converted document text into paragraphs and cell grids (syntax only).
+
+Three table syntaxes are recognised: tab-separated lines, markdown pipe tables and HTML
+``<table>`` elements. Every cell keeps the 1-based source line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Cell(NamedTuple):
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class Paragraph:
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class Grid:
+    line: int
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def last_line(self) -> int:
+        return max((row[-1].line for row in self.rows if row), default=self.line)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_CHECKED = re.compile(r"<input[^>]*\bchecked\b[^>]*>", re.I)
+_UNCHECKED = re.compile(r"<input[^>]*>", re.I)
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
+
+
+def clean_cell(text: str) -> str:
+    """Strip HTML fragments (keeping checkbox state as ☑/☐) and surrounding space."""
+    if "<" in text:
+        text = _CHECKED.sub("☑", text)
+        text = _UNCHECKED.sub("☐", text)
+        text = _TAG.sub(" ", text)
+        text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return text.strip()
+
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
+_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
+_SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d+)", re.I)
+_WS = re.compile(r"\s+")
+
+
+def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
+    """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
+    rows: list[list[Cell]] = []
+    pending: dict[tuple[int, int], Cell] = {}
+    for rm in _HTML_ROW.finditer(chunk):
+        body = rm.group(1)
+        row_line = first_line + chunk.count("\n", 0, rm.start(1))
+        row: list[Cell] = []
+        for cm in _HTML_CELL.finditer(body):
+            attrs, text = cm.group(1), cm.group(2)
+            line = row_line + body.count("\n", 0, cm.start()) if "\n" in body else row_line
+            if "<" in text or "\n" in text or "&" in text:
+                text = _WS.sub(" ", clean_cell(text))
+            cell = Cell(text.strip(), line)
+            while pending and (len(rows), len(row)) in pending:
+                row.append(pending.pop((len(rows), len(row))))
+            span = {k.lower(): max(1, int(v)) for k, v in _SPAN.findall(attrs)} if attrs else {}
+            for k in range(span.get("colspan", 1)):
+                for dr in range(1, span.get("rowspan", 1)):
+                    pending[(len(rows) + dr, len(row))] = Cell("", line)
+                row.append(cell if k == 0 else Cell("", line))
+        while pending and (len(rows), len(row)) in pending:
+            row.append(pending.pop((len(rows), len(row))))
+        rows.append(row)
+    return rows
+
+
+def _split_pipe(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", body)]
+
+
+def read_blocks(text: str) -> list[Paragraph | Grid]:
+    """Split document text into paragraphs and table grids, in document order."""
+    lines = text.splitlines()
+    blocks: list[Paragraph | Grid] = []
+    i, n = 0, len(lines)
+    while i < n:
+        raw = lines[i]
+        stripped = raw.strip()
+        lineno = i + 1
+        if "<" in raw and "<table" in raw.lower():
+            j = i
+            while j < n and "</table>" not in lines[j].lower():
+                j += 1
+            chunk = "\n".join(lines[i : min(j, n - 1) + 1])
+            start = chunk.lower().index("<table")
+            before = chunk[:start].strip()
+            if before:
+                blocks.append(Paragraph(lineno, clean_paragraph(before)))
+            blocks.append(Grid(lineno, read_html_table(chunk[start:], lineno + chunk.count("\n", 0, start))))
+            i = j + 1
+            continue
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            grid = Grid(lineno)
+            while i < n and lines[i].strip().startswith("|"):
+                if not _PIPE_RULE.match(lines[i].strip()):
+                    grid.rows.append([Cell(clean_cell(t), i + 1) for t in _split_pipe(lines[i])])
+                i += 1
+            blocks.append(grid)
+            continue
+        if "\t" in raw:
+            grid = Grid(lineno)
+            while i < n and "\t" in lines[i]:
+                line = i + 1
+                grid.rows.append(
+                    [Cell(t.strip() if "<" not in t else clean_cell(t), line) for t in lines[i].split("\t")]
+                )
+                i += 1
+            blocks.append(grid)
+            continue
+        if stripped:
+            blocks.append(Paragraph(lineno, clean_paragraph(stripped)))
+        i += 1
+    return blocks
+
+
+def clean_paragraph(text: str) -> str:
+    """Remove markdown decoration (headings, bold, list bullets) and HTML tags."""
+    text = _MD_DECOR.sub("", text)
+    text = re.sub(r"^[-*+]\s+", "", text)
+    return clean_cell(text).strip()

@@ -1,0 +1,279 @@
+"""Staging writer: schema ``raw`` in DuckDB, one transaction per document, bulk (Arrow) inserts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import duckdb
+import pyarrow as pa
+
+from .document import TABLE_NAMES
+from .pipeline import ParsedDocument
+from .text import to_wan
+
+AMOUNT = "DECIMAL(22, 6)"
+DDL = {
+    "documents": """document_id VARCHAR, unit_id VARCHAR, unit_name VARCHAR, unit_alias VARCHAR,
+        fiscal_year INTEGER, doc_kind VARCHAR, title VARCHAR, publication_date DATE, source_file VARCHAR,
+        content_sha256 VARCHAR, source_amount_unit VARCHAR, warnings VARCHAR, loaded_at TIMESTAMP""",
+    "document_tables": """document_id VARCHAR, table_code VARCHAR, table_name VARCHAR, status VARCHAR,
+        caption VARCHAR, caption_line INTEGER, first_line INTEGER, last_line INTEGER, amount_unit VARCHAR,
+        note VARCHAR, note_line INTEGER""",
+    "paragraphs": "document_id VARCHAR, source_line INTEGER, text VARCHAR",
+    "subject_lines": f"""document_id VARCHAR, table_code VARCHAR, row_index INTEGER, source_line INTEGER,
+        printed_code VARCHAR, subject_code VARCHAR, code_method VARCHAR, subject_level VARCHAR,
+        parent_code VARCHAR, subject_name_raw VARCHAR, is_total BOOLEAN, is_leaf BOOLEAN,
+        column_key VARCHAR, column_no INTEGER, raw_text VARCHAR, amount_wan {AMOUNT}""",
+    "econ_lines": f"""document_id VARCHAR, table_code VARCHAR, panel INTEGER, cost_group_printed VARCHAR,
+        source_line INTEGER, printed_code VARCHAR, econ_code VARCHAR, code_method VARCHAR, econ_level VARCHAR,
+        parent_code VARCHAR, econ_name_raw VARCHAR, is_leaf BOOLEAN, total_key VARCHAR, raw_text VARCHAR,
+        amount_wan {AMOUNT}""",
+    "totals_lines": f"""document_id VARCHAR, table_code VARCHAR, side VARCHAR, line_no VARCHAR,
+        source_line INTEGER, line_name_raw VARCHAR, line_item VARCHAR, fund VARCHAR, subject_code VARCHAR,
+        column_key VARCHAR, column_no INTEGER, is_subtotal BOOLEAN, raw_text VARCHAR, amount_wan {AMOUNT}""",
+    "three_public_lines": f"""document_id VARCHAR, table_code VARCHAR, measure VARCHAR, item VARCHAR,
+        column_no INTEGER, header_text VARCHAR, source_line INTEGER, raw_text VARCHAR, amount_wan {AMOUNT}""",
+    "load_log": """source_file VARCHAR, content_sha256 VARCHAR, document_id VARCHAR, status VARCHAR,
+        message VARCHAR, logged_at TIMESTAMP""",
+}
+DOCUMENT_TABLES = [t for t in DDL if t != "load_log"]
+
+
+def connect(path: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(path)
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    for name, cols in DDL.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS raw.{name} ({cols})")
+    return con
+
+
+def _wan(value: Decimal | None, unit: str) -> str | None:
+    return None if value is None else str(to_wan(value, unit))
+
+
+@dataclass(slots=True)
+class StagedDocument:
+    """A parsed document reduced to its staging rows (cheap to pass between processes)."""
+
+    document_id: str
+    content_sha256: str
+    source_file: str
+    unit_name: str
+    fiscal_year: int
+    doc_kind: str
+    rows: dict[str, list[tuple]]
+
+
+def stage(p: ParsedDocument) -> StagedDocument:
+    d = p.document
+    return StagedDocument(
+        p.document_id, d.content_sha256, d.source_file, d.unit_name, d.fiscal_year, d.doc_kind, rows_for(p)
+    )
+
+
+def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:
+    """Every staging row of one parsed document, keyed by raw table name."""
+    d, i, u = p.document, p.document_id, p.amount_unit
+    unit_of = {s.table_code: s.amount_unit or u for s in p.statuses}
+    out: dict[str, list[tuple]] = {name: [] for name in DOCUMENT_TABLES}
+    out["documents"].append(
+        (
+            i,
+            p.unit_id,
+            d.unit_name,
+            d.unit_alias,
+            d.fiscal_year,
+            d.doc_kind,
+            d.title,
+            d.publication_date,
+            d.source_file,
+            d.content_sha256,
+            u,
+            "; ".join(d.warnings) or None,
+            datetime.now(UTC).replace(tzinfo=None),
+        )
+    )
+    for s in p.statuses:
+        out["document_tables"].append(
+            (
+                i,
+                s.table_code,
+                TABLE_NAMES[s.table_code],
+                s.status,
+                s.caption,
+                s.caption_line,
+                s.first_line,
+                s.last_line,
+                s.amount_unit,
+                s.note,
+                s.note_line,
+            )
+        )
+    out["paragraphs"] = [(i, para.line, para.text) for para in d.paragraphs]
+    for code, rows in p.subjects.items():
+        for r in rows:
+            for key, (value, raw, number) in r.amounts.items():
+                out["subject_lines"].append(
+                    (
+                        i,
+                        code,
+                        r.row_index,
+                        r.line,
+                        r.printed_code,
+                        r.code,
+                        r.method,
+                        r.level,
+                        r.parent_code,
+                        r.name_raw,
+                        r.is_total,
+                        r.is_leaf,
+                        key,
+                        number,
+                        raw,
+                        _wan(value, unit_of[code]),
+                    )
+                )
+    for e in p.econ:
+        out["econ_lines"].append(
+            (
+                i,
+                "06",
+                e.panel,
+                e.cost_group_printed,
+                e.line,
+                e.printed_code,
+                e.code,
+                e.method,
+                e.level,
+                e.parent_code,
+                e.name_raw,
+                e.is_leaf,
+                e.total_key,
+                e.raw_text,
+                _wan(e.amount, unit_of["06"]),
+            )
+        )
+    for code, lines in p.totals.items():
+        for t in lines:
+            out["totals_lines"].append(
+                (
+                    i,
+                    code,
+                    t.side,
+                    t.line_no,
+                    t.source_line,
+                    t.name_raw,
+                    t.line_item,
+                    t.fund,
+                    t.subject_code,
+                    t.column_key,
+                    t.column_no,
+                    t.is_subtotal,
+                    t.raw_text,
+                    _wan(t.amount, unit_of[code]),
+                )
+            )
+    for c in p.three_public:
+        out["three_public_lines"].append(
+            (
+                i,
+                "09",
+                c.measure,
+                c.item,
+                c.column_no,
+                c.header_text,
+                c.source_line,
+                c.raw_text,
+                _wan(c.amount, unit_of["09"]),
+            )
+        )
+    return out
+
+
+class Writer:
+    """Writes parsed documents: unchanged content is skipped, a new version replaces the old.
+
+    A document's rows are always written in a single transaction, never split across two. For
+    speed, up to ``batch_size`` documents share one transaction and one bulk insert per table;
+    if that transaction fails it is rolled back and each document is retried in its own.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, batch_size: int = 250):
+        self.con = con
+        self.batch_size = batch_size
+        self.columns = {name: [r[0] for r in con.execute(f"DESCRIBE raw.{name}").fetchall()] for name in DDL}
+        self.known = dict(con.execute("SELECT document_id, content_sha256 FROM raw.documents").fetchall())
+        self.pending: list[StagedDocument] = []
+        self.pending_log: list[tuple] = []
+
+    def add(self, p: StagedDocument) -> list[tuple[StagedDocument, str, str | None]]:
+        """Queue one document; returns (document, status, error) for every document written meanwhile."""
+        done = []
+        if any(q.document_id == p.document_id for q in self.pending):
+            done = self.flush()
+        if self.known.get(p.document_id) == p.content_sha256:
+            self.log(p.source_file, p.content_sha256, p.document_id, "unchanged", None)
+            return [*done, (p, "unchanged", None)]
+        self.pending.append(p)
+        if len(self.pending) >= self.batch_size:
+            done += self.flush()
+        return done
+
+    def flush(self) -> list[tuple[StagedDocument, str, str | None]]:
+        """Write the queued documents; on failure retry them one by one so only the bad one is lost."""
+        batch, self.pending = self.pending, []
+        if not batch:
+            self._write_log()
+            return []
+        try:
+            results = self._write(batch)
+        except Exception:
+            results = []
+            for p in batch:
+                try:
+                    results += self._write([p])
+                except Exception as exc:  # this document only; the database is unchanged for it
+                    results.append((p, "failed", f"could not write to staging: {exc}"))
+        for p, status, error in results:
+            self.log(p.source_file, p.content_sha256, p.document_id, status, error)
+        self._write_log()
+        return results
+
+    def _write(self, batch: list[StagedDocument]) -> list[tuple[StagedDocument, str, str | None]]:
+        replaced = [p.document_id for p in batch if p.document_id in self.known]
+        rows: dict[str, list[tuple]] = {name: [] for name in DOCUMENT_TABLES}
+        for p in batch:
+            for name, part in p.rows.items():
+                rows[name] += part
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if replaced:
+                for name in DOCUMENT_TABLES:
+                    self.con.execute(f"DELETE FROM raw.{name} WHERE list_contains(?, document_id)", [replaced])
+            for name, part in rows.items():
+                self._insert(name, part)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        results = [(p, "replaced" if p.document_id in self.known else "loaded", None) for p in batch]
+        self.known.update((p.document_id, p.content_sha256) for p in batch)
+        return results
+
+    def _insert(self, name: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        cols = self.columns[name]
+        batch = pa.table({c: pa.array([r[k] for r in rows]) for k, c in enumerate(cols)})
+        self.con.from_arrow(batch).insert_into(f"raw.{name}")
+
+    def log(self, source_file, sha, document_id, status, message) -> None:
+        """Queue one load-log entry; written with the next batch."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        self.pending_log.append((source_file, sha, document_id, status, message, now))
+
+    def _write_log(self) -> None:
+        self._insert("load_log", self.pending_log)
+        self.pending_log = []

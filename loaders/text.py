@@ -1,0 +1,57 @@
+"""Text normalisation and amount parsing shared by the document model and interpreters."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+_TRANSLATE = str.maketrans(
+    {"(": "（", ")": "）", ":": "：", ",": "，", "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+)
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
+
+ZERO = Decimal(0)
+WAN = Decimal(10000)
+_ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
+_NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
+
+
+@lru_cache(maxsize=1 << 16)
+def norm(text: str) -> str:
+    """Comparable form of a label: no whitespace, full-width brackets, plain quotes (cached: labels repeat)."""
+    return _SPACE.sub("", text).translate(_TRANSLATE)
+
+
+def strip_numbering(text: str) -> str:
+    """Drop a leading list number such as 一、 (二) 3. from a normalised label."""
+    return _NUMBERING.sub("", text)
+
+
+def is_amount(text: str) -> bool:
+    """True if the cell text is a printed amount or a zero mark."""
+    t = _SPACE.sub("", text)
+    return t in _ZERO_MARKS or bool(_NUMBER.match(t))
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_amount(text: str) -> Decimal | None:
+    """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
+    t = _SPACE.sub("", text)
+    if t in _ZERO_MARKS:
+        return ZERO
+    if not _NUMBER.match(t):
+        return None
+    negative = t.startswith(("(", "（")) or t.startswith("-")
+    digits = t.strip("()（）-").replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return -value if negative else value
+
+
+def to_wan(value: Decimal, unit: str) -> Decimal:
+    """Convert an amount printed in ``unit`` (万元 or 元) to 万元 without rounding."""
+    return value / WAN if unit == "元" else value

@@ -1,0 +1,89 @@
+-- One row per document (unit × fiscal year × kind): headline totals computed from the facts,
+-- beside the totals the document prints.
+with documents as (
+    select * from {{ ref('dim_document') }}
+),
+
+income as (
+    select
+        document_id,
+        sum(amount_wan) as income_total_wan,
+        sum(amount_wan) filter (where income_source = 'fiscal_grant') as fiscal_grant_income_wan
+    from {{ ref('fct_income') }}
+    group by document_id
+),
+
+expense as (
+    select
+        document_id,
+        sum(amount_wan) filter (where fund_scope = 'all_funds') as expense_total_wan,
+        sum(amount_wan) filter (where fund_scope = 'all_funds' and expense_kind = 'basic') as basic_wan,
+        sum(amount_wan) filter (where fund_scope = 'all_funds' and expense_kind = 'project') as project_wan,
+        sum(amount_wan) filter (where fund_scope = 'general_public_budget') as gpb_expense_wan,
+        sum(amount_wan) filter (where fund_scope = 'government_fund') as government_fund_expense_wan,
+        sum(amount_wan) filter (where fund_scope = 'state_capital') as state_capital_expense_wan
+    from {{ ref('fct_expense') }}
+    group by document_id
+),
+
+econ as (
+    select
+        document_id,
+        sum(amount_wan) filter (where cost_group = '人员经费') as personnel_wan,
+        sum(amount_wan) filter (where cost_group = '公用经费') as public_use_wan
+    from {{ ref('fct_basic_expense_econ') }}
+    group by document_id
+),
+
+three_public as (
+    select
+        document_id,
+        sum(budget_wan) as three_public_budget_wan,
+        sum(actual_wan) as three_public_actual_wan
+    from {{ ref('fct_three_public') }}
+    group by document_id
+),
+
+carryover as (
+    select
+        document_id,
+        sum(amount_wan) filter (where line_item = 'carryover_begin') as carryover_begin_wan,
+        sum(amount_wan) filter (where line_item = 'carryover_end') as carryover_end_wan
+    from {{ ref('fct_fiscal_grant') }}
+    where source_table = '01'
+    group by document_id
+)
+
+select
+    documents.unit_id,
+    documents.unit_name,
+    documents.fiscal_year,
+    documents.doc_kind,
+    documents.document_id,
+    coalesce(income.income_total_wan, 0) as income_total_wan,
+    coalesce(expense.expense_total_wan, 0) as expense_total_wan,
+    coalesce(expense.basic_wan, 0) as basic_wan,
+    coalesce(expense.project_wan, 0) as project_wan,
+    coalesce(econ.personnel_wan, 0) as personnel_wan,
+    coalesce(econ.public_use_wan, 0) as public_use_wan,
+    coalesce(three_public.three_public_budget_wan, 0) as three_public_budget_wan,
+    coalesce(three_public.three_public_actual_wan, 0) as three_public_actual_wan,
+    coalesce(income.fiscal_grant_income_wan, 0) as fiscal_grant_income_wan,
+    coalesce(expense.gpb_expense_wan, 0) as gpb_expense_wan,
+    coalesce(expense.government_fund_expense_wan, 0) as government_fund_expense_wan,
+    coalesce(expense.state_capital_expense_wan, 0) as state_capital_expense_wan,
+    coalesce(carryover.carryover_begin_wan, 0) as carryover_begin_wan,
+    coalesce(carryover.carryover_end_wan, 0) as carryover_end_wan,
+    printed.income_this_year_printed_wan,
+    printed.expense_this_year_printed_wan,
+    printed.personnel_printed_wan,
+    printed.public_use_printed_wan,
+    printed.three_public_actual_printed_wan,
+    documents.source_amount_unit
+from documents
+left join income on documents.document_id = income.document_id
+left join expense on documents.document_id = expense.document_id
+left join econ on documents.document_id = econ.document_id
+left join three_public on documents.document_id = three_public.document_id
+left join carryover on documents.document_id = carryover.document_id
+left join {{ ref('int_document_printed_totals') }} as printed on documents.document_id = printed.document_id

@@ -1,0 +1,126 @@
+"""Reloads, corrected versions and malformed input: exactly one version's rows, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from loaders import cli
+from loaders.staging import DOCUMENT_TABLES, Writer, connect, stage
+
+from .conftest import CORPUS, REAL, query
+
+REAL_TEXT = (CORPUS / REAL).read_text(encoding="utf-8")
+
+
+def counts(db: Path) -> dict[str, int]:
+    return {t: query(db, f"select count(*) from raw.{t}")[0][0] for t in DOCUMENT_TABLES}
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_same_file_twice_changes_nothing(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert cli.load([str(CORPUS / REAL)], db, quiet=True) == 0
+    before = counts(db)
+    assert cli.load([str(CORPUS / REAL)], db, quiet=True) == 0
+    assert counts(db) == before
+    assert query(db, "select status from raw.load_log order by logged_at") == [("loaded",), ("unchanged",)]
+
+
+def test_corrected_version_replaces_old_rows(tmp_path):
+    db = tmp_path / "w.duckdb"
+    original = write(tmp_path, "v1.md", REAL_TEXT)
+    # The office republishes with one corrected cell in table 03 (事业运行 基本支出).
+    fixed_text = REAL_TEXT.replace("20103\t事业运行\t\t\t1,500.20\t809.81", "20103\t事业运行\t\t\t1,500.20\t809.82", 1)
+    assert fixed_text != REAL_TEXT
+    fixed = write(tmp_path, "v2.md", fixed_text)
+    assert cli.load([str(original)], db, quiet=True) == 0
+    first = counts(db)
+    assert cli.load([str(fixed)], db, quiet=True) == 0
+    assert counts(db) == first
+    assert query(db, "select source_file from raw.documents") == [(str(fixed),)]
+    values = query(
+        db,
+        """select amount_wan from raw.subject_lines
+           where table_code = '03' and subject_code = '2010350' and column_key = 'basic'""",
+    )
+    assert values == [(Decimal("809.820000"),)]
+
+
+def test_malformed_files_fail_alone(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    lines = REAL_TEXT.splitlines()
+    cut_at = next(i for i, line in enumerate(lines) if line.startswith("20805\t机关事业单位基本养老保险缴"))
+    bad = {
+        "empty.md": "",
+        "binary.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "cut.md": "\n".join([*lines[:cut_at], lines[cut_at][:12]]),
+        "notitle.md": "收入支出\n\n一些文字\n",
+    }
+    files = [write(tmp_path, name, text) for name, text in bad.items()] + [CORPUS / REAL]
+    assert cli.load([str(f) for f in files], db, jobs=1, quiet=True) == len(bad)
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'empty.md'}: empty file" in err
+    assert f"{tmp_path / 'binary.md'}: binary file" in err
+    assert f"{tmp_path / 'cut.md'}: table 03 支出决算表 is cut off at line {cut_at + 1}" in err
+    assert f"{tmp_path / 'notitle.md'}: no title" in err
+    assert query(db, "select unit_name from raw.documents") == [("武汉市信息中心",)]
+    failed = query(db, "select source_file, message from raw.load_log where status = 'failed' order by 1")
+    assert [Path(f).name for f, _ in failed] == sorted(bad)
+
+
+def test_missing_table_named(tmp_path, capsys):
+    text = REAL_TEXT.split("2024 年度财政拨款“三公”经费支出决算表")[0]
+    path = write(tmp_path, "no09.md", text)
+    assert cli.load([str(path)], tmp_path / "w.duckdb", quiet=True) == 1
+    assert "table 09 财政拨款“三公”经费支出决算表 not found" in capsys.readouterr().err
+
+
+def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    con = connect(str(db))
+    writer = Writer(con)
+    original = Writer._insert
+
+    def failing(self, name, rows):
+        if name == "econ_lines":
+            raise RuntimeError("disk full")
+        original(self, name, rows)
+
+    monkeypatch.setattr(Writer, "_insert", failing)
+    from loaders.pipeline import parse_file
+
+    assert writer.add(stage(parse_file(CORPUS / REAL))) == []
+    ((_, status, error),) = writer.flush()
+    con.close()
+    assert status == "failed" and error == "could not write to staging: disk full"
+    assert set(counts(db).values()) == {0}
+
+
+def test_cli_exit_code_and_message(tmp_path):
+    empty = write(tmp_path, "empty.md", "")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "loaders.cli",
+            "--db",
+            str(tmp_path / "w.duckdb"),
+            "load",
+            str(empty),
+            str(CORPUS / REAL),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"ERROR {empty}: empty file" in result.stderr
+    assert "1 failed, 1 loaded" in result.stdout

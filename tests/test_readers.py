@@ -1,0 +1,68 @@
+"""Readers and amount parsing, on small inputs in each table syntax."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from loaders.readers import Grid, Paragraph, read_blocks
+from loaders.text import parse_amount, to_wan
+
+
+def grids(text: str) -> list[Grid]:
+    return [b for b in read_blocks(text) if isinstance(b, Grid)]
+
+
+def texts(grid: Grid) -> list[list[str]]:
+    return [[c.text for c in row] for row in grid.rows]
+
+
+def test_tab_separated_rows_keep_line_numbers():
+    (grid,) = grids("标题\n\na\tb\t\n1\t2,000.50\t\n\n注：x")
+    assert texts(grid) == [["a", "b", ""], ["1", "2,000.50", ""]]
+    assert [row[1].line for row in grid.rows] == [3, 4]
+
+
+def test_pipe_table_skips_rule_and_strips_html():
+    (grid,) = grids("| 项目 | 金额 |\n|---|---|\n| <b>合计</b> | 3,797.75 |\n")
+    assert texts(grid) == [["项目", "金额"], ["合计", "3,797.75"]]
+    assert grid.rows[1][0].line == 3
+
+
+def test_html_table_expands_spans_and_keeps_checkbox_state():
+    html = (
+        '<table><tr><td colspan="2">预算数</td><td rowspan="2">x</td></tr>'
+        '<tr><td>1<input type="checkbox" checked></td><td>2<input type="checkbox"></td></tr></table>'
+    )
+    (grid,) = grids("前言\n" + html)
+    assert texts(grid) == [["预算数", "", "x"], ["1☑", "2☐", ""]]
+    assert grid.rows[0][0].line == 2
+
+
+def test_html_table_over_several_lines():
+    (grid,) = grids("<table>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>")
+    assert [row[0].line for row in grid.rows] == [2, 3]
+
+
+def test_paragraph_decoration_removed():
+    (para,) = read_blocks("### **七、政府性基金预算财政拨款收入支出决算情况说明**")
+    assert isinstance(para, Paragraph) and para.text == "七、政府性基金预算财政拨款收入支出决算情况说明"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3,797.75", "3797.75"), ("", "0"), ("-", "0"), ("—", "0"), ("0.00", "0"), (" 12 ", "12"), ("(1.50)", "-1.50")],
+)
+def test_parse_amount(text, value):
+    assert parse_amount(text) == Decimal(value)
+
+
+def test_parse_amount_rejects_text():
+    assert parse_amount("已完成") is None
+
+
+def test_yuan_to_wan_is_exact():
+    assert to_wan(Decimal("37977500.00"), "元") == Decimal("3797.75")
+    assert to_wan(Decimal("1.23"), "元") == Decimal("0.000123")
+    assert to_wan(Decimal("1.23"), "万元") == Decimal("1.23")
