@@ -86,8 +86,8 @@ def test_recovered_codes_in_dimension(real_db):
            from marts.dim_function_subject where subject_code in ('2010350', '2060499', '20604')""",
     )
     assert sorted(rows) == [
-        ("20604", "款", "206", "206", 1),
         ("2010350", "项", "20103", "201", 1),
+        ("20604", "款", "206", "206", 1),
         ("2060499", "项", "20604", "206", 1),
     ]
 
