@@ -33,7 +33,7 @@ test: venv lint
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/sqlfluff lint models --processes 2
+	$(BIN)/sqlfluff lint models
 
 ## Benchmark: N renamed copies of the test corpus (default 100 and 10000); not part of `make test`.
 bench: venv

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .document import DocumentError
 from .pipeline import parse_file
-from .staging import StagedDocument, Writer, connect, stage
+from .staging import SchemaMismatch, StagedDocument, Writer, connect, stage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
@@ -59,7 +59,11 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
         print("fiscal: no document files found in " + " ".join(paths), file=sys.stderr)
         return 1
     jobs = jobs or os.cpu_count() or 1
-    con = connect(str(db))
+    try:
+        con = connect(str(db))
+    except SchemaMismatch as exc:
+        print(f"fiscal: {exc}", file=sys.stderr)
+        return len(files)
     writer = Writer(con)
     counts: Counter[str] = Counter()
     started = time.perf_counter()

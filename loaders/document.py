@@ -53,6 +53,10 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _TITLE_SUFFIX = re.compile(r"(?:部门|单位)?决算(?:信息)?公开.*$|(?:部门|单位)?决算$")
 _ALIAS = re.compile(r"^(.+?)（(.+)）$")
+_REGION = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,8}?自治区)?([\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,8}?自治州)?"
+    r"([\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
+)
 MAX_CAPTION_LINES = 8
 MAX_CAPTION_LEN = 60
 
@@ -85,6 +89,12 @@ class Document:
     paragraphs: list[Paragraph]
     tables: list[Table]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def region(self) -> tuple[str | None, str | None, str | None]:
+        """(province, city, district) where the unit name starts with them."""
+        m = _REGION.match(self.unit_name)
+        return (m.group(1), m.group(2), m.group(3)) if m else (None, None, None)
 
     def table(self, code: str) -> Table | None:
         return next((t for t in self.tables if t.code == code), None)
@@ -169,6 +179,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         else:
             if code is None:
                 code = _header_hint(block.rows)
+                cap = next((p for p in reversed(area) if "表" in p.text), None)
             tables.append(
                 Table(
                     code=code,

@@ -9,9 +9,12 @@ from pathlib import Path
 from .codes import resolve_subjects
 from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document
 from .interpret.econ import EconRow, read_econ_rows
+from .interpret.narrative import BudgetLine, ProjectLine, Statement, read_budget_lines, read_projects, read_statements
+from .interpret.performance import Evaluation, is_evaluation, read_evaluation
 from .interpret.subjects import SubjectRow, read_subject_rows
 from .interpret.three_public import ThreePublicCell, read_three_public
 from .interpret.totals import TotalsLine, read_totals
+from .reference import RefCode, function_subjects, label, match_name, suffix_code
 from .text import norm
 
 REQUIRED = ("01", "02", "03", "04", "05", "06", "09")
@@ -45,6 +48,10 @@ class ParsedDocument:
     econ: list[EconRow] = field(default_factory=list)
     totals: dict[str, list[TotalsLine]] = field(default_factory=dict)
     three_public: list[ThreePublicCell] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    projects: list[ProjectLine] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
 
 
 def stable_id(*parts: object) -> str:
@@ -79,7 +86,7 @@ def interpret(doc: Document) -> ParsedDocument:
     for code in REQUIRED + OPTIONAL:
         table = doc.table(code)
         if table is None and code in REQUIRED:
-            raise DocumentError(f"table {code} {TABLE_NAMES[code]} not found")
+            doc.warnings.append(f"table {code} {TABLE_NAMES[code]} not found")
         if table is not None:
             _check_complete(table)
             if table.amount_unit is None:
@@ -109,11 +116,78 @@ def interpret(doc: Document) -> ParsedDocument:
         elif code == "09":
             parsed.three_public = read_three_public(table)
     resolve_subjects(parsed.subjects)
+    _read_narrative(parsed)
+    parsed.evaluations = [read_evaluation(t) for t in doc.tables if t.code is None and is_evaluation(t)]
+    if not parsed.statements and not parsed.budget_lines:
+        doc.warnings.append("no narrative (情况说明) figures found")
+    if all(doc.table(c) is None for c in REQUIRED) and not parsed.statements:
+        raise DocumentError("neither standard tables (公开01-09表) nor narrative figures found")
     for status in parsed.statuses:
         rows = parsed.subjects.get(status.table_code)
         if rows is not None and not any(a[0] for r in rows for a in r.amounts.values()):
             status.status = "empty"
     return parsed
+
+
+def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:
+    """Printed subject rows of the document with a full code, table 05 first (its names are the fullest)."""
+    order = ["05", "03", "02", "07", "08"]
+    return [r for code in order for r in parsed.subjects.get(code, []) if r.code and not r.is_total]
+
+
+def _budget_code(line: BudgetLine, rows: list[SubjectRow]) -> tuple[str | None, str]:
+    """项 code of a narrative budget line: the document's own rows first, then the reference list."""
+    subjects = function_subjects()
+    cls = subjects.match(line.class_name, "")
+    if cls is None:
+        return None, "unresolved"
+    kuan = subjects.match(line.kuan_name, cls.code)
+    kuan_code = (
+        kuan.code
+        if kuan
+        else next(
+            (
+                r.code
+                for r in rows
+                if r.level == "款"
+                and r.code.startswith(cls.code)
+                and match_name(label(line.kuan_name), [RefCode(r.code, r.name_raw, "款", cls.code)])
+            ),
+            None,
+        )
+    )
+    parent = kuan_code or cls.code
+    leaves = list(
+        {
+            r.code: RefCode(r.code, r.name_raw, "项", parent)
+            for r in reversed(rows)
+            if r.level == "项" and r.code.startswith(parent)
+        }.values()
+    )
+    if hit := match_name(label(line.xiang_name), leaves):
+        return hit.code, "table_name"
+    if kuan_code:
+        ref = subjects.match(line.xiang_name, kuan_code)
+        code = ref.code if ref else suffix_code(line.xiang_name, kuan_code)
+        if code:
+            return code, "name_in_parent"
+    others = {leaf.code for leaf in leaves if leaf.code.endswith("99")}
+    if label(line.xiang_name).startswith("其他") and len(others) == 1:
+        return others.pop(), "other_in_class"
+    return None, "unresolved"
+
+
+def _read_narrative(parsed: ParsedDocument) -> None:
+    paragraphs = parsed.document.paragraphs
+    parsed.statements = read_statements(paragraphs)
+    for st in parsed.statements:
+        if st.key == "gpb_expense_by_class" and (ref := function_subjects().match(st.detail or "", "")):
+            st.subject_code = ref.code
+    rows = _leaf_rows(parsed)
+    parsed.budget_lines = read_budget_lines(paragraphs)
+    for line in parsed.budget_lines:
+        line.subject_code, line.code_method = _budget_code(line, rows)
+    parsed.projects = read_projects(paragraphs)
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

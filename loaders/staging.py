@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -16,7 +17,8 @@ from .text import to_wan
 AMOUNT = "DECIMAL(22, 6)"
 DDL = {
     "documents": """document_id VARCHAR, unit_id VARCHAR, unit_name VARCHAR, unit_alias VARCHAR,
-        fiscal_year INTEGER, doc_kind VARCHAR, title VARCHAR, publication_date DATE, source_file VARCHAR,
+        fiscal_year INTEGER, doc_kind VARCHAR, title VARCHAR, publication_date DATE, region_province VARCHAR,
+        region_city VARCHAR, region_district VARCHAR, source_file VARCHAR,
         content_sha256 VARCHAR, source_amount_unit VARCHAR, warnings VARCHAR, loaded_at TIMESTAMP""",
     "document_tables": """document_id VARCHAR, table_code VARCHAR, table_name VARCHAR, status VARCHAR,
         caption VARCHAR, caption_line INTEGER, first_line INTEGER, last_line INTEGER, amount_unit VARCHAR,
@@ -35,17 +37,54 @@ DDL = {
         column_key VARCHAR, column_no INTEGER, is_subtotal BOOLEAN, raw_text VARCHAR, amount_wan {AMOUNT}""",
     "three_public_lines": f"""document_id VARCHAR, table_code VARCHAR, measure VARCHAR, item VARCHAR,
         column_no INTEGER, header_text VARCHAR, source_line INTEGER, raw_text VARCHAR, amount_wan {AMOUNT}""",
+    "statements": f"""document_id VARCHAR, section VARCHAR, statement_key VARCHAR, amount_wan {AMOUNT},
+        percent DECIMAL(9, 2), quantity DECIMAL(18, 2), quantity_unit VARCHAR, detail VARCHAR, subject_code VARCHAR,
+        source_line INTEGER, quote VARCHAR""",
+    "budget_lines": f"""document_id VARCHAR, source_line INTEGER, path_text VARCHAR, class_name VARCHAR,
+        kuan_name VARCHAR, xiang_name VARCHAR, subject_code VARCHAR, code_method VARCHAR,
+        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, completion_pct DECIMAL(9, 2), reason VARCHAR,
+        quote VARCHAR""",
+    "project_lines": f"""document_id VARCHAR, source_line INTEGER, project_name VARCHAR, amount_wan {AMOUNT},
+        outcome_text VARCHAR""",
+    "evaluations": f"""document_id VARCHAR, evaluation_index INTEGER, source_line INTEGER, caption VARCHAR,
+        evaluation_kind VARCHAR,
+        project_name VARCHAR, supervising_department VARCHAR, implementing_unit VARCHAR, project_category VARCHAR,
+        project_attribute VARCHAR, project_type VARCHAR, budget_wan {AMOUNT}, executed_wan {AMOUNT},
+        execution_rate_printed DECIMAL(9, 2), budget_score_weight DECIMAL(9, 2),
+        budget_score_reported DECIMAL(9, 2), total_score_printed DECIMAL(9, 2)""",
+    "indicators": """document_id VARCHAR, evaluation_index INTEGER, indicator_index INTEGER, source_line INTEGER,
+        level1 VARCHAR, level2 VARCHAR, indicator VARCHAR, target_text VARCHAR, target_op VARCHAR,
+        target_value DECIMAL(18, 4), target_unit VARCHAR, actual_text VARCHAR, actual_value DECIMAL(18, 4),
+        actual_unit VARCHAR, weight DECIMAL(9, 2), score_reported DECIMAL(9, 2), score_recomputed DECIMAL(9, 2),
+        score_rule VARCHAR""",
     "load_log": """source_file VARCHAR, content_sha256 VARCHAR, document_id VARCHAR, status VARCHAR,
         message VARCHAR, logged_at TIMESTAMP""",
 }
 DOCUMENT_TABLES = [t for t in DDL if t != "load_log"]
 
 
+def columns(table: str) -> list[str]:
+    """Column names of a raw table, in order, from its DDL."""
+    return re.findall(r"(?:^|,)\s*(\w+)\s+(?:VARCHAR|INTEGER|DECIMAL|DATE|TIMESTAMP|BOOLEAN|\{)", DDL[table])
+
+
+class SchemaMismatch(RuntimeError):
+    """The warehouse's raw tables were created by a different version of the loaders."""
+
+
 def connect(path: str) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse and create the raw tables; refuse raw tables of another layout."""
     con = duckdb.connect(path)
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     for name, cols in DDL.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS raw.{name} ({cols})")
+        have = [r[0] for r in con.execute(f"DESCRIBE raw.{name}").fetchall()]
+        if have != columns(name):
+            con.close()
+            raise SchemaMismatch(
+                f"{path}: raw.{name} was created by another version of the loaders "
+                f"(columns differ); load the documents into a new warehouse file"
+            )
     return con
 
 
@@ -88,6 +127,7 @@ def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:
             d.doc_kind,
             d.title,
             d.publication_date,
+            *d.region,
             d.source_file,
             d.content_sha256,
             u,
@@ -189,7 +229,99 @@ def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:
                 _wan(c.amount, unit_of["09"]),
             )
         )
+    _narrative_rows(p, out)
     return out
+
+
+def _s(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
+    """Statements, per-项 budget lines, the project list and the 绩效自评 appendices."""
+    i = p.document_id
+    for st in p.statements:
+        out["statements"].append(
+            (
+                i,
+                st.section,
+                st.key,
+                _s(st.amount_wan),
+                _s(st.percent),
+                _s(st.quantity),
+                st.quantity_unit,
+                st.detail,
+                st.subject_code,
+                st.line,
+                st.quote,
+            )
+        )
+    for b in p.budget_lines:
+        out["budget_lines"].append(
+            (
+                i,
+                b.line,
+                b.path_text,
+                b.class_name,
+                b.kuan_name,
+                b.xiang_name,
+                b.subject_code,
+                b.code_method,
+                _s(b.original_budget_wan),
+                _s(b.final_wan),
+                _s(b.completion_pct),
+                b.reason,
+                b.quote,
+            )
+        )
+    for pr in p.projects:
+        out["project_lines"].append((i, pr.line, pr.project_name, _s(pr.amount_wan), pr.outcome_text))
+    for n, ev in enumerate(p.evaluations):
+        f = ev.fields
+        out["evaluations"].append(
+            (
+                i,
+                n,
+                ev.line,
+                ev.caption,
+                ev.kind,
+                f.get("project_name"),
+                f.get("supervising_department"),
+                f.get("implementing_unit"),
+                f.get("project_category"),
+                f.get("project_attribute"),
+                f.get("project_type"),
+                _s(ev.budget_wan),
+                _s(ev.executed_wan),
+                _s(ev.execution_rate_printed),
+                _s(ev.budget_score_weight),
+                _s(ev.budget_score_reported),
+                _s(ev.total_score_printed),
+            )
+        )
+        for k, ind in enumerate(ev.indicators):
+            out["indicators"].append(
+                (
+                    i,
+                    n,
+                    k,
+                    ind.line,
+                    ind.level1,
+                    ind.level2,
+                    ind.indicator,
+                    ind.target_text,
+                    ind.target_op,
+                    _s(ind.target_value),
+                    ind.target_unit,
+                    ind.actual_text,
+                    _s(ind.actual_value),
+                    ind.actual_unit,
+                    _s(ind.weight),
+                    _s(ind.score_reported),
+                    _s(ind.score_recomputed),
+                    ind.score_rule,
+                )
+            )
 
 
 class Writer:
@@ -203,7 +335,7 @@ class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection, batch_size: int = 250):
         self.con = con
         self.batch_size = batch_size
-        self.columns = {name: [r[0] for r in con.execute(f"DESCRIBE raw.{name}").fetchall()] for name in DDL}
+        self.columns = {name: columns(name) for name in DDL}
         self.known = dict(con.execute("SELECT document_id, content_sha256 FROM raw.documents").fetchall())
         self.pending: list[StagedDocument] = []
         self.pending_log: list[tuple] = []

@@ -76,11 +76,13 @@ def test_malformed_files_fail_alone(tmp_path, capsys):
     assert [Path(f).name for f, _ in failed] == sorted(bad)
 
 
-def test_missing_table_named(tmp_path, capsys):
+def test_missing_table_is_reported_not_fatal(tmp_path):
     text = REAL_TEXT.split("2024 年度财政拨款“三公”经费支出决算表")[0]
     path = write(tmp_path, "no09.md", text)
-    assert cli.load([str(path)], tmp_path / "w.duckdb", quiet=True) == 1
-    assert "table 09 财政拨款“三公”经费支出决算表 not found" in capsys.readouterr().err
+    db = tmp_path / "w.duckdb"
+    assert cli.load([str(path)], db, quiet=True) == 0
+    assert "table 09 财政拨款“三公”经费支出决算表 not found" in query(db, "select warnings from raw.documents")[0][0]
+    assert query(db, "select status from raw.document_tables where table_code = '09'") == [("absent",)]
 
 
 def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):

@@ -1,0 +1,395 @@
+"""情况说明 (narrative): stated amounts, shares, changes and counts, each with its line and quote.
+
+The narrative is cut into sections at numbered headings (一、… 十三、); a section's heading words say
+what it is about (收入, 支出, 财政拨款, 三公, 政府采购 …). Inside a section, phrases name what an amount
+is (收、支总计, 基本支出, 人员经费 …); the sentence around it says whether it is a value, a change on last
+year (增加/减少 … 增长/下降 …%, 持平) or a share (占 …%). Amounts in 元 are converted to 万元.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..readers import Paragraph
+from ..text import to_wan
+
+SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
+# Section kinds by heading words, most specific first.
+SECTION_KINDS = [
+    ("three_public", "三公"),
+    ("agency_cost", "机关运行经费"),
+    ("procurement", "政府采购"),
+    ("assets", "国有资产"),
+    ("performance", "绩效"),
+    ("gov_fund", "政府性基金"),
+    ("state_capital", "国有资本经营"),
+    ("basic", "基本支出"),
+    ("gpb", "一般公共预算财政拨款支出"),
+    ("grant_total", "财政拨款收入支出"),
+    ("totals", "收入支出决算总体"),
+    ("income", "收入决算"),
+    ("expense", "支出决算"),
+]
+NUM = r"(\d[\d,]*(?:\.\d+)?)"
+AMOUNT = NUM + r"(万元|元)"
+PCT = r"(-?\d+(?:\.\d+)?)%"
+CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+SIGN = r"(增加|减少|增长|下降|上升|降低)"
+COMPARE = r"(?:比上年|较上年|与上年相比|比\d{4}年度?(?:决算数)?|较\d{4}年度?(?:决算数)?)?"
+# (section kinds, phrase, keys): the phrase names the amount that follows it.
+PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
+    (("grant_total",), r"财政拨款收、?支总计", ("fiscal_grant_total",)),
+    (("totals",), r"收、?支总计", ("income_total", "expense_total")),
+    (("totals",), r"收入总计", ("income_total",)),
+    (("totals",), r"支出总计", ("expense_total",)),
+    (("totals", "income"), r"本年收入(?:合计)?|收入合计", ("income_this_year",)),
+    (("totals", "expense"), r"本年支出(?:合计)?|支出合计", ("expense_this_year",)),
+    (("totals",), r"年初结转和结余", ("carryover_begin",)),
+    (("totals",), r"年末结转和结余", ("carryover_end",)),
+    (("income",), r"财政拨款收入", ("fiscal_grant_income",)),
+    (("income",), r"上级补助收入", ("superior_subsidy_income",)),
+    (("income",), r"事业收入", ("business_income",)),
+    (("income",), r"经营收入", ("operating_income",)),
+    (("income",), r"附属单位上缴收入", ("affiliate_remittance_income",)),
+    (("income",), r"其他收入", ("other_income",)),
+    (("grant_total",), r"一般公共预算财政拨款收入", ("gpb_income",)),
+    (("grant_total",), r"政府性基金预算财政拨款收入", ("gov_fund_income",)),
+    (("gpb",), r"一般公共预算财政拨款支出", ("gpb_expense",)),
+    (("expense", "gpb", "basic"), r"基本支出", ("basic_expense",)),
+    (("expense", "gpb"), r"项目支出", ("project_expense",)),
+    (("expense",), r"上缴上级支出", ("remit_to_superior_expense",)),
+    (("expense",), r"经营支出", ("operating_expense",)),
+    (("expense",), r"对附属单位补助支出", ("subsidy_to_affiliates_expense",)),
+    (("basic",), r"人员经费", ("personnel",)),
+    (("basic",), r"公用经费", ("public_use",)),
+    (("agency_cost",), r"机关运行经费(?:支出)?", ("agency_operating_cost",)),
+    (("procurement",), r"政府采购支出总额", ("procurement_total",)),
+    (("procurement",), r"政府采购货物支出", ("procurement_goods",)),
+    (("procurement",), r"政府采购工程支出", ("procurement_works",)),
+    (("procurement",), r"政府采购服务支出", ("procurement_services",)),
+    (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
+    (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
+    (("three_public",), r"公务用车购置费(?:支出)?", ("vehicle_purchase",)),
+    (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?", ("vehicle_operation",)),
+    (("three_public",), r"国内公务接待(?:支出|费)?", ("official_reception_domestic",)),
+    (("three_public",), r"外事接待(?:支出|费)?", ("official_reception_foreign",)),
+    (("performance",), r"整体支出绩效自评，?资金", ("performance_unit_funds",)),
+    (("performance",), r"共涉及项目\d+个，?资金", ("performance_project_funds",)),
+    (("performance",), r"项目全年预算数", ("performance_project_budget",)),
+    (("performance",), r"执行数", ("performance_project_executed",)),
+]
+GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
+CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
+SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
+# 三公 items: a sentence naming one sets the item its 全年预算 / 支出决算 / change belong to.
+THREE_PUBLIC_ITEMS = [
+    (r"因公出国[（(]境[)）]费", "abroad"),
+    (r"公务用车购置及运行(?:维护)?费", "vehicle_total"),
+    (r"公务接待费", "official_reception"),
+    (r"“?三公”?经费", "three_public"),
+]
+COUNTS: list[tuple[tuple[str, ...], str, str]] = [
+    (("three_public",), r"购置[(（]?更新[)）]?公务用车(\d+)辆", "vehicles_purchased"),
+    (("three_public",), r"公务用车保有量为(\d+)辆", "vehicle_count"),
+    (("three_public",), r"接待(?:国内)?来访团组(\d+)个", "reception_groups"),
+    (("three_public",), r"团组\d+个，?(\d+)人次", "reception_people"),
+    (("assets",), r"共有车辆(\d+)辆", "vehicles_total"),
+    (("assets",), r"单位价值\d+万元以上设备(\d+)台", "equipment_over_1m"),
+    (("performance",), r"共涉及项目(\d+)个", "performance_projects"),
+    (("performance",), r"自评总分(\d+(?:\.\d+)?)分", "self_eval_total_score"),
+    (("performance",), r"预算执行率得分(\d+(?:\.\d+)?)分", "self_eval_budget_score"),
+    (("performance",), r"产出指标得分(\d+(?:\.\d+)?)分", "self_eval_output_score"),
+    (("performance",), r"效益指标得分(\d+(?:\.\d+)?)分", "self_eval_outcome_score"),
+    (("performance",), r"满意度指标得分(\d+(?:\.\d+)?)分", "self_eval_satisfaction_score"),
+]
+VEHICLE_USE = re.compile(r"([\u4e00-\u9fff]{2,12}?用车)(\d+)辆")
+PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
+NONE_WORDS = re.compile(r"无|没有|未发生")
+# Sections where a sentence may say there was nothing to report.
+NONE_KEYS = {
+    "agency_cost": "agency_operating_cost",
+    "gov_fund": "gov_fund_expense",
+    "state_capital": "state_capital_expense",
+}
+
+
+@dataclass(slots=True)
+class Statement:
+    """One stated figure: an amount (万元), a share or rate (percent), or a count (quantity)."""
+
+    section: str
+    key: str
+    line: int
+    quote: str
+    amount_wan: Decimal | None = None
+    percent: Decimal | None = None
+    quantity: Decimal | None = None
+    quantity_unit: str | None = None
+    detail: str | None = None
+    subject_code: str | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    kind: str | None
+    heading: str
+    text: str
+    lines: list[tuple[int, int]]  # (offset in text, source line)
+
+    def line_at(self, offset: int) -> int:
+        line = self.lines[0][1]
+        for start, source in self.lines:
+            if start > offset:
+                break
+            line = source
+        return line
+
+
+def _kind(heading: str) -> str | None:
+    flat = re.sub(r"\s+", "", heading)
+    return next((kind for kind, word in SECTION_KINDS if word in flat), None)
+
+
+def sections(paragraphs: list[Paragraph]) -> list[Section]:
+    """Numbered sections with their text joined across broken lines (whitespace removed)."""
+    out: list[Section] = []
+    current: Section | None = None
+    for para in paragraphs:
+        flat = re.sub(r"\s+", "", para.text)
+        if len(flat) <= 40 and SECTION_START.match(flat):
+            current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
+            out.append(current)
+            continue
+        if current is None or current.kind is None or re.match(r"^图\d", flat):
+            continue
+        sub = len(flat) <= 40 and SUBHEADING.match(flat) and flat[-1] not in "。；"
+        joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
+        current.lines.append((len(current.text) + len(joiner), para.line))
+        current.text += joiner + flat + ("\n" if sub else "")
+    return [s for s in out if s.kind and s.text]
+
+
+def _wan(number: str, unit: str) -> Decimal:
+    return to_wan(Decimal(number.replace(",", "")), unit)
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"[。；\n]", text):
+        yield start, text[start : m.end()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _change(sign: str | None, amount: Decimal, pct: str | None) -> tuple[Decimal, Decimal | None]:
+    factor = CHANGE_WORDS.get(sign or "", 1)
+    return factor * amount, (factor * Decimal(pct) if pct is not None else None)
+
+
+def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Statement]:
+    out: list[Statement] = []
+    taken: list[tuple[int, int]] = []
+    for kinds, phrase, keys in PHRASES:
+        if section.kind not in kinds:
+            continue
+        pattern = re.compile(
+            rf"(?:{phrase})(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
+            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低)?{PCT})?|(持平))?"
+            rf"(?:[，,]?占[^，。；\d]{{0,14}}?{PCT})?"
+        )
+        for m in pattern.finditer(sentence):
+            if m.group(0) == re.match(phrase, m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            value, unit, sign, change, change_unit, change_pct, flat_word, share = m.groups()
+            line = section.line_at(offset + m.start())
+            quote = sentence.strip("\n")
+            for key in keys:
+                if value:
+                    out.append(Statement(section.kind, key, line, quote, _wan(value, unit), _decimal(share)))
+                if change:
+                    amount, pct = _change(sign, _wan(change, change_unit), change_pct)
+                    out.append(Statement(section.kind, key + "_change", line, quote, amount, pct))
+                elif flat_word:
+                    out.append(Statement(section.kind, key + "_change", line, quote, Decimal(0), Decimal(0)))
+    return out
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
+def _three_public(section: Section, offset: int, sentence: str, item: str) -> tuple[list[Statement], str]:
+    """全年预算 / 支出决算 / change sentences of the 三公 section, attributed to the current item."""
+    for pattern, name in THREE_PUBLIC_ITEMS:
+        if re.search(pattern, sentence):
+            item = name
+            break
+    actual = item if item != "three_public" else "three_public_actual"
+    budget = ("three_public" if item == "three_public" else item) + "_budget"
+    line, quote, out = section.line_at(offset), sentence.strip("\n"), []
+    if m := re.search(r"全年预算(?:数)?为" + AMOUNT, sentence):
+        out.append(Statement(section.kind, budget, line, quote, _wan(*m.groups())))
+    if m := re.search(r"支出决算(?:数)?为" + AMOUNT + r"(?:，完成全年预算的" + PCT + ")?", sentence):
+        out.append(Statement(section.kind, actual, line, quote, _wan(m.group(1), m.group(2)), _decimal(m.group(3))))
+    if m := re.search(r"(?:较|比)上年" + SIGN + AMOUNT + r"(?:[，,]?(?:增长|下降|增加|减少)" + PCT + ")?", sentence):
+        amount, pct = _change(m.group(1), _wan(m.group(2), m.group(3)), m.group(4))
+        out.append(Statement(section.kind, actual + "_change", line, quote, amount, pct))
+    elif re.search(r"(?:较|比|与)上年(?:相比)?持平", sentence):
+        out.append(Statement(section.kind, actual + "_change", line, quote, Decimal(0), Decimal(0)))
+    return out, item
+
+
+def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
+    out = []
+    line, quote = section.line_at(offset), sentence.strip("\n")
+    for kinds, pattern, key in COUNTS:
+        if section.kind in kinds and (m := re.search(pattern, sentence)):
+            unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
+            out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
+    if section.kind == "assets":
+        for m in VEHICLE_USE.finditer(sentence):
+            out.append(
+                Statement(
+                    section.kind,
+                    "vehicles_by_use",
+                    line,
+                    quote,
+                    quantity=Decimal(m.group(2)),
+                    quantity_unit="辆",
+                    detail=m.group(1),
+                )
+            )
+    if section.kind == "procurement":
+        for m in PROCUREMENT_SHARE.finditer(sentence):
+            kind = {"货物": "goods", "工程": "works", "服务": "services"}[m.group(1)]
+            out.append(
+                Statement(section.kind, f"procurement_{kind}_sme_share", line, quote, percent=Decimal(m.group(2)))
+            )
+    if section.kind == "gpb" and (m := GPB_BUDGET.search(sentence)):
+        out.append(Statement(section.kind, "gpb_original_budget", line, quote, _wan(m.group(1), m.group(2))))
+        out.append(
+            Statement(
+                section.kind, "gpb_budget_completion", line, quote, _wan(m.group(3), m.group(4)), _decimal(m.group(5))
+            )
+        )
+    if section.kind == "gpb":
+        for m in CLASS_LINE.finditer(sentence):
+            out.append(
+                Statement(
+                    section.kind,
+                    "gpb_expense_by_class",
+                    line,
+                    quote,
+                    _wan(m.group(2), m.group(3)),
+                    Decimal(m.group(4)),
+                    detail=m.group(1),
+                )
+            )
+    none_key = NONE_KEYS.get(section.kind or "")
+    if none_key and NONE_WORDS.search(sentence) and not re.search(AMOUNT, sentence):
+        out.append(Statement(section.kind, none_key, line, quote, amount_wan=Decimal(0), detail="none"))
+    return out
+
+
+def read_statements(paragraphs: list[Paragraph]) -> list[Statement]:
+    """Every stated figure of the narrative sections."""
+    out: list[Statement] = []
+    for section in sections(paragraphs):
+        item = "three_public"
+        for offset, sentence in _sentences(section.text):
+            if "（项）" in sentence:
+                continue  # per-项 budget execution: see budget_execution
+            if section.kind == "three_public":
+                found, item = _three_public(section, offset, sentence, item)
+                out += found
+            out += _phrase_statements(section, offset, sentence)
+            out += _counts(section, offset, sentence)
+    return out
+
+
+BUDGET_LINE = re.compile(
+    r"(?P<path>[^。；\n]*?（类）[^。；\n]*?（款）[^。；\n]*?（项）)年初预算(?:数)?为"
+    + AMOUNT
+    + r"，?支出决算(?:数)?为"
+    + AMOUNT
+    + r"(?:，?完成年初预算的"
+    + PCT
+    + r")?(?P<rest>[^。\n]*)"
+)
+PROJECT_LINE = re.compile(
+    r"(?P<name>[^\n。：；]{2,80}?)" + AMOUNT + r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
+)
+_LIST_MARK = re.compile(r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）])")
+
+
+@dataclass(slots=True)
+class BudgetLine:
+    """One per-项 paragraph: （类）…（款）…（项）年初预算为 … 支出决算为 … 完成年初预算的 …%."""
+
+    line: int
+    path_text: str
+    class_name: str
+    kuan_name: str
+    xiang_name: str
+    original_budget_wan: Decimal
+    final_wan: Decimal
+    completion_pct: Decimal | None
+    reason: str | None
+    quote: str
+    subject_code: str | None = None
+    code_method: str = "unresolved"
+
+
+@dataclass(slots=True)
+class ProjectLine:
+    line: int
+    project_name: str
+    amount_wan: Decimal
+    outcome_text: str
+
+
+def read_budget_lines(paragraphs: list[Paragraph]) -> list[BudgetLine]:
+    out = []
+    for section in sections(paragraphs):
+        for m in BUDGET_LINE.finditer(section.text):
+            path = _LIST_MARK.sub("", m.group("path"))
+            cls, rest = path.split("（类）", 1)
+            kuan, rest = rest.split("（款）", 1)
+            xiang = rest.split("（项）", 1)[0]
+            reason = m.group("rest").split("原因", 1)[1].lstrip("：:") if "原因" in m.group("rest") else None
+            out.append(
+                BudgetLine(
+                    section.line_at(m.start()),
+                    path,
+                    cls,
+                    kuan,
+                    xiang,
+                    _wan(m.group(2), m.group(3)),
+                    _wan(m.group(4), m.group(5)),
+                    _decimal(m.group(6)),
+                    reason,
+                    m.group(0),
+                )
+            )
+    return out
+
+
+def read_projects(paragraphs: list[Paragraph]) -> list[ProjectLine]:
+    """The 项目支出 list: project name, amount and 主要成效, after a 项目支出主要用于 sentence."""
+    out = []
+    for section in sections(paragraphs):
+        start = section.text.find("项目支出主要用于")
+        if start < 0:
+            continue
+        body = section.text[section.text.index("\n", start) + 1 :] if "\n" in section.text[start:] else ""
+        base = len(section.text) - len(body)
+        for m in PROJECT_LINE.finditer(body):
+            name = _LIST_MARK.sub("", m.group("name")).strip("，,、")
+            out.append(
+                ProjectLine(section.line_at(base + m.start()), name, _wan(m.group(2), m.group(3)), m.group("outcome"))
+            )
+    return out

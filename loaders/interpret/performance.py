@@ -1,0 +1,221 @@
+"""绩效自评表 appendices: project header, budget execution (A, B, 执行率, 得分) and indicator rows.
+
+Indicator scores are recomputed with the rules the documents print in their notes: 正向指标 (≥X)
+weight × min(1, B/A); 反向指标 (≤X) weight × min(1, A/B); never above the weight. Where a target or
+actual cannot be compared (text, different units, target 0) the recomputed score stays null with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ..document import Table
+from ..readers import Cell
+from ..text import norm
+
+HEADER_FIELDS = {
+    "项目名称": "project_name",
+    "主管部门": "supervising_department",
+    "项目实施单位": "implementing_unit",
+    "实施单位": "implementing_unit",
+    "项目类别": "project_category",
+    "项目属性": "project_attribute",
+    "项目类型": "project_type",
+}
+LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
+PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+QUANTITY = re.compile(r"^(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过)?(\d+(?:\.\d+)?)([^\d*×]*)$")
+OPS = {
+    "＞": ">",
+    "＜": "<",
+    "大于等于": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "小于等于": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+}
+ROW_LABEL = re.compile(r"^年度绩效(?:指标|目标)|^年度目标")
+POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
+TWO_PLACES = Decimal("0.01")
+WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+@dataclass(slots=True)
+class Indicator:
+    line: int
+    level1: str | None
+    level2: str | None
+    indicator: str
+    target_text: str
+    actual_text: str
+    weight: Decimal | None
+    score_reported: Decimal | None
+    target_op: str | None = None
+    target_value: Decimal | None = None
+    target_unit: str | None = None
+    actual_value: Decimal | None = None
+    actual_unit: str | None = None
+    score_recomputed: Decimal | None = None
+    score_rule: str | None = None
+
+
+@dataclass(slots=True)
+class Evaluation:
+    line: int
+    caption: str
+    kind: str  # unit_overall (单位/部门整体支出) or project
+    fields: dict[str, str] = field(default_factory=dict)
+    budget_wan: Decimal | None = None
+    executed_wan: Decimal | None = None
+    execution_rate_printed: Decimal | None = None
+    budget_score_reported: Decimal | None = None
+    budget_score_weight: Decimal | None = None
+    total_score_printed: Decimal | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def is_evaluation(table: Table) -> bool:
+    head = {norm(c.text) for row in table.rows[:12] for c in row}
+    return "项目名称" in head and any("三级指标" in t for t in head)
+
+
+def _number(text: str) -> Decimal | None:
+    m = re.search(r"-?\d[\d,]*(?:\.\d+)?", text)
+    try:
+        return Decimal(m.group(0).replace(",", "")) if m else None
+    except InvalidOperation:
+        return None
+
+
+def _checked(text: str) -> str:
+    """The option ticked in '1、部门预算项目 ☑ 2、区级专项 ☐' (all text when none is ticked)."""
+    options = re.findall(r"\d[、.]\s*([^☑☐\d]+?)\s*(☑|☐)", text)
+    chosen = [name.strip() for name, mark in options if mark == "☑"]
+    return "、".join(chosen) if chosen else text.strip()
+
+
+def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for row in rows:
+        cells = [c.text.strip() for c in row]
+        for i, text in enumerate(cells):
+            key = HEADER_FIELDS.get(norm(text))
+            if key and key not in found:
+                value = next((t for t in cells[i + 1 :] if t), "")
+                found[key] = _checked(value) if "☑" in value or "☐" in value else value
+    return found
+
+
+def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
+    for i, row in enumerate(rows):
+        if not any("预算数" in norm(c.text) for c in row):
+            continue
+        head = " ".join(norm(c.text) for r in rows[i : i + 2] for c in r)
+        if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
+            ev.budget_score_weight = Decimal(m.group(1))
+        for values in rows[i + 1 : i + 4]:
+            cells = [c.text.strip() for c in values if c.text.strip()]
+            amounts = [t for t in cells if PLAIN.match(t.replace(",", ""))]
+            if len(amounts) >= 2:
+                ev.budget_wan, ev.executed_wan = (_number(t) for t in amounts[:2])
+                rate = next((t for t in cells if t.endswith("%")), None)
+                ev.execution_rate_printed = _number(rate) if rate else None
+                after = cells[cells.index(rate) + 1 :] if rate else []
+                ev.budget_score_reported = _number(after[0].split(")")[-1].split("）")[-1]) if after else None
+                return
+
+
+def _indicator_header(row: list[Cell]) -> bool:
+    texts = [norm(c.text) for c in row]
+    return any("三级指标" in t for t in texts) and any("得分" in t for t in texts)
+
+
+def _indicator(row: list[Cell], carry: dict[str, str | None]) -> Indicator | None:
+    cells = [
+        (WRAP_SPACE.sub("", c.text.strip()), c.line)
+        for c in row
+        if c.text.strip() and not ROW_LABEL.match(norm(c.text))
+    ]
+    if len(cells) < 3:
+        return None
+    texts = [t for t, _ in cells]
+    trailing = 0
+    while trailing < 2 and trailing < len(texts) and PLAIN.match(texts[-1 - trailing]):
+        trailing += 1
+    if trailing == 0 or len(texts) < trailing + 3:
+        return None
+    weight = Decimal(texts[-trailing])
+    score = Decimal(texts[-1]) if trailing == 2 else None
+    actual, target = texts[-trailing - 1], texts[-trailing - 2]
+    names = texts[: -trailing - 2]
+    if not names:
+        return None
+    level1, level2 = carry.get("level1"), carry.get("level2")
+    for name in names[:-1]:
+        bare = POINTS.sub("", norm(name))
+        if bare in LEVEL1:
+            level1, level2 = bare, None
+        else:
+            level2 = bare
+    carry.update(level1=level1, level2=level2)
+    return Indicator(cells[0][1], level1, level2, names[-1], target, actual, weight, score)
+
+
+def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
+    m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$"))
+    if not m:
+        return None
+    op = OPS.get(m.group(1), m.group(1))
+    return op, Decimal(m.group(2)), m.group(3).strip()
+
+
+def recompute(ind: Indicator) -> None:
+    """Recomputed score by the printed rules, or a null with the reason it cannot be compared."""
+    target, actual = _quantity(ind.target_text), _quantity(ind.actual_text)
+    if target:
+        ind.target_op, ind.target_value, ind.target_unit = target[0] or "=", target[1], target[2] or None
+    if actual:
+        ind.actual_value, ind.actual_unit = actual[1], actual[2] or None
+    if ind.weight is None:
+        ind.score_rule = "no weight printed"
+    elif not target or not actual:
+        ind.score_rule = "qualitative: scored in bands of the weight (100-80%, 80-50%, 50-0%), not recomputed"
+    elif actual[2] and target[2] and actual[2].lower() != target[2].lower():
+        ind.score_rule = f"units differ: target {target[2]}, actual {actual[2]}"
+    elif ind.target_op in ("≤", "<"):
+        ratio = Decimal(1) if actual[1] == 0 else min(Decimal(1), target[1] / actual[1])
+        ind.score_recomputed = (ind.weight * ratio).quantize(TWO_PLACES)
+        ind.score_rule = "反向指标: weight × min(1, A/B)" + ("; actual 0 meets the target" if actual[1] == 0 else "")
+    elif target[1] == 0:
+        ind.score_rule = "target 0: B/A undefined"
+    else:
+        ind.score_recomputed = (ind.weight * min(Decimal(1), actual[1] / target[1])).quantize(TWO_PLACES)
+        ind.score_rule = "正向指标: weight × min(1, B/A)" + (
+            "" if ind.target_op != "=" else " (target without ≥/≤ read as 正向)"
+        )
+
+
+def read_evaluation(table: Table) -> Evaluation:
+    overall = any("整体" in norm(c.text) for row in table.rows[:12] for c in row) or "整体" in norm(table.caption)
+    ev = Evaluation(
+        table.first_line, table.caption, "unit_overall" if overall else "project", _header_fields(table.rows)
+    )
+    _budget(table.rows, ev)
+    carry: dict[str, str | None] = {}
+    in_indicators = False
+    for row in table.rows:
+        first = norm(row[0].text) if row else ""
+        if first.startswith("总分"):
+            ev.total_score_printed = next((_number(c.text) for c in row[1:] if _number(c.text) is not None), None)
+            in_indicators = False
+            continue
+        if _indicator_header(row):
+            in_indicators, carry = True, {}
+            continue
+        if in_indicators and (ind := _indicator(row, carry)):
+            recompute(ind)
+            ev.indicators.append(ind)
+    return ev

@@ -1,0 +1,15 @@
+select
+    document_id,
+    source_line,
+    path_text as subject_path_text,
+    class_name,
+    kuan_name,
+    xiang_name,
+    subject_code,
+    code_method,
+    original_budget_wan,
+    final_wan,
+    completion_pct,
+    reason,
+    quote
+from {{ source('raw', 'budget_lines') }}

@@ -1,0 +1,19 @@
+select
+    document_id,
+    evaluation_index,
+    source_line,
+    caption,
+    evaluation_kind,
+    project_name,
+    supervising_department,
+    implementing_unit,
+    project_category,
+    project_attribute,
+    project_type,
+    budget_wan,
+    executed_wan,
+    execution_rate_printed,
+    budget_score_weight,
+    budget_score_reported,
+    total_score_printed
+from {{ source('raw', 'evaluations') }}

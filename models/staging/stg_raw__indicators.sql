@@ -1,0 +1,20 @@
+select
+    document_id,
+    evaluation_index,
+    indicator_index,
+    source_line,
+    level1,
+    level2,
+    indicator,
+    target_text,
+    target_op,
+    target_value,
+    target_unit,
+    actual_text,
+    actual_value,
+    actual_unit,
+    weight,
+    score_reported,
+    score_recomputed,
+    score_rule
+from {{ source('raw', 'indicators') }}

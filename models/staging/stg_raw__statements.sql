@@ -1,0 +1,13 @@
+select
+    document_id,
+    section,
+    statement_key,
+    amount_wan,
+    percent,
+    quantity,
+    quantity_unit,
+    detail,
+    subject_code,
+    source_line,
+    quote
+from {{ source('raw', 'statements') }}

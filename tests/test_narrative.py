@@ -1,0 +1,212 @@
+"""Narrative, project list and 绩效自评表 facts, from the real document and from sentences worded other ways."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from loaders import cli
+from loaders.interpret.narrative import read_statements
+from loaders.readers import Paragraph
+
+from .conftest import CORPUS, DOCUMENTS, REAL, query, truth
+
+D = Decimal
+
+BUDGET_EXECUTION = {
+    # subject_code: (年初预算, 支出决算, 完成年初预算的 %) as the real document states them
+    "2010350": ("852.53", "1500.20", "176.0"),
+    "2010399": ("2392.11", "1401.71", "58.6"),
+    "2060499": ("0", "324.73", None),
+    "2080502": ("193.37", "203.46", "105.2"),
+    "2080505": ("80.71", "68.68", "85.1"),
+    "2080506": ("45", "33.76", "75.0"),
+    "2089999": ("13.56", "13.06", "96.3"),
+    "2101102": ("55.15", "48.54", "88.0"),
+    "2101103": ("91.23", "87.32", "95.7"),
+    "2210201": ("77.64", "75.24", "96.9"),
+    "2210202": ("16.54", "16.54", "100.0"),
+    "2210203": ("24.51", "24.51", "100.0"),
+}
+
+
+def test_budget_execution_rows(real_db):
+    rows = query(
+        real_db,
+        """select subject_code, original_budget_wan, final_wan, completion_pct, code_method
+           from marts.fct_budget_execution""",
+    )
+    got = {code: (b, f, p) for code, b, f, p, _ in rows}
+    want = {c: (D(b), D(f), D(p) if p else None) for c, (b, f, p) in BUDGET_EXECUTION.items()}
+    assert got == want
+    # 科学技术支出（类）研究与开发（款）: the text names the 款 unlike the tables; the class's only 其他 row is taken.
+    assert dict((c, m) for c, *_, m in rows)["2060499"] == "other_in_class"
+    # The finals agree with table 03 for every 项.
+    finals = query(
+        real_db,
+        """select b.subject_code from marts.fct_budget_execution b
+           join (select subject_code, sum(amount_wan) as total from marts.fct_expense
+                 where fund_scope = 'all_funds' group by 1) e using (subject_code)
+           where b.final_wan <> e.total""",
+    )
+    assert finals == []
+
+
+def test_project_list_sums_to_project_expense(real_db):
+    rows = query(real_db, "select project_name, amount_wan from marts.fct_project_spending order by source_line")
+    assert [a for _, a in rows] == [D("453.98"), D("223.26"), D("899.73"), D("255.06"), D("584.80")]
+    total = query(real_db, "select sum(amount_wan) from marts.fct_project_spending")[0][0]
+    assert total == query(real_db, "select project_wan from marts.mart_unit_year")[0][0] == D("2416.83")
+    assert rows[2][0] == "武汉市政府门户网站日常维护费及网站集约化平台运维费"
+
+
+def test_seven_evaluations_with_65_indicators(real_db):
+    evaluations = query(
+        real_db,
+        """select evaluation_kind, budget_wan, executed_wan, execution_rate, budget_score_reported,
+                  budget_score_recomputed, indicator_count, indicator_weight_sum, score_reported
+           from marts.fct_project_evaluation order by evaluation_index""",
+    )
+    assert [e[0] for e in evaluations] == ["unit_overall"] + ["project"] * 6
+    assert [e[1] for e in evaluations] == [
+        D(x) for x in ("3797.75", "353.48", "546.25", "453.98", "223.26", "255.06", "584.81")
+    ]
+    assert all(e[1] == e[2] and e[3] == D("100.00") for e in evaluations)
+    assert all(e[4] == e[5] == D("20.00") for e in evaluations)
+    assert [e[6] for e in evaluations] == [30, 5, 10, 4, 4, 6, 6]
+    # Indicator weights make up the 80 points beside the 20 for budget execution; 总分 100.
+    assert all(e[7] == D("80.00") and e[8] == D("100.00") for e in evaluations)
+    count, weights, reported = query(
+        real_db, "select count(*), sum(weight), sum(score_reported) from marts.fct_performance_indicator"
+    )[0]
+    assert (count, weights, reported) == (65, D("560.00"), D("550.00"))  # one score is not printed
+
+
+def test_indicator_scores_recomputed_where_rules_allow(real_db):
+    rows = query(
+        real_db,
+        """select indicator, target_text, actual_text, weight, score_reported, score_recomputed, score_rule
+           from marts.fct_performance_indicator""",
+    )
+    recomputed = [r for r in rows if r[5] is not None]
+    assert len(recomputed) == 58  # 65 less 2 text targets, 2 7*24h, 2 unit mismatches, 1 target 0
+    assert all(r[5] == r[3] for r in recomputed)  # every comparable indicator met its target in full
+    reasons = {r[0]: r[6] for r in rows if r[5] is None}
+    assert reasons["平均故障恢复时间"] == "units differ: target 小时, actual %"
+    assert reasons["年系统访问量"] == "units differ: target 万人次, actual 万次"
+    assert reasons["服务对象满意度指标"] == "target 0: B/A undefined"
+    assert reasons["便民服务"].startswith("qualitative")
+    assert reasons["网络监控与故障受理"].startswith("qualitative")
+    missing = [r for r in rows if r[4] is None]
+    assert [(r[0], r[3]) for r in missing] == [("服务对象满意度指标", D("10.00"))]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_prior_year_from_stated_changes(warehouses, name):
+    prior = truth(name)["prior_year"]
+    expense, three_public = query(
+        warehouses[name],
+        "select expense_total_prior_stated_wan, three_public_actual_prior_stated_wan from marts.mart_unit_year",
+    )[0]
+    assert (expense, three_public) == (D(str(prior["expense_total"])), D(str(prior["three_public_actual"])))
+
+
+def test_procurement_parts(real_db):
+    total, goods, works, services, sme, share = query(
+        real_db,
+        "select total_wan, goods_wan, works_wan, services_wan, sme_wan, sme_share_pct from marts.fct_procurement",
+    )[0]
+    assert (total, goods, works, services) == (D("2425.21"), D("257.89"), D("0"), D("2167.32"))
+    assert total == goods + works + services and (sme, share) == (D("270.81"), D("11.20"))
+
+
+def test_three_public_counts_and_assets(real_db):
+    items = {
+        r[0]: r[1:]
+        for r in query(
+            real_db,
+            """select item, stated_change_wan, prior_year_actual_stated_wan, vehicle_count, reception_groups,
+                  reception_people from marts.fct_three_public""",
+        )
+    }
+    assert items["reception"] == (D("0.07"), D("0.07"), None, D(5), D(17))
+    assert items["abroad"][0] == 0 and items["vehicle_operation"][2] == D(5)
+    assets = query(
+        real_db, "select asset_kind, asset_detail, quantity from marts.fct_assets order by source_line, quantity desc"
+    )
+    assert (("vehicles", None, D(5)) in assets) and (("equipment_over_1m", None, D(4)) in assets)
+    assert sum(q for k, _, q in assets if k == "vehicles_by_use") == D(5)
+    status, cost = query(
+        real_db, "select agency_operating_cost_status, agency_operating_cost_wan from marts.mart_unit_year"
+    )[0]
+    assert (status, cost) == ("none", D(0))
+
+
+def test_unit_enriched(real_db):
+    assert query(
+        real_db, "select supervising_department, region_city, latest_publication_date::varchar from marts.dim_unit"
+    ) == [("武汉市数据局", "武汉市", "2025-09-29")]
+
+
+def statements(*lines: str) -> dict[str, tuple]:
+    paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
+    return {s.key: (s.amount_wan, s.percent, s.quantity) for s in read_statements(paragraphs)}
+
+
+def test_totals_with_carryover_in_yuan_and_a_decrease():
+    got = statements(
+        "一、收入支出决算总体情况说明",
+        "2023年度收入总计12,345,600.00元，其中：本年收入合计11,000,000.00元，年初结转和结余1,345,600.00元；",
+        "支出总计12,345,600.00元。与2022年度相比，收入总计减少1,562,000.00元，下降11.2%。",
+    )
+    assert got["income_total"][0] == D("1234.56") and got["expense_total"][0] == D("1234.56")
+    assert got["income_this_year"][0] == D("1100") and got["carryover_begin"][0] == D("134.56")
+    assert got["income_total_change"][:2] == (D("-156.2"), D("-11.2"))
+
+
+def test_equal_totals_decrease_each_and_flat():
+    got = statements(
+        "一、收入支出决算总体情况说明",
+        "2024 年度收、支总计均为 2,300.50 万元。与 2023 年度相比，收、支总计各减少 156.20 万元，下降 6.3%。",
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2024年度“三公”经费财政拨款支出全年预算为3.00万元，支出决算为2.50万元，完成全年预算的83.3%，与上年持平。",
+        "1.公务接待费全年预算为1.00万元，支出决算为0.50万元，完成全年预算的50.0%。较上年增加0.10万元，增长25.0%。",
+    )
+    assert got["expense_total_change"][:2] == (D("-156.20"), D("-6.3"))
+    assert got["income_total"][0] == D("2300.50")
+    assert got["three_public_actual"][:2] == (D("2.50"), D("83.3"))
+    assert got["three_public_actual_change"][:2] == (D(0), D(0))
+    assert got["official_reception_change"][:2] == (D("0.10"), D("25.0"))
+
+
+def test_shares_line_breaks_and_spaces_inside_numbers():
+    got = statements(
+        "三、支出决算情况说明",
+        "2024 年度支出合计 1,000.00 万元，其中：基本支出 600.",
+        "00 万元，占本年支出 60.0%；项目支出 400.00 万元，占本年支出 40.0%。",
+        "十、机关运行经费支出说明",
+        "本单位2024年度机关运行经费支出12.34万元，比上年减少1.00万元。",
+    )
+    assert got["basic_expense"][:2] == (D("600.00"), D("60.0"))
+    assert got["project_expense"][:2] == (D("400.00"), D("40.0"))
+    assert got["agency_operating_cost"][0] == D("12.34") and got["agency_operating_cost_change"][0] == D("-1.00")
+
+
+def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):
+    text = (CORPUS / REAL).read_text(encoding="utf-8")
+    narrative_at = text.index("## 第三部分", text.index("公开 09 表"))
+    tables_at = text.rindex("## 第二部分", 0, text.index("公开 01 表"))
+    tables_only = tmp_path / "tables-only.md"
+    tables_only.write_text(text[:narrative_at], encoding="utf-8")
+    narrative_only = tmp_path / "narrative-only.md"
+    narrative_only.write_text(text[:tables_at] + text[narrative_at : text.index("## 第六部分")], encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert cli.load([str(tables_only)], db, quiet=True) == 0
+    assert cli.load([str(narrative_only)], tmp_path / "n.duckdb", quiet=True) == 0
+    warnings = query(db, "select warnings from raw.documents")[0][0]
+    assert "no narrative (情况说明) figures found" in warnings
+    n_warnings, n_statements = query(
+        tmp_path / "n.duckdb", "select d.warnings, (select count(*) from raw.statements) from raw.documents d"
+    )[0]
+    assert "table 01 收入支出决算总表 not found" in n_warnings and n_statements > 50
