@@ -149,3 +149,12 @@ def test_contract_columns_and_decimal_amounts(real_db):
         assert names[: len(columns)] == columns, table
     amounts = {(t, c): d for t, cols in built.items() for c, d in cols if c.endswith("_wan")}
     assert amounts and set(amounts.values()) == {"DECIMAL(22,6)"}, amounts
+
+
+def test_no_floating_point_anywhere_in_marts(real_db):
+    floats = query(
+        real_db,
+        """select table_name, column_name, data_type from information_schema.columns
+           where table_schema in ('marts', 'intermediate') and data_type in ('DOUBLE', 'FLOAT', 'REAL')""",
+    )
+    assert floats == []

@@ -17,9 +17,7 @@ select
     lines.final_wan,
     lines.completion_pct,
     lines.reason,
-    case
-        when lines.original_budget_wan <> 0 then round(lines.final_wan / lines.original_budget_wan * 100, 1)
-    end as completion_pct_computed,
+    {{ exact_ratio('lines.final_wan', 'lines.original_budget_wan', 100, 1) }} as completion_pct_computed,
     lines.code_method,
     lines.source_line
 from lines

@@ -29,9 +29,7 @@ select
     evaluations.project_category,
     evaluations.budget_wan,
     evaluations.executed_wan,
-    case
-        when evaluations.budget_wan <> 0 then round(evaluations.executed_wan / evaluations.budget_wan * 100, 2)
-    end as execution_rate,
+    {{ exact_ratio('evaluations.executed_wan', 'evaluations.budget_wan', 100, 2) }} as execution_rate,
     evaluations.total_score_printed as score_reported,
     evaluations.evaluation_index,
     evaluations.evaluation_kind,
@@ -42,8 +40,8 @@ select
     evaluations.budget_score_weight,
     evaluations.budget_score_reported,
     case
-        when evaluations.budget_wan <> 0
-            then round(evaluations.budget_score_weight * least(1, evaluations.executed_wan / evaluations.budget_wan), 2)
+        when evaluations.executed_wan >= evaluations.budget_wan then evaluations.budget_score_weight
+        else {{ exact_ratio('evaluations.budget_score_weight * evaluations.executed_wan', 'evaluations.budget_wan') }}
     end as budget_score_recomputed,
     indicators.indicator_count,
     indicators.indicator_weight_sum,

@@ -27,9 +27,7 @@ select
     trend.amount_wan,
     previous_year.amount_wan as prior_amount_wan,
     cast(trend.amount_wan - previous_year.amount_wan as decimal(22, 6)) as change_wan,
-    case
-        when previous_year.amount_wan <> 0 then round((trend.amount_wan - previous_year.amount_wan) / previous_year.amount_wan * 100, 1)
-    end as change_pct
+    {{ exact_ratio('trend.amount_wan - previous_year.amount_wan', 'previous_year.amount_wan', 100, 1) }} as change_pct
 from trend
 -- the prior year counts only when it is the year before (a gap in loaded years gives no change)
 left join trend as previous_year
