@@ -33,6 +33,7 @@ class TableStatus:
     first_line: int | None
     last_line: int | None
     amount_unit: str | None
+    unit_label: str | None
     note: str | None
     note_line: int | None
 
@@ -68,6 +69,23 @@ def _check_complete(table: Table) -> None:
         )
 
 
+def _status(code: str, table: Table | None, note: str | None, note_line: int | None) -> TableStatus:
+    if table is None:
+        return TableStatus(code, "absent", "", None, None, None, None, None, note, note_line)
+    return TableStatus(
+        code,
+        "present",
+        table.caption,
+        table.caption_line,
+        table.first_line,
+        table.last_line,
+        table.amount_unit,
+        table.unit_label,
+        note,
+        note_line,
+    )
+
+
 def _declared_empty(doc: Document, table: Table | None, code: str) -> tuple[str | None, int | None]:
     candidates = (table.notes if table else []) + doc.paragraphs
     for para in candidates:
@@ -92,19 +110,7 @@ def interpret(doc: Document) -> ParsedDocument:
             if table.amount_unit is None:
                 doc.warnings.append(f"table {code}: no 金额单位 found, assuming 万元")
         note, note_line = _declared_empty(doc, table, code) if code in OPTIONAL else (None, None)
-        parsed.statuses.append(
-            TableStatus(
-                code,
-                "absent" if table is None else "present",
-                table.caption if table else "",
-                table.caption_line if table else None,
-                table.first_line if table else None,
-                table.last_line if table else None,
-                table.amount_unit if table else None,
-                note,
-                note_line,
-            )
-        )
+        parsed.statuses.append(_status(code, table, note, note_line))
         if table is None:
             continue
         if code in SUBJECT_TABLES:

@@ -22,6 +22,7 @@ DDL = {
         content_sha256 VARCHAR, source_amount_unit VARCHAR, warnings VARCHAR, loaded_at TIMESTAMP""",
     "document_tables": """document_id VARCHAR, table_code VARCHAR, table_name VARCHAR, status VARCHAR,
         caption VARCHAR, caption_line INTEGER, first_line INTEGER, last_line INTEGER, amount_unit VARCHAR,
+        unit_label VARCHAR,
         note VARCHAR, note_line INTEGER""",
     "paragraphs": "document_id VARCHAR, source_line INTEGER, text VARCHAR",
     "subject_lines": f"""document_id VARCHAR, table_code VARCHAR, row_index INTEGER, source_line INTEGER,
@@ -38,11 +39,13 @@ DDL = {
     "three_public_lines": f"""document_id VARCHAR, table_code VARCHAR, measure VARCHAR, item VARCHAR,
         column_no INTEGER, header_text VARCHAR, source_line INTEGER, raw_text VARCHAR, amount_wan {AMOUNT}""",
     "statements": f"""document_id VARCHAR, section VARCHAR, statement_key VARCHAR, amount_wan {AMOUNT},
-        percent DECIMAL(9, 2), quantity DECIMAL(18, 2), quantity_unit VARCHAR, detail VARCHAR, subject_code VARCHAR,
+        percent DECIMAL(9, 2), percent_decimals INTEGER, quantity DECIMAL(18, 2), quantity_unit VARCHAR,
+        detail VARCHAR, subject_code VARCHAR,
         source_line INTEGER, quote VARCHAR""",
     "budget_lines": f"""document_id VARCHAR, source_line INTEGER, path_text VARCHAR, class_name VARCHAR,
         kuan_name VARCHAR, xiang_name VARCHAR, subject_code VARCHAR, code_method VARCHAR,
-        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, completion_pct DECIMAL(9, 2), reason VARCHAR,
+        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, completion_pct DECIMAL(9, 2), completion_decimals INTEGER,
+        reason VARCHAR,
         quote VARCHAR""",
     "project_lines": f"""document_id VARCHAR, source_line INTEGER, project_name VARCHAR, amount_wan {AMOUNT},
         outcome_text VARCHAR""",
@@ -50,7 +53,7 @@ DDL = {
         evaluation_kind VARCHAR,
         project_name VARCHAR, supervising_department VARCHAR, implementing_unit VARCHAR, project_category VARCHAR,
         project_attribute VARCHAR, project_type VARCHAR, budget_wan {AMOUNT}, executed_wan {AMOUNT},
-        execution_rate_printed DECIMAL(9, 2), budget_score_weight DECIMAL(9, 2),
+        execution_rate_printed DECIMAL(9, 2), execution_rate_decimals INTEGER, budget_score_weight DECIMAL(9, 2),
         budget_score_reported DECIMAL(9, 2), total_score_printed DECIMAL(9, 2)""",
     "indicators": """document_id VARCHAR, evaluation_index INTEGER, indicator_index INTEGER, source_line INTEGER,
         level1 VARCHAR, level2 VARCHAR, indicator VARCHAR, target_text VARCHAR, target_op VARCHAR,
@@ -147,6 +150,7 @@ def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:
                 s.first_line,
                 s.last_line,
                 s.amount_unit,
+                s.unit_label,
                 s.note,
                 s.note_line,
             )
@@ -237,6 +241,11 @@ def _s(value) -> str | None:
     return None if value is None else str(value)
 
 
+def _places(value: Decimal | None) -> int | None:
+    """Decimal places as printed (15.2 → 1, 100 → 0): the precision a stated percent claims."""
+    return None if value is None else max(0, -value.as_tuple().exponent)
+
+
 def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
     """Statements, per-项 budget lines, the project list and the 绩效自评 appendices."""
     i = p.document_id
@@ -248,6 +257,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 st.key,
                 _s(st.amount_wan),
                 _s(st.percent),
+                _places(st.percent),
                 _s(st.quantity),
                 st.quantity_unit,
                 st.detail,
@@ -270,6 +280,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 _s(b.original_budget_wan),
                 _s(b.final_wan),
                 _s(b.completion_pct),
+                _places(b.completion_pct),
                 b.reason,
                 b.quote,
             )
@@ -294,6 +305,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 _s(ev.budget_wan),
                 _s(ev.executed_wan),
                 _s(ev.execution_rate_printed),
+                _places(ev.execution_rate_printed),
                 _s(ev.budget_score_weight),
                 _s(ev.budget_score_reported),
                 _s(ev.total_score_printed),

@@ -63,6 +63,20 @@ statements as (
     group by document_id
 ),
 
+reconciliation as (
+    select
+        document_id,
+        case
+            when count(*) filter (where status = 'fail' and severity = 'error') > 0 then 'fail'
+            when count(*) filter (where status = 'fail') > 0 then 'warning'
+            when count(*) filter (where status = 'rounding') > 0 then 'rounding'
+            else 'pass'
+        end as reconciliation_status,
+        count(*) filter (where status = 'fail') as reconciliation_failures
+    from {{ ref('rpt_reconciliation') }}
+    group by document_id
+),
+
 carryover as (
     select
         document_id,
@@ -117,7 +131,9 @@ unit_years as (
             else 'not stated'
         end as agency_operating_cost_status,
         statements.agency_operating_cost_wan,
-        statements.procurement_total_wan
+        statements.procurement_total_wan,
+        coalesce(reconciliation.reconciliation_status, 'not checked') as reconciliation_status,
+        coalesce(reconciliation.reconciliation_failures, 0) as reconciliation_failures
     from documents
     left join income on documents.document_id = income.document_id
     left join expense on documents.document_id = expense.document_id
@@ -125,6 +141,7 @@ unit_years as (
     left join three_public on documents.document_id = three_public.document_id
     left join carryover on documents.document_id = carryover.document_id
     left join statements on documents.document_id = statements.document_id
+    left join reconciliation on documents.document_id = reconciliation.document_id
     left join {{ ref('int_document_printed_totals') }} as printed on documents.document_id = printed.document_id
 )
 

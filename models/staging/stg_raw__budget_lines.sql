@@ -10,6 +10,7 @@ select
     original_budget_wan,
     final_wan,
     completion_pct,
+    completion_decimals,
     reason,
     quote
 from {{ source('raw', 'budget_lines') }}

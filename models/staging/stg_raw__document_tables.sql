@@ -8,6 +8,7 @@ select
     first_line,
     last_line,
     amount_unit,
+    unit_label,
     note,
     note_line
 from {{ source('raw', 'document_tables') }}

@@ -13,6 +13,7 @@ select
     budget_wan,
     executed_wan,
     execution_rate_printed,
+    execution_rate_decimals,
     budget_score_weight,
     budget_score_reported,
     total_score_printed

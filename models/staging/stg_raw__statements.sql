@@ -4,6 +4,7 @@ select
     statement_key,
     amount_wan,
     percent,
+    percent_decimals,
     quantity,
     quantity_unit,
     detail,

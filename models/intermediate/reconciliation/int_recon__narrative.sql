@@ -1,0 +1,422 @@
+-- Narrative (情况说明) against the tables and against its own parts: amounts, shares, growth and
+-- completion rates, the project list, procurement and vehicle counts.
+with table_values as (
+    select * from {{ ref('int_recon__table_values') }}
+),
+
+statements as (
+    select
+        statements.*,
+        documents.source_amount_unit
+    from {{ ref('stg_raw__statements') }} as statements
+    inner join {{ ref('stg_raw__documents') }} as documents on statements.document_id = documents.document_id
+),
+
+documents as (
+    select
+        document_id,
+        source_amount_unit
+    from {{ ref('stg_raw__documents') }}
+),
+
+-- statement (key, section; any section when null) against a table value
+pairs as (
+    select
+        pair_map.rule_id,
+        pair_map.statement_key,
+        pair_map.statement_section,
+        pair_map.table_code,
+        pair_map.value_key
+    from (
+        values
+        ('N-01', 'income_total', null, '01', 'income:grand_total:amount'),
+        ('N-02', 'expense_total', null, '01', 'expense:grand_total:amount'),
+        ('N-03', 'income_this_year', null, '01', 'income:income_this_year_total:amount'),
+        ('N-04', 'expense_this_year', null, '01', 'expense:expense_this_year_total:amount'),
+        ('N-05', 'basic_expense', 'expense', '03', 'total:basic'),
+        ('N-05', 'basic_expense', 'gpb', '05', 'total:basic'),
+        ('N-05', 'basic_expense', 'basic', '05', 'total:basic'),
+        ('N-06', 'project_expense', 'expense', '03', 'total:project'),
+        ('N-06', 'project_expense', 'gpb', '05', 'total:project'),
+        ('N-07', 'fiscal_grant_income', null, '02', 'total:fiscal_grant'),
+        ('N-08', 'fiscal_grant_total', null, '04', 'income:grand_total:amount'),
+        ('N-09', 'gpb_expense', null, '05', 'total:total'),
+        ('N-10', 'personnel', null, '06', 'personnel_total'),
+        ('N-11', 'public_use', null, '06', 'public_use_total'),
+        ('N-12', 'three_public_budget', null, '09', 'budget:total'),
+        ('N-13', 'three_public_actual', null, '09', 'actual:total'),
+        ('N-14', 'official_reception', null, '09', 'actual:reception'),
+        ('N-15', 'vehicle_total', null, '09', 'actual:vehicle_subtotal'),
+        ('N-16', 'abroad', null, '09', 'actual:abroad'),
+        ('N-17', 'gpb_income', null, '04', 'income:gpb_grant:amount'),
+        ('N-18', 'carryover_begin', null, '01', 'income:carryover_begin:amount'),
+        ('N-19', 'carryover_end', null, '01', 'expense:carryover_end:amount'),
+        ('N-20', 'vehicle_purchase', null, '09', 'actual:vehicle_purchase'),
+        ('N-21', 'vehicle_operation', null, '09', 'actual:vehicle_operation'),
+        ('N-22', 'gpb_budget_completion', null, '05', 'total:total'),
+        ('N-40', 'performance_project_funds', null, '05', 'total:project')
+    ) as pair_map (rule_id, statement_key, statement_section, table_code, value_key)
+),
+
+amounts as (
+    select
+        statements.document_id,
+        pairs.rule_id,
+        statements.section || ' line ' || statements.source_line as scope,
+        table_values.amount_wan as expected_value,
+        statements.amount_wan as actual_value,
+        'eq' as comparison,
+        0 as pass_tolerance,
+        {{ rounding_envelope(1, "'万元'") }} as rounding_tolerance,
+        'line ' || statements.source_line || ' vs T' || pairs.table_code || ' line ' || table_values.source_line
+            as source_ref,
+        null as note
+    from statements
+    inner join pairs
+        on
+            statements.statement_key = pairs.statement_key
+            and (pairs.statement_section is null or statements.section = pairs.statement_section)
+    inner join table_values
+        on
+            statements.document_id = table_values.document_id
+            and pairs.table_code = table_values.table_code
+            and pairs.value_key = table_values.value_key
+),
+
+classes as (
+    select
+        statements.document_id,
+        statements.subject_code as class_code,
+        statements.amount_wan,
+        statements.percent,
+        statements.percent_decimals,
+        statements.source_line,
+        statements.source_amount_unit,
+        class_value.amount_wan as table_amount,
+        class_value.source_line as table_line,
+        gpb_total.amount_wan as gpb_total
+    from statements
+    left join table_values as class_value
+        on
+            statements.document_id = class_value.document_id
+            and class_value.table_code = '05'
+            and class_value.value_key = 'class:' || statements.subject_code || ':total'
+    left join table_values as gpb_total
+        on
+            statements.document_id = gpb_total.document_id
+            and gpb_total.table_code = '05'
+            and gpb_total.value_key = 'total:total'
+    where statements.statement_key = 'gpb_expense_by_class'
+),
+
+-- a stated percent against the ratio it claims: numerator / denominator × 100
+shares as (
+    select
+        statements.document_id,
+        share_map.rule_id,
+        statements.section || ' line ' || statements.source_line as scope,
+        statements.percent,
+        statements.percent_decimals,
+        numerator.amount_wan as numerator,
+        denominator.amount_wan as denominator,
+        statements.source_amount_unit,
+        'line ' || statements.source_line as source_ref
+    from statements
+    inner join (
+        values
+        ('N-25', 'basic_expense', 'expense', '03', 'total:basic', '03', 'total:total'),
+        ('N-26', 'project_expense', 'expense', '03', 'total:project', '03', 'total:total'),
+        ('N-37', 'gpb_expense', 'gpb', '05', 'total:total', '01', 'expense:expense_this_year_total:amount'),
+        ('N-38', 'fiscal_grant_income', 'income', '02', 'total:fiscal_grant', '02', 'total:total')
+    ) as share_map (rule_id, statement_key, section, numerator_table, numerator_key, denominator_table, denominator_key)
+        on statements.statement_key = share_map.statement_key and statements.section = share_map.section
+    inner join table_values as numerator
+        on
+            statements.document_id = numerator.document_id
+            and share_map.numerator_table = numerator.table_code
+            and share_map.numerator_key = numerator.value_key
+    inner join table_values as denominator
+        on
+            statements.document_id = denominator.document_id
+            and share_map.denominator_table = denominator.table_code
+            and share_map.denominator_key = denominator.value_key
+    where statements.percent is not null
+),
+
+-- stated percents whose parts are other statements of the same document
+stated_ratios as (
+    select
+        rate.document_id,
+        ratio_map.rule_id,
+        rate.section || ' line ' || rate.source_line as scope,
+        rate.percent,
+        rate.percent_decimals,
+        case ratio_map.rule_id
+            when 'N-27' then rate.amount_wan
+            else coalesce(numerator.amount_wan, rate.amount_wan)
+        end as numerator,
+        case ratio_map.rule_id
+            when 'N-27' then base.amount_wan - rate.amount_wan
+            else denominator.amount_wan
+        end as denominator,
+        rate.source_amount_unit,
+        'line ' || rate.source_line as source_ref
+    from statements as rate
+    inner join (
+        values
+        ('N-27', null, null),
+        ('N-28', 'gpb_budget_completion', 'gpb_original_budget'),
+        ('N-33', 'procurement_sme', 'procurement_total'),
+        ('N-34', 'procurement_small_micro', 'procurement_sme')
+    ) as ratio_map (rule_id, numerator_key, denominator_key)
+        on
+            (ratio_map.rule_id = 'N-27' and rate.statement_key like '%\_change' escape '\')
+            or rate.statement_key = ratio_map.numerator_key
+    left join statements as base
+        on
+            ratio_map.rule_id = 'N-27'
+            and rate.document_id = base.document_id
+            and rate.section = base.section
+            and base.statement_key = replace(rate.statement_key, '_change', '')
+            and rate.source_line >= base.source_line
+    left join statements as numerator
+        on
+            rate.document_id = numerator.document_id and ratio_map.numerator_key = numerator.statement_key
+            and rate.source_line = numerator.source_line
+    left join statements as denominator
+        on rate.document_id = denominator.document_id and ratio_map.denominator_key = denominator.statement_key
+    where rate.percent is not null
+    qualify row_number() over (partition by rate.document_id, rate.statement_key, rate.source_line order by base.source_line desc) = 1
+),
+
+three_public_rates as (
+    select
+        actual.document_id,
+        'N-35' as rule_id,
+        actual.statement_key || ' line ' || actual.source_line as scope,
+        actual.percent,
+        actual.percent_decimals,
+        actual.amount_wan as numerator,
+        budget.amount_wan as denominator,
+        actual.source_amount_unit,
+        'line ' || actual.source_line as source_ref
+    from statements as actual
+    inner join statements as budget
+        on
+            actual.document_id = budget.document_id
+            and actual.source_line = budget.source_line
+            and budget.statement_key = case
+                when actual.statement_key = 'three_public_actual' then 'three_public_budget'
+                else actual.statement_key || '_budget'
+            end
+    where actual.section = 'three_public' and actual.percent is not null
+),
+
+budget_lines as (
+    select
+        budget_lines.*,
+        documents.source_amount_unit
+    from {{ ref('stg_raw__budget_lines') }} as budget_lines
+    inner join documents on budget_lines.document_id = documents.document_id
+),
+
+ratio_checks as (
+    select * from shares
+    union all
+    select * from stated_ratios
+    union all
+    select * from three_public_rates
+    union all
+    select
+        document_id,
+        'N-24',
+        class_code || ' line ' || source_line,
+        percent,
+        percent_decimals,
+        table_amount,
+        gpb_total,
+        source_amount_unit,
+        'line ' || source_line || ' vs T05'
+    from classes
+    where percent is not null
+    union all
+    select
+        document_id,
+        'N-29',
+        coalesce(subject_code, xiang_name) || ' line ' || source_line,
+        completion_pct,
+        completion_decimals,
+        final_wan,
+        original_budget_wan,
+        source_amount_unit,
+        'line ' || source_line
+    from budget_lines
+    where completion_pct is not null
+),
+
+rates as (
+    select
+        document_id,
+        rule_id,
+        scope,
+        {{ exact_pct('numerator', 'denominator') }} as expected_value,
+        percent as actual_value,
+        'eq' as comparison,
+        {{ printed_half_unit('percent_decimals') }} as pass_tolerance,
+        {{ pct_envelope('numerator', 'denominator', 'source_amount_unit') }} as rounding_tolerance,
+        source_ref,
+        case
+            when denominator is null then 'no base amount to compare the rate with'
+            when denominator = 0 then 'the rate divides by zero (base or budget is 0)'
+        end as note
+    from ratio_checks
+),
+
+project_list as (
+    select
+        document_id,
+        sum(amount_wan) as listed,
+        count(*) as n_projects,
+        min(source_line) as first_line
+    from {{ ref('stg_raw__project_lines') }}
+    group by document_id
+),
+
+evaluated_projects as (
+    select
+        document_id,
+        sum(budget_wan) as evaluated,
+        count(*) as n_evaluated,
+        min(source_line) as first_line
+    from {{ ref('stg_raw__evaluations') }}
+    where evaluation_kind = 'project'
+    group by document_id
+),
+
+procurement as (
+    select
+        document_id,
+        any_value(source_line) as source_line,
+        max(amount_wan) filter (where statement_key = 'procurement_total') as total,
+        max(amount_wan) filter (where statement_key = 'procurement_goods') as goods,
+        max(amount_wan) filter (where statement_key = 'procurement_works') as works,
+        max(amount_wan) filter (where statement_key = 'procurement_services') as services
+    from statements
+    where section = 'procurement'
+    group by document_id
+),
+
+vehicles as (
+    select
+        document_id,
+        min(source_line) as source_line,
+        max(quantity) filter (where statement_key = 'vehicles_total') as vehicles_total,
+        sum(quantity) filter (where statement_key = 'vehicles_by_use') as by_use
+    from statements
+    where statement_key in ('vehicles_total', 'vehicles_by_use')
+    group by document_id
+    having count(*) filter (where statement_key = 'vehicles_by_use') > 0
+),
+
+parts as (
+    select
+        classes.document_id,
+        'N-23' as rule_id,
+        classes.class_code || ' line ' || classes.source_line as scope,
+        classes.table_amount as expected_value,
+        classes.amount_wan as actual_value,
+        'eq' as comparison,
+        0 as pass_tolerance,
+        {{ rounding_envelope(1, "'万元'") }} as rounding_tolerance,
+        'line ' || classes.source_line || ' vs T05 line ' || classes.table_line as source_ref,
+        null as note
+    from classes
+    union all
+    select
+        budget_lines.document_id,
+        'N-30',
+        coalesce(budget_lines.subject_code, budget_lines.xiang_name) || ' line ' || budget_lines.source_line,
+        coalesce(gpb.amount_wan, all_funds.amount_wan),
+        budget_lines.final_wan,
+        'eq',
+        0,
+        {{ rounding_envelope(1, "'万元'") }},
+        'line ' || budget_lines.source_line || ' vs ' || coalesce('T05 line ' || gpb.source_line, 'T03 line ' || all_funds.source_line),
+        case when budget_lines.subject_code is null then 'the 项 could not be identified' end
+    from budget_lines
+    left join table_values as gpb
+        on
+            budget_lines.document_id = gpb.document_id
+            and gpb.table_code = '05'
+            and gpb.value_key = 'item:' || budget_lines.subject_code || ':total'
+    left join table_values as all_funds
+        on
+            budget_lines.document_id = all_funds.document_id
+            and all_funds.table_code = '03'
+            and all_funds.value_key = 'item:' || budget_lines.subject_code || ':total'
+    union all
+    select
+        project_list.document_id,
+        'N-31',
+        'document',
+        project_total.amount_wan,
+        project_list.listed,
+        'eq',
+        0,
+        {{ rounding_envelope('project_list.n_projects', "'万元'") }},
+        'lines from ' || project_list.first_line || ' vs T03 line ' || project_total.source_line,
+        null
+    from project_list
+    inner join table_values as project_total
+        on
+            project_list.document_id = project_total.document_id
+            and project_total.table_code = '03'
+            and project_total.value_key = 'total:project'
+    union all
+    select
+        procurement.document_id,
+        'N-32',
+        'document',
+        procurement.goods + procurement.works + procurement.services,
+        procurement.total,
+        'eq',
+        0,
+        {{ rounding_envelope(3, "'万元'") }},
+        'line ' || procurement.source_line,
+        null
+    from procurement
+    where procurement.total is not null
+    union all
+    select
+        vehicles.document_id,
+        'N-36',
+        'document',
+        vehicles.by_use,
+        vehicles.vehicles_total,
+        'eq',
+        0,
+        0,
+        'line ' || vehicles.source_line,
+        null
+    from vehicles
+    union all
+    select
+        project_list.document_id,
+        'N-39',
+        'document',
+        evaluated_projects.evaluated,
+        project_list.listed,
+        'eq',
+        0,
+        {{ rounding_envelope('project_list.n_projects + evaluated_projects.n_evaluated', "'万元'") }},
+        'lines from ' || project_list.first_line || ' vs 绩效自评表 from line ' || evaluated_projects.first_line,
+        null
+    from project_list
+    inner join evaluated_projects on project_list.document_id = evaluated_projects.document_id
+)
+
+select * from amounts
+union all
+select * from rates
+union all
+select * from parts

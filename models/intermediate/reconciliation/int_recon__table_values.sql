@@ -1,0 +1,71 @@
+-- Every printed table value a cross-table or narrative rule may compare, under one key per document:
+--   subject tables  total:<column> | class:<code>:<column> | item:<code>:<column>
+--   tables 01/04    <side>:<line_item>[:<class code>]:<column>
+--   table 06        personnel_total | public_use_total | econ:<code>
+--   table 09        <budget|actual>:<item>
+with subject_values as (
+    select
+        document_id,
+        table_code,
+        source_line,
+        amount_wan,
+        case
+            when is_total then 'total:' || column_key
+            when subject_level = '类' then 'class:' || subject_code || ':' || column_key
+            else 'item:' || subject_code || ':' || column_key
+        end as value_key
+    from {{ ref('stg_raw__subject_lines') }}
+    where is_total or subject_level = '类' or (is_leaf and subject_code is not null)
+),
+
+totals_values as (
+    select
+        document_id,
+        table_code,
+        source_line,
+        amount_wan,
+        side || ':' || line_item || coalesce(':' || subject_code, '') || ':' || column_key as value_key
+    from {{ ref('stg_raw__totals_lines') }}
+    -- fund lines printed under a 结转和结余 subtotal of table 04 are parts, not the line itself
+    where not (table_code = '04' and line_item like 'carryover%' and not is_subtotal)
+),
+
+econ_values as (
+    select
+        document_id,
+        table_code,
+        source_line,
+        amount_wan,
+        coalesce(total_key, 'econ:' || econ_code) as value_key
+    from {{ ref('stg_raw__econ_lines') }}
+    where total_key is not null or econ_code is not null
+),
+
+three_public_values as (
+    select
+        document_id,
+        table_code,
+        source_line,
+        amount_wan,
+        measure || ':' || item as value_key
+    from {{ ref('stg_raw__three_public_lines') }}
+),
+
+unioned as (
+    select * from subject_values
+    union all
+    select * from totals_values
+    union all
+    select * from econ_values
+    union all
+    select * from three_public_values
+)
+
+select
+    document_id,
+    table_code,
+    value_key,
+    sum(amount_wan) as amount_wan,
+    min(source_line) as source_line
+from unioned
+group by document_id, table_code, value_key
