@@ -54,7 +54,10 @@ pairs as (
         ('N-20', 'vehicle_purchase', null, '09', 'actual:vehicle_purchase'),
         ('N-21', 'vehicle_operation', null, '09', 'actual:vehicle_operation'),
         ('N-22', 'gpb_budget_completion', null, '05', 'total:total'),
-        ('N-40', 'performance_project_funds', null, '05', 'total:project')
+        ('N-40', 'performance_project_funds', null, '05', 'total:project'),
+        ('N-41', 'performance_unit_funds', null, 'evaluation', 'budget'),
+        ('N-42', 'performance_project_budget', null, 'evaluation', 'budget'),
+        ('N-43', 'performance_project_executed', null, 'evaluation', 'executed')
     ) as pair_map (rule_id, statement_key, statement_section, table_code, value_key)
 ),
 
@@ -68,7 +71,9 @@ amounts as (
         'eq' as comparison,
         0 as pass_tolerance,
         {{ rounding_envelope(1, "'万元'") }} as rounding_tolerance,
-        'line ' || statements.source_line || ' vs T' || pairs.table_code || ' line ' || table_values.source_line
+        'line ' || statements.source_line || ' vs '
+        || case when pairs.table_code = 'evaluation' then '绩效自评表' else 'T' || pairs.table_code end
+        || ' line ' || table_values.source_line
             as source_ref,
         null as note
     from statements
@@ -218,6 +223,16 @@ budget_lines as (
         documents.source_amount_unit
     from {{ ref('stg_raw__budget_lines') }} as budget_lines
     inner join documents on budget_lines.document_id = documents.document_id
+),
+
+budget_sums as (
+    select
+        document_id,
+        sum(original_budget_wan) as originals,
+        count(*) as n_lines,
+        min(source_line) as first_line
+    from budget_lines
+    group by document_id
 ),
 
 ratio_checks as (
@@ -399,6 +414,21 @@ parts as (
         'line ' || vehicles.source_line,
         null
     from vehicles
+    union all
+    select
+        original.document_id,
+        'N-44',
+        'document',
+        budget_sums.originals,
+        original.amount_wan,
+        'eq',
+        0,
+        {{ rounding_envelope('budget_sums.n_lines', "'万元'") }},
+        'line ' || original.source_line || ' vs lines from ' || budget_sums.first_line,
+        null
+    from statements as original
+    inner join budget_sums on original.document_id = budget_sums.document_id
+    where original.statement_key = 'gpb_original_budget'
     union all
     select
         project_list.document_id,

@@ -51,6 +51,18 @@ three_public_values as (
     from {{ ref('stg_raw__three_public_lines') }}
 ),
 
+evaluation_values as (
+    -- the unit's overall 绩效自评表: budget A and executed B
+    select
+        document_id,
+        'evaluation' as table_code,
+        source_line,
+        unnest([budget_wan, executed_wan]) as amount_wan,
+        unnest(['budget', 'executed']) as value_key
+    from {{ ref('stg_raw__evaluations') }}
+    where evaluation_kind = 'unit_overall'
+),
+
 unioned as (
     select * from subject_values
     union all
@@ -59,6 +71,8 @@ unioned as (
     select * from econ_values
     union all
     select * from three_public_values
+    union all
+    select * from evaluation_values
 )
 
 select

@@ -73,9 +73,11 @@ t04_income as (
 ),
 
 t04_rows as (
+    -- one printed line (行次) of the expense side; HTML tables put every line on one source line
     select
         document_id,
-        source_line,
+        line_no,
+        min(source_line) as source_line,
         any_value(line_name_raw) as line_name,
         any_value(source_amount_unit) as source_amount_unit,
         max(amount_wan) filter (where column_key = 'total') as subtotal,
@@ -83,7 +85,7 @@ t04_rows as (
         count(*) filter (where column_key <> 'total') as n_funds
     from lines
     where table_code = '04' and side = 'expense' and line_item = 'class_expense'
-    group by document_id, source_line
+    group by document_id, line_no
 ),
 
 checks as (
@@ -160,7 +162,7 @@ checks as (
     select
         document_id,
         'T04-03',
-        line_name || ' line ' || source_line,
+        line_name || ' 行次 ' || line_no,
         funds,
         subtotal,
         {{ rounding_envelope('n_funds', 'source_amount_unit') }},
