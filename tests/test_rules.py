@@ -1,0 +1,282 @@
+"""Every reconciliation rule passes on a correct document and fails on one with a planted error.
+
+The correct document is the real one with its three real inconsistencies corrected (see the README's
+data-quality section), an empty table 07 and a table 08 with rows, and a sentence stating the carry-overs,
+so that every rule has something to check. Each planted document changes one thing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from loaders.document import parse_document
+from loaders.planted import drop_row, edit_row, rename_unit
+from loaders.text import norm
+
+from .conftest import CORPUS, REAL, build_warehouse, query
+
+RULES = [
+    r["rule_id"] for r in csv.DictReader((Path(__file__).parents[1] / "seeds" / "reconciliation_rules.csv").open())
+]
+UNIT = "武汉市信息中心"
+
+
+def cell(code: str, row_key: str, col: int, new: str):
+    """Set column ``col`` of the first row of table ``code`` that has a cell reading ``row_key``."""
+
+    def apply(text: str) -> str:
+        doc = parse_document("x.md", text.encode("utf-8"))
+        table = next(t for t in doc.tables if t.code == code)
+        row = next(r for r in table.rows if any(norm(c.text) == norm(row_key) for c in r))
+
+        def change(cells):
+            cells[col] = new
+            return cells
+
+        return edit_row(text, row[0].line, [norm(c.text) for c in row], change)
+
+    return apply
+
+
+def line_sub(anchor: str, old: str, new: str):
+    """Replace the first ``old`` at or after ``anchor`` on the first line (from table 01 on) holding ``anchor``."""
+
+    def apply(text: str) -> str:
+        lines = text.split("\n")
+        start = next(i for i, line in enumerate(lines) if "公开 01 表" in line)
+        i = next(i for i in range(start, len(lines)) if anchor in lines[i])
+        at = lines[i].index(old, lines[i].index(anchor))
+        lines[i] = lines[i][:at] + new + lines[i][at + len(old) :]
+        return "\n".join(lines)
+
+    return apply
+
+
+def without_table(caption: str):
+    def apply(text: str) -> str:
+        lines = text.split("\n")
+        start = lines.index(caption)
+        end = next(i for i in range(start, len(lines)) if lines[i].startswith("注"))
+        return "\n".join(lines[:start] + lines[end + 1 :])
+
+    return apply
+
+
+def without_row(code: str, row_key: str):
+    def apply(text: str) -> str:
+        doc = parse_document("x.md", text.encode("utf-8"))
+        table = next(t for t in doc.tables if t.code == code)
+        row = next(r for r in table.rows if any(norm(c.text) == norm(row_key) for c in r))
+        return drop_row(text, row[0].line, [norm(c.text) for c in row])
+
+    return apply
+
+
+def empty_copy_of_table05(text: str, caption: str, number: str) -> list[str]:
+    """Table 05's block with another caption and every amount blank (a table printed with no money)."""
+    lines = text.split("\n")
+    start = lines.index("# 2024 年度一般公共预算财政拨款支出决算表")
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("注"))
+    block = [
+        caption if i == start else (f"公开 {number} 表" if lines[i] == "公开 05 表" else lines[i])
+        for i in range(start, end)
+    ]
+    out = []
+    for line in block:
+        cells = line.split("\t")
+        if len(cells) > 4 and re.match(r"^(\d{3,7}|合计)$", cells[0]):
+            cells = cells[:4] + [""] * (len(cells) - 4)
+        out.append("\t".join(cells))
+    return out
+
+
+def correct(text: str) -> str:
+    """The real document with its real inconsistencies corrected and every rule given something to check."""
+    text = text.replace("整体绩效自评总分96分", "整体绩效自评总分100分").replace(
+        "产出指标得分69.63分", "产出指标得分53.63分"
+    )
+    text = text.replace(
+        "\t服务对象满意度指标\t\t99%\t100%\t10.00\n", "\t服务对象满意度指标\t\t99%\t100%\t10.00\t10.00\n"
+    )
+    text = text.replace(
+        "2024 年度收、支总计均为 3,797.75 万元。",
+        "2024 年度收、支总计均为 3,797.75 万元，年初结转和结余 0.00 万元，年末结转和结余 0.00 万元。",
+    )
+    lines = text.split("\n")
+    t08 = lines.index("2024 年度国有资本经营预算财政拨款支出决算表")
+    t08_end = next(i for i in range(t08, len(lines)) if lines[i].startswith("注"))
+    t07 = empty_copy_of_table05(text, "2024 年度政府性基金预算财政拨款支出决算表", "07")
+    t08_block = empty_copy_of_table05(text, "2024 年度国有资本经营预算财政拨款支出决算表", "08")
+    lines = lines[:t08] + t07 + ["注：本表反映政府性基金预算财政拨款支出情况。", ""] + t08_block + lines[t08_end:]
+    return "\n".join(lines)
+
+
+T = "\t"
+PLANTS = {
+    "T01-01": cell("01", "一、一般公共预算财政拨款收入", 2, "3,897.75"),
+    "T01-02": cell("01", "一、一般公共服务支出", 5, "2,911.91"),
+    "T01-03": cell("01", "总计", 2, "3,798.75"),
+    "T01-04": cell("01", "总计", 5, "3,798.75"),
+    "T01-05": cell("01", "总计", 2, "3,798.75"),
+    "T04-01": cell("04", "一、一般公共预算财政拨款", 2, "3,897.75"),
+    "T04-02": cell("04", "一、一般公共服务支出", 6, "2,911.91"),
+    "T04-03": cell("04", "一、一般公共服务支出", 5, "2,911.91"),
+    "T04-04": cell("04", "一般公共预算财政拨", 2, "5.00"),
+    "T04-05": cell("04", "总计", 2, "3,798.75"),
+    "T04-06": cell("04", "总计", 5, "3,798.75"),
+    "T04-07": cell("04", "总计", 2, "3,798.75"),
+    "T02-01": cell("02", "合计", 5, "3,798.75"),
+    "T02-02": cell("02", "201", 5, "2,911.91"),
+    "T02-03": cell("02", "20103", 5, "2,911.91"),
+    "T02-04": cell("02", "2010350", 4, "1,510.20"),
+    "T03-01": cell("03", "合计", 5, "1,390.92"),
+    "T03-02": cell("03", "201", 5, "819.81"),
+    "T03-03": cell("03", "政府办公厅（室）及相关机构事", 5, "819.81"),
+    "T03-04": cell("03", "事业运行", 4, "1,510.20"),
+    "T05-01": cell("05", "合计", 5, "1,390.92"),
+    "T05-02": cell("05", "201", 5, "819.81"),
+    "T05-03": cell("05", "20103", 5, "819.81"),
+    "T05-04": cell("05", "2010350", 4, "1,510.20"),
+    "T07-01": cell("07", "合计", 4, "5.00"),
+    "T07-02": cell("07", "201", 4, "5.00"),
+    "T07-03": cell("07", "20103", 4, "5.00"),
+    "T07-04": cell("07", "2010350", 5, "5.00"),
+    "T08-01": cell("08", "合计", 4, "5.00"),
+    "T08-02": cell("08", "201", 4, "5.00"),
+    "T08-03": cell("08", "20103", 4, "5.00"),
+    "T08-04": cell("08", "2010350", 5, "5.00"),
+    "T06-01": cell("06", "人员经费合计", 2, "1,260.60"),
+    "T06-02": cell("06", "公用经费合计", 8, "140.32"),
+    "T06-03": cell("06", "基本工资", 2, "187.67"),
+    "T06-04": cell("06", "津贴补贴", 1, "某某补贴"),
+    "T09-01": cell("09", "4.23", 0, "5.23"),
+    "T09-02": cell("09", "4.23", 6, "5.23"),
+    "T09-03": cell("09", "4.23", 2, "5.09"),
+    "T09-04": cell("09", "4.23", 8, "5.09"),
+    "X-01": cell("02", "合计", 4, "3,798.75"),
+    "X-02": cell("03", "合计", 4, "3,798.75"),
+    "X-03": cell("03", "201", 4, "2,911.91"),
+    "X-04": cell("05", "合计", 4, "3,798.75"),
+    "X-05": cell("05", "201", 4, "2,911.91"),
+    "X-06": cell("05", "2010350", 5, "909.81"),
+    "X-07": cell("05", "合计", 5, "1,390.92"),
+    "X-08": cell("04", "本年支出合计", 7, "5.00"),
+    "X-09": cell("04", "本年支出合计", 8, "5.00"),
+    "X-10": cell("04", "一、一般公共预算财政拨款", 2, "3,897.75"),
+    "X-11": cell("04", "本年收入合计", 2, "3,897.75"),
+    "X-12": cell("06", "公务接待费", 5, "1.14"),
+    "X-13": cell("06", "公务用车运行维", 5, "5.09"),
+    "X-14": cell("06", "因公出国（境）", 5, "1.00"),
+    "X-15": cell("06", "公务用车购置", 8, "1.00"),
+    "X-16": cell("05", "合计", 6, "2,516.83"),
+    "N-01": line_sub("收、支总计均为", "3,797.75", "3,897.75"),
+    "N-02": line_sub("收、支总计均为", "3,797.75", "3,897.75"),
+    "N-03": line_sub("年度收入合计 3,797.75", "3,797.75", "3,897.75"),
+    "N-04": line_sub("年度支出合计 3,797.75", "3,797.75", "3,897.75"),
+    "N-05": line_sub("基本支出 1,380.92 万元，占本年支出", "1,380.92", "1,390.92"),
+    "N-06": line_sub("项目支出 2,416.83 万元，占本年支出", "2,416.83", "2,426.83"),
+    "N-07": line_sub("财政拨款收入 3,797.75 万元，占本年收入", "3,797.75", "3,897.75"),
+    "N-08": line_sub("财政拨款收、支总计均为", "3,797.75", "3,897.75"),
+    "N-09": line_sub("财政拨款支出 3,797.75 万元，占本年支出合计", "3,797.75", "3,897.75"),
+    "N-10": line_sub("人员经费 1,250.60", "1,250.60", "1,260.60"),
+    "N-11": line_sub("公用经费 130.32", "130.32", "140.32"),
+    "N-12": line_sub("全年预算为 4.23", "全年预算为 4.23", "全年预算为 5.23"),
+    "N-13": line_sub("支出决算为 4.23", "支出决算为 4.23", "支出决算为 5.23"),
+    "N-14": line_sub("公务接待费全年预算为", "支出决算为 0.14", "支出决算为 0.24"),
+    "N-15": line_sub("公务用车购置及运行费全年预算为", "支出决算为 4.09", "支出决算为 5.09"),
+    "N-16": line_sub("因公出国(境)费全年预算为", "支出决算为 0.00", "支出决算为 1.00"),
+    "N-17": line_sub("一般公共预算财政拨款收入 3,797.75 万元，比", "3,797.75", "3,897.75"),
+    "N-18": line_sub("年初结转和结余 0.00 万元", "年初结转和结余 0.00", "年初结转和结余 5.00"),
+    "N-19": line_sub("年末结转和结余 0.00 万元", "年末结转和结余 0.00", "年末结转和结余 5.00"),
+    "N-20": line_sub("公务用车购置费支出 0.00", "0.00", "1.00"),
+    "N-21": line_sub("公务用车运行费支出 4.09", "4.09", "5.09"),
+    "N-22": line_sub("支出决算为 3,797.75 万元，完成年初预算", "3,797.75", "3,897.75"),
+    "N-23": line_sub("一般公共服务支出类支出 2,901.91", "2,901.91", "2,911.91"),
+    "N-24": line_sub("一般公共服务支出类支出", "占 76.4%", "占 77.4%"),
+    "N-25": line_sub("占本年支出 36.4%", "36.4%", "37.4%"),
+    "N-26": line_sub("占本年支出 63.6%", "63.6%", "64.6%"),
+    "N-27": line_sub("收、支总计增加 502.07 万元，增长 15.2%", "增长 15.2%", "增长 16.2%"),
+    "N-28": line_sub("完成年初预算的 98.8%", "98.8%", "99.8%"),
+    "N-29": line_sub("完成年初预算的 176.0%", "176.0%", "186.0%"),
+    "N-30": line_sub("支出决算为 1,500.20 万元", "1,500.20", "1,510.20"),
+    "N-31": line_sub("政务平台租用费 453.98", "453.98", "463.98"),
+    "N-32": line_sub("政府采购货物支出257.89万元", "257.89", "267.89"),
+    "N-33": line_sub("占政府采购支出总额的11.2%", "11.2%", "12.2%"),
+    "N-34": line_sub("占授予中小企业合同金额的100.0%", "100.0%", "90.0%"),
+    "N-35": line_sub("支出决算为 4.23", "完成全年预算的 100.0%", "完成全年预算的 90.0%"),
+    "N-36": line_sub("机要通信用车1辆", "机要通信用车1辆", "机要通信用车2辆"),
+    "N-37": line_sub("占本年支出合计的 100.0%", "100.0%", "90.0%"),
+    "N-38": line_sub("占本年收入 100.0%", "100.0%", "90.0%"),
+    "N-39": line_sub("市民之家机房安全运行维护费 223.26", "223.26", "233.26"),
+    "N-40": line_sub("共涉及项目6个，资金2,416.83万元", "2,416.83", "2,426.83"),
+    "N-41": line_sub("开展整体支出绩效自评，资金3,797.75", "3,797.75", "3,897.75"),
+    "N-42": line_sub("项目全年预算数为3,797.75", "3,797.75", "3,897.75"),
+    "N-43": line_sub("执行数为3,797.75", "执行数为3,797.75", "执行数为3,897.75"),
+    "N-44": line_sub("年初预算为 852.53 万元", "852.53", "862.53"),
+    "P-01": line_sub(f"3,797.75{T}3,797.75{T}100.00%", "100.00%", "90.00%"),
+    "P-02": line_sub(f"3,797.75{T}3,797.75{T}100.00%", "20.00", "18.00"),
+    "P-03": line_sub(f"每日巡查{T}", f"1.34{T}1.34", f"2.34{T}1.34"),
+    "P-04": line_sub(f"每日巡查{T}", f"1.34{T}1.34", f"1.34{T}1.00"),
+    "P-05": line_sub(f"驻场总人数{T}", f"1.34{T}1.34", f"1.34{T}1.10"),
+    "P-06": line_sub(f"KPI 考核{T}", f"2.19{T}2.19", f"2.19{T}2.50"),
+    "P-07": line_sub("整体绩效自评总分100分", "总分100分", "总分90分"),
+    "P-08": line_sub("产出指标得分53.63分", "53.63", "63.63"),
+    "P-09": line_sub(f"每日巡查{T}", f"1.34{T}1.34", f"1.34{T}"),
+    "C-01": without_table("2024 年度一般公共预算财政拨款基本支出决算明细表"),
+    "C-02": line_sub("2024 年度收入决算表", "2024 年度收入决算表", "2023 年度收入决算表"),
+    "C-03": line_sub(
+        "单位: 武汉市信息中心(武汉市大数据中心)", "单位: 武汉市信息中心(武汉市大数据中心)", "单位: 某某局"
+    ),
+    "C-04": cell("03", "提租补贴", 1, "某某补助"),
+    "C-05": line_sub("金额单位：万元", "金额单位：万元", ""),
+}
+
+
+def test_every_rule_has_a_planted_error():
+    assert sorted(PLANTS) == sorted(RULES)
+    assert len(RULES) >= 60
+
+
+@pytest.fixture(scope="module")
+def rule_warehouse(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("rules")
+    base = correct((CORPUS / REAL).read_text(encoding="utf-8"))
+    files = [root / "correct.md"]
+    files[0].write_text(rename_unit(base, UNIT, "规则基准单位"), encoding="utf-8")
+    for rule, plant in PLANTS.items():
+        planted = plant(base)
+        assert planted != base, rule
+        path = root / f"{rule}.md"
+        path.write_text(rename_unit(planted, UNIT, f"规则样本{rule}单位"), encoding="utf-8")
+        files.append(path)
+    return build_warehouse(root / "rules.duckdb", *files)
+
+
+def statuses(db: Path, unit: str) -> dict[str, set[str]]:
+    rows = query(
+        db,
+        """select r.rule_id, r.status from marts.rpt_reconciliation r join marts.dim_document d using (document_id)
+           where d.unit_name = ?""",
+        [unit],
+    )
+    out: dict[str, set[str]] = {}
+    for rule, status in rows:
+        out.setdefault(rule, set()).add(status)
+    return out
+
+
+def test_every_rule_passes_on_the_correct_document(rule_warehouse):
+    found = statuses(rule_warehouse, "规则基准单位")
+    assert sorted(found) == sorted(RULES)
+    failing = {r: s for r, s in found.items() if "fail" in s}
+    unchecked = {r for r, s in found.items() if not s & {"pass", "rounding"}}
+    assert failing == {} and unchecked == set()
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule_fails_on_its_planted_error(rule_warehouse, rule):
+    assert "fail" in statuses(rule_warehouse, f"规则样本{rule}单位").get(rule, set())
