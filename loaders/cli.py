@@ -116,6 +116,12 @@ def build(db: Path) -> int:
     return dbt("build", "--quiet", db=db)
 
 
+def run_check(db: Path, docs: Path | None) -> int:
+    from .check import check
+
+    return check(db, docs or db.with_name(db.stem + "-data-docs"))
+
+
 FIRST_QUERY = """select unit_name, fiscal_year, income_total_wan, expense_total_wan, basic_wan, project_wan,
        personnel_wan, public_use_wan, three_public_actual_wan
 from marts.mart_unit_year order by unit_name, fiscal_year limit 10"""
@@ -143,15 +149,20 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPU count)")
         p.add_argument("--quiet", action="store_true")
     sub.add_parser("build", help="dbt build: staging, intermediate and marts")
+    check = sub.add_parser("check", help="reconciliation summary per document, Great Expectations suites, Data Docs")
+    check.add_argument("--docs", type=Path, default=None, help="Data Docs folder (default: <db>-data-docs)")
     args = parser.parse_args(argv)
     db = (args.db or default_db()).resolve()
     if args.command == "build":
         return build(db)
+    if args.command == "check":
+        return run_check(db, args.docs)
     failed = load(args.paths, db, args.jobs, args.quiet)
     if args.command == "run":
         built = build(db)
         if built:
             return built
+        run_check(db, None)
         summary(db)
     return 1 if failed else 0
 
