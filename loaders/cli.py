@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .document import DocumentError
 from .pipeline import parse_file
+from .publish import publish, working_copy
 from .staging import SchemaMismatch, StagedDocument, Writer, connect, stage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,7 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
         return 1
     jobs = jobs or os.cpu_count() or 1
     try:
-        con = connect(str(db))
+        con = connect(str(working_copy(db)))
     except SchemaMismatch as exc:
         print(f"fiscal: {exc}", file=sys.stderr)
         return len(files)
@@ -90,8 +91,8 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
             end = "" if n < len(files) else "\n"
             print(f"\r  {n}/{len(files)} documents parsed ({rate:,.0f}/s)", end=end, file=sys.stderr)
     report(writer.flush())
-    con.execute("CHECKPOINT")
     con.close()
+    publish(db)
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
     print(f"fiscal load: {summary} -> {db}")
     return counts["failed"]
@@ -112,8 +113,11 @@ def dbt(*args: str, db: Path) -> int:
 
 
 def build(db: Path) -> int:
-    """``dbt build``: seeds, staging, intermediate and marts, with their tests."""
-    return dbt("build", "--quiet", db=db)
+    """``dbt build`` on the working copy (seeds, staging, intermediate, marts and their tests), then publish."""
+    result = dbt("build", "--quiet", db=working_copy(db))
+    if result == 0:  # a failed build stays in the working copy; readers keep the last good version
+        publish(db)
+    return result
 
 
 def run_check(db: Path, docs: Path | None) -> int:
