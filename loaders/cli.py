@@ -153,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPU count)")
         p.add_argument("--quiet", action="store_true")
     sub.add_parser("build", help="dbt build: staging, intermediate and marts")
+    export = sub.add_parser("export", help="marts as Parquet, or one Excel workbook per unit and year")
+    export.add_argument("format", choices=["parquet", "xlsx"])
+    export.add_argument("out", type=Path, help="output folder")
+    pg = sub.add_parser("publish", help="copy the marts and cn schemas into PostgreSQL in one transaction")
+    pg.add_argument("--postgres", required=True, metavar="URL", help="postgresql://user:password@host:port/db")
+    pg.add_argument("--reader", metavar="NAME:PASSWORD", help="create or update a login role that can only read")
     check = sub.add_parser("check", help="reconciliation summary per document, Great Expectations suites, Data Docs")
     check.add_argument("--docs", type=Path, default=None, help="Data Docs folder (default: <db>-data-docs)")
     args = parser.parse_args(argv)
@@ -161,6 +167,17 @@ def main(argv: list[str] | None = None) -> int:
         return build(db)
     if args.command == "check":
         return run_check(db, args.docs)
+    if args.command == "export":
+        from .export import export_parquet, export_xlsx
+
+        written = (export_parquet if args.format == "parquet" else export_xlsx)(db, args.out)
+        print(f"fiscal export: {len(written)} {args.format} outputs in {args.out}")
+        return 0
+    if args.command == "publish":
+        from .postgres import publish_postgres
+
+        print(publish_postgres(db, args.postgres, args.reader))
+        return 0
     failed = load(args.paths, db, args.jobs, args.quiet)
     if args.command == "run":
         built = build(db)

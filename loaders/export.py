@@ -1,0 +1,154 @@
+"""`fiscal export`: every mart as Parquet (partitioned by fiscal year), and one Excel workbook per unit and
+year with the nine tables laid out as in the disclosure (amounts as numbers, in 万元)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+
+from .document import TABLE_NAMES
+
+COLUMN_HEADERS = {
+    "02": {"total": "本年收入合计", "fiscal_grant": "财政拨款收入", "superior_subsidy": "上级补助收入",
+           "business": "事业收入", "operating": "经营收入", "affiliate_remittance": "附属单位上缴收入",
+           "other": "其他收入"},
+    "expense": {"total": "本年支出合计", "basic": "基本支出", "project": "项目支出", "remit_to_superior": "上缴上级支出",
+                "operating": "经营支出", "subsidy_to_affiliates": "对附属单位补助支出", "carryover_begin": "年初结转和结余",
+                "income": "本年收入", "carryover_end": "年末结转和结余"},
+    "totals": {"amount": "金额", "total": "小计", "general_public_budget": "一般公共预算财政拨款",
+               "government_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款"},
+}
+THREE_PUBLIC_ITEMS = {"total": "合计", "abroad": "因公出国（境）费", "vehicle_subtotal": "公务用车购置及运行费小计",
+                      "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}
+
+
+def export_parquet(db: Path, out: Path) -> list[Path]:
+    """Each mart as Parquet: <out>/<mart>/fiscal_year=<year>/*.parquet, or <out>/<mart>.parquet without a year."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = con.execute(
+            """select table_name, bool_or(column_name = 'fiscal_year') from information_schema.columns
+               where table_schema = 'marts' group by table_name order by table_name"""
+        ).fetchall()
+        for table, has_year in tables:
+            target = out / table if has_year else out / f"{table}.parquet"
+            options = "FORMAT parquet, PARTITION_BY (fiscal_year), OVERWRITE_OR_IGNORE" if has_year else "FORMAT parquet"
+            con.execute(f"COPY (SELECT * FROM marts.{table}) TO '{target}' ({options})")
+            written.append(target)
+    return written
+
+
+def _safe(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+
+def export_xlsx(db: Path, out: Path) -> list[Path]:
+    """One workbook per document (unit and year): a sheet per standard table, rows as printed."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(db), read_only=True) as con:
+        documents = con.execute(
+            "select document_id, unit_name, fiscal_year, doc_kind from marts.dim_document order by 2, 3"
+        ).fetchall()
+        for document_id, unit, year, kind in documents:
+            book = Workbook()
+            book.remove(book.active)
+            for code, name in TABLE_NAMES.items():
+                rows = _table_rows(con, document_id, code)
+                if not rows:
+                    continue
+                sheet = book.create_sheet(f"{code} {name}"[:31])
+                sheet.append([f"{year} 年度{name}", None, None, "金额单位：万元"])
+                sheet["A1"].font = Font(bold=True)
+                for row in rows:
+                    sheet.append(row)
+                sheet.column_dimensions["B"].width = 36
+            path = out / f"{_safe(unit)}_{year}_{kind}.xlsx"
+            book.save(path)
+            written.append(path)
+    return written
+
+
+def _table_rows(con, document_id: str, code: str) -> list[list]:
+    if code in ("02", "03", "05", "07", "08"):
+        return _subject_rows(con, document_id, code)
+    if code in ("01", "04"):
+        return _two_sided_rows(con, document_id, code)
+    if code == "06":
+        return _econ_rows(con, document_id)
+    return _three_public_rows(con, document_id)
+
+
+def _subject_rows(con, document_id: str, code: str) -> list[list]:
+    lines = con.execute(
+        """select row_index, coalesce(subject_code, printed_code, ''), subject_name_raw, column_key, amount_wan
+           from staging.stg_raw__subject_lines where document_id = ? and table_code = ?
+           order by row_index, column_no""",
+        [document_id, code],
+    ).fetchall()
+    if not lines:
+        return []
+    headers = COLUMN_HEADERS["02" if code == "02" else "expense"]
+    keys = list(dict.fromkeys(key for *_, key, _ in lines))
+    rows: dict[int, list] = {}
+    for row_index, subject, name, key, amount in lines:
+        rows.setdefault(row_index, [subject, name] + [None] * len(keys))[2 + keys.index(key)] = amount
+    return [["科目编码", "科目名称", *(headers.get(k, k) for k in keys)], *rows.values()]
+
+
+def _two_sided_rows(con, document_id: str, code: str) -> list[list]:
+    lines = con.execute(
+        """select side, line_no, line_name_raw, column_key, amount_wan, source_line, column_no
+           from staging.stg_raw__totals_lines where document_id = ? and table_code = ?
+           order by side desc, try_cast(line_no as integer), column_no""",
+        [document_id, code],
+    ).fetchall()
+    sides: dict[str, dict[str, list]] = {"income": {}, "expense": {}}
+    keys: dict[str, list[str]] = defaultdict(list)
+    for side, line_no, name, key, amount, *_ in lines:
+        if key not in keys[side]:
+            keys[side].append(key)
+        number = int(line_no) if line_no and line_no.isdigit() else line_no
+        sides[side].setdefault(line_no, [name, number]).append(amount)
+    headers = COLUMN_HEADERS["totals"]
+    header = ["收入项目", "行次", *(headers.get(k, k) for k in keys["income"]),
+              "支出项目", "行次", *(headers.get(k, k) for k in keys["expense"])]
+    left, right = list(sides["income"].values()), list(sides["expense"].values())
+    width_left = 2 + len(keys["income"])
+    rows = [header]
+    for i in range(max(len(left), len(right))):
+        a = left[i] if i < len(left) else [None] * width_left
+        b = right[i] if i < len(right) else []
+        rows.append(a + b)
+    return rows
+
+
+def _econ_rows(con, document_id: str) -> list[list]:
+    lines = con.execute(
+        """select coalesce(econ_code, printed_code, ''), econ_name_raw, amount_wan, coalesce(cost_group_printed, '')
+           from staging.stg_raw__econ_lines where document_id = ? order by total_key nulls first, panel, source_line""",
+        [document_id],
+    ).fetchall()
+    return [["经济分类", "科目名称", "决算数", "经费类别"], *map(list, lines)] if lines else []
+
+
+def _three_public_rows(con, document_id: str) -> list[list]:
+    lines = con.execute(
+        """select measure, item, amount_wan from staging.stg_raw__three_public_lines
+           where document_id = ? order by column_no""",
+        [document_id],
+    ).fetchall()
+    if not lines:
+        return []
+    items = list(dict.fromkeys(item for _, item, _ in lines))
+    table = {m: [label] + [None] * len(items) for m, label in (("budget", "预算数"), ("actual", "决算数"))}
+    for measure, item, amount in lines:
+        table[measure][1 + items.index(item)] = amount
+    return [["", *(THREE_PUBLIC_ITEMS.get(i, i) for i in items)], table["budget"], table["actual"]]

@@ -1,0 +1,3 @@
+{{ config(alias='年度') }}
+
+{{ cn_view('dim_fiscal_year') }}

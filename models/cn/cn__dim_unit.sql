@@ -1,0 +1,3 @@
+{{ config(alias='单位') }}
+
+{{ cn_view('dim_unit') }}

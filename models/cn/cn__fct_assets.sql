@@ -1,0 +1,3 @@
+{{ config(alias='国有资产') }}
+
+{{ cn_view('fct_assets') }}

@@ -1,0 +1,3 @@
+{{ config(alias='预算执行') }}
+
+{{ cn_view('fct_budget_execution') }}

@@ -1,0 +1,3 @@
+{{ config(alias='收入决算') }}
+
+{{ cn_view('fct_income') }}

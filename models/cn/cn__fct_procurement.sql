@@ -1,0 +1,3 @@
+{{ config(alias='政府采购') }}
+
+{{ cn_view('fct_procurement') }}

@@ -1,0 +1,3 @@
+{{ config(alias='项目支出') }}
+
+{{ cn_view('fct_project_spending') }}

@@ -1,0 +1,3 @@
+{{ config(alias='情况说明数据') }}
+
+{{ cn_view('fct_statement') }}
