@@ -14,8 +14,16 @@ from pathlib import Path
 import duckdb
 
 SCHEMAS = ("marts", "cn")
-TYPES = {"VARCHAR": "text", "INTEGER": "integer", "BIGINT": "bigint", "HUGEINT": "numeric(38, 0)",
-         "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp", "DOUBLE": "double precision"}
+TYPES = {
+    "VARCHAR": "text",
+    "INTEGER": "integer",
+    "BIGINT": "bigint",
+    "HUGEINT": "numeric(38, 0)",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+    "TIMESTAMP": "timestamp",
+    "DOUBLE": "double precision",
+}
 _VIEW_SOURCE = re.compile(r'marts"?\s*\.\s*"?(\w+)', re.I)
 BATCH = 10_000
 
@@ -61,7 +69,9 @@ def publish_postgres(db: Path, url: str, reader: str | None = None) -> str:
             rows = 0
             for table, cols in tables.items():
                 target = sql.Identifier("marts", table)
-                ddl = sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(pg_type(t))) for c, t in cols)
+                ddl = sql.SQL(", ").join(
+                    sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(pg_type(t))) for c, t in cols
+                )
                 cur.execute(sql.SQL("create table {} ({})").format(target, ddl))
                 names = sql.SQL(", ").join(sql.Identifier(c) for c, _ in cols)
                 result = con.execute(f'select * from marts."{table}"')
@@ -75,8 +85,11 @@ def publish_postgres(db: Path, url: str, reader: str | None = None) -> str:
                     sql.SQL("{} as {}").format(sql.Identifier(c), sql.Identifier(n))
                     for (c, _), n in zip(tables[source], cn_names, strict=True)
                 )
-                cur.execute(sql.SQL("create view {} as select {} from {}").format(
-                    sql.Identifier("cn", view), select, sql.Identifier("marts", source)))
+                cur.execute(
+                    sql.SQL("create view {} as select {} from {}").format(
+                        sql.Identifier("cn", view), select, sql.Identifier("marts", source)
+                    )
+                )
             if reader:
                 name, _, password = reader.partition(":")
                 _ensure_reader(cur, name, password)
