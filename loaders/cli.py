@@ -126,6 +126,12 @@ def run_check(db: Path, docs: Path | None) -> int:
     return check(db, docs or db.with_name(db.stem + "-data-docs"))
 
 
+def run_report(db: Path, out: Path | None) -> Path:
+    from .report import build_report
+
+    return build_report(db, out or db.with_name(db.stem + "-report"))
+
+
 FIRST_QUERY = """select unit_name, fiscal_year, income_total_wan, expense_total_wan, basic_wan, project_wan,
        personnel_wan, public_use_wan, three_public_actual_wan
 from marts.mart_unit_year order by unit_name, fiscal_year limit 10"""
@@ -159,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     pg = sub.add_parser("publish", help="copy the marts and cn schemas into PostgreSQL in one transaction")
     pg.add_argument("--postgres", required=True, metavar="URL", help="postgresql://user:password@host:port/db")
     pg.add_argument("--reader", metavar="NAME:PASSWORD", help="create or update a login role that can only read")
+    report = sub.add_parser("report", help="static HTML report with charts (offline)")
+    report.add_argument("--out", type=Path, default=None, help="output folder (default: <db>-report)")
     check = sub.add_parser("check", help="reconciliation summary per document, Great Expectations suites, Data Docs")
     check.add_argument("--docs", type=Path, default=None, help="Data Docs folder (default: <db>-data-docs)")
     args = parser.parse_args(argv)
@@ -167,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         return build(db)
     if args.command == "check":
         return run_check(db, args.docs)
+    if args.command == "report":
+        print(f"report: {run_report(db, args.out)}")
+        return 0
     if args.command == "export":
         from .export import export_parquet, export_xlsx
 
@@ -185,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             return built
         run_check(db, None)
         summary(db)
+        print(f"report: {run_report(db, None)}")
     return 1 if failed else 0
 
 
