@@ -17,21 +17,9 @@ from pathlib import Path
 
 import duckdb
 
+from .labels import INCOME_SOURCES, THREE_PUBLIC_ITEMS
+
 ASSETS = Path(__file__).parent / "report_assets"
-ITEM_NAMES = {
-    "abroad": "因公出国（境）",
-    "vehicle_purchase": "公务用车购置",
-    "vehicle_operation": "公务用车运行",
-    "reception": "公务接待",
-}
-SOURCE_NAMES = {
-    "fiscal_grant": "财政拨款收入",
-    "superior_subsidy": "上级补助收入",
-    "business": "事业收入",
-    "operating": "经营收入",
-    "affiliate_remittance": "附属单位上缴收入",
-    "other": "其他收入",
-}
 STATUS_NAMES = {"pass": "通过", "rounding": "尾差", "warning": "警告", "fail": "不符", "not checked": "未核对"}
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#f6f7f9}
@@ -214,7 +202,7 @@ class Report:
         parts.append(
             chart(
                 "income",
-                bars([SOURCE_NAMES.get(s, s) for s, _ in income_rows], {"收入": [a for _, a in income_rows]}),
+                bars([INCOME_SOURCES.get(s, s) for s, _ in income_rows], {"收入": [a for _, a in income_rows]}),
                 "收入来源（万元）",
             )
         )
@@ -296,7 +284,9 @@ class Report:
         series = {"预算数": [b for _, b, _, _ in tp], "决算数": [a for _, _, a, _ in tp]}
         if any(p is not None for *_, p in tp):
             series["上年决算（说明）"] = [p for *_, p in tp]
-        parts.append(chart("three-public", bars([ITEM_NAMES.get(i, i) for i, *_ in tp], series), "“三公”经费（万元）"))
+        parts.append(
+            chart("three-public", bars([THREE_PUBLIC_ITEMS.get(i, i) for i, *_ in tp], series), "“三公”经费（万元）")
+        )
         budget = self.rows(
             """select b.subject_code, s.subject_name, b.original_budget_wan, b.final_wan, b.completion_pct
                               from marts.fct_budget_execution b

@@ -15,8 +15,8 @@ from .conftest import CORPUS, REAL, build_warehouse
 def test_summary_lists_the_real_findings(real_db):
     text = summary(real_db)
     assert text.splitlines()[0].startswith("武汉市信息中心 2024 (")
-    assert "3 fail, 1 rounding" in text.splitlines()[0]
-    for rule in ("WARNING P-07", "WARNING P-08", "WARNING P-09", "rounding N-39"):
+    assert "8 fail, 1 rounding" in text.splitlines()[0]
+    for rule in ("WARNING P-07", "WARNING P-08", "WARNING P-09", "WARNING P-10", "rounding N-39"):
         assert rule in text
 
 

@@ -38,7 +38,7 @@ OPS = {
     "不超过": "≤",
 }
 ROW_LABEL = re.compile(r"^年度绩效(?:指标|目标)|^年度目标")
-POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
+POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 TWO_PLACES = Decimal("0.01")
 WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
@@ -53,6 +53,7 @@ class Indicator:
     actual_text: str
     weight: Decimal | None
     score_reported: Decimal | None
+    level1_points: Decimal | None = None  # the points printed beside the 一级指标, e.g. 产出指标 (40 分)
     target_op: str | None = None
     target_value: Decimal | None = None
     target_unit: str | None = None
@@ -133,7 +134,7 @@ def _indicator_header(row: list[Cell]) -> bool:
     return any("三级指标" in t for t in texts) and any("得分" in t for t in texts)
 
 
-def _indicator(row: list[Cell], carry: dict[str, str | None]) -> Indicator | None:
+def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
     cells = [
         (WRAP_SPACE.sub("", c.text.strip()), c.line)
         for c in row
@@ -153,15 +154,16 @@ def _indicator(row: list[Cell], carry: dict[str, str | None]) -> Indicator | Non
     names = texts[: -trailing - 2]
     if not names:
         return None
-    level1, level2 = carry.get("level1"), carry.get("level2")
+    level1, level2, points = carry.get("level1"), carry.get("level2"), carry.get("points")
     for name in names[:-1]:
         bare = POINTS.sub("", norm(name))
         if bare in LEVEL1:
-            level1, level2 = bare, None
+            printed = POINTS.search(norm(name))
+            level1, level2, points = bare, None, Decimal(printed.group(1)) if printed else None
         else:
             level2 = bare
-    carry.update(level1=level1, level2=level2)
-    return Indicator(cells[0][1], level1, level2, names[-1], target, actual, weight, score)
+    carry.update(level1=level1, level2=level2, points=points)
+    return Indicator(cells[0][1], level1, level2, names[-1], target, actual, weight, score, level1_points=points)
 
 
 def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
@@ -204,7 +206,7 @@ def read_evaluation(table: Table) -> Evaluation:
         table.first_line, table.caption, "unit_overall" if overall else "project", _header_fields(table.rows)
     )
     _budget(table.rows, ev)
-    carry: dict[str, str | None] = {}
+    carry: dict[str, object] = {}
     in_indicators = False
     for row in table.rows:
         first = norm(row[0].text) if row else ""

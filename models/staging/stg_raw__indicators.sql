@@ -4,6 +4,7 @@ select
     indicator_index,
     source_line,
     level1,
+    level1_points,
     level2,
     indicator,
     target_text,

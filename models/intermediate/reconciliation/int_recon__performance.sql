@@ -37,6 +37,19 @@ stated as (
     group by document_id
 ),
 
+groups as (
+    select
+        indicators.document_id,
+        indicators.evaluation_index,
+        indicators.level1,
+        max(indicators.level1_points) as points,
+        sum(indicators.weight) as weights,
+        min(indicators.source_line) as source_line
+    from indicators
+    group by indicators.document_id, indicators.evaluation_index, indicators.level1
+    having max(indicators.level1_points) is not null
+),
+
 checks as (
     select
         document_id,
@@ -167,6 +180,21 @@ checks as (
         null
     from stated
     where total_score is not null and n_parts > 0
+    union all
+    select
+        groups.document_id,
+        'P-10',
+        evaluations.project_name || ' ' || groups.level1,
+        groups.points,
+        groups.weights,
+        'eq',
+        0,
+        0,
+        '绩效自评表 from line ' || groups.source_line,
+        null
+    from groups
+    inner join evaluations
+        on groups.document_id = evaluations.document_id and groups.evaluation_index = evaluations.evaluation_index
 )
 
 select * from checks
