@@ -89,6 +89,16 @@ def test_examples_same_on_duckdb_and_postgres(published, real_db, example):
     assert pg_rows == duckdb_rows(real_db, sql) and pg_rows
 
 
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_run_in_psql_as_the_reader(published, real_db, example):
+    sql = example.read_text(encoding="utf-8")
+    result = psql(reader_url(published), sql)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("|") for line in result.stdout.splitlines()]
+    expected = duckdb_rows(real_db, sql)
+    assert len(rows) == len(expected) and [r[0] for r in rows] == [str(e[0]) for e in expected]
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_examples_answer_on_every_layout(warehouses, name):
     answers = {p.stem: duckdb_rows(warehouses[name], p.read_text(encoding="utf-8")) for p in EXAMPLES}
