@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .readers import Cell, Grid, Paragraph, read_blocks
 from .text import norm
@@ -100,7 +99,7 @@ class Document:
         return next((t for t in self.tables if t.code == code), None)
 
 
-def decode(path: Path, data: bytes) -> str:
+def decode(data: bytes) -> str:
     """Bytes → text, rejecting empty and binary files with a clear reason."""
     if not data.strip():
         raise DocumentError("empty file")
@@ -223,7 +222,7 @@ def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
 
 def parse_document(source_file: str, data: bytes) -> Document:
     """Read one converted document into the document model (no interpretation of amounts)."""
-    text = decode(Path(source_file), data)
+    text = decode(data)
     blocks = read_blocks(text)
     tables, paragraphs = build_tables(blocks)
     title = _title(paragraphs)

@@ -29,12 +29,6 @@ def strip_numbering(text: str) -> str:
     return _NUMBERING.sub("", text)
 
 
-def is_amount(text: str) -> bool:
-    """True if the cell text is a printed amount or a zero mark."""
-    t = _SPACE.sub("", text)
-    return t in _ZERO_MARKS or bool(_NUMBER.match(t))
-
-
 @lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""

@@ -82,7 +82,3 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
         return {c: key for c, (_, key) in zip(cols, worded, strict=True)}
     by_col = dict(worded)
     return {c: by_col.get(c) for c in cols}
-
-
-def cell(row: list[Cell], col: int) -> Cell | None:
-    return row[col] if col < len(row) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
@@ -61,7 +61,6 @@ class SubjectRow:
     level: str | None = None
     parent_code: str | None = None
     is_leaf: bool = False
-    code_cells: list[Cell] = field(default_factory=list)
 
 
 def _level_columns(header: list[list[Cell]]) -> dict[int, str]:
