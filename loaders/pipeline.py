@@ -9,7 +9,15 @@ from pathlib import Path
 from .codes import resolve_subjects
 from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document
 from .interpret.econ import EconRow, read_econ_rows
-from .interpret.narrative import BudgetLine, ProjectLine, Statement, read_budget_lines, read_projects, read_statements
+from .interpret.narrative import (
+    BudgetLine,
+    ProjectLine,
+    Statement,
+    read_budget_lines,
+    read_projects,
+    read_statements,
+    sections,
+)
 from .interpret.performance import Evaluation, is_evaluation, read_evaluation
 from .interpret.subjects import SubjectRow, read_subject_rows
 from .interpret.three_public import ThreePublicCell, read_three_public
@@ -184,16 +192,16 @@ def _budget_code(line: BudgetLine, rows: list[SubjectRow]) -> tuple[str | None, 
 
 
 def _read_narrative(parsed: ParsedDocument) -> None:
-    paragraphs = parsed.document.paragraphs
-    parsed.statements = read_statements(paragraphs)
+    narrative = sections(parsed.document.paragraphs)
+    parsed.statements = read_statements(narrative)
     for st in parsed.statements:
         if st.key == "gpb_expense_by_class" and (ref := function_subjects().match(st.detail or "", "")):
             st.subject_code = ref.code
     rows = _leaf_rows(parsed)
-    parsed.budget_lines = read_budget_lines(paragraphs)
+    parsed.budget_lines = read_budget_lines(narrative)
     for line in parsed.budget_lines:
         line.subject_code, line.code_method = _budget_code(line, rows)
-    parsed.projects = read_projects(paragraphs)
+    parsed.projects = read_projects(narrative)
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

@@ -23,11 +23,10 @@ import duckdb
 from . import cli
 from .document import parse_document
 from .interpret.layout import split_layout
+from .readers import HTML_CELL, HTML_ROW
 from .text import norm, parse_amount
 
 KINDS = ("digit", "drop_row", "move", "narrative")
-_TR = re.compile(r"<tr\b[^>]*>.*?</tr\s*>", re.I | re.S)
-_TD = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]\s*>)", re.I | re.S)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -40,13 +39,13 @@ class Plant:
 
 def _rows_in_line(line: str) -> list[tuple[int, int]]:
     """Spans of the table rows a line holds: the whole line, or each HTML <tr>."""
-    spans = [(m.start(), m.end()) for m in _TR.finditer(line)]
+    spans = [(m.start(), m.end()) for m in HTML_ROW.finditer(line)]
     return spans or [(0, len(line))]
 
 
 def _cells(row: str) -> list[str]:
     if "<t" in row.lower():
-        return [m.group(2) for m in _TD.finditer(row)]
+        return [m.group(2) for m in HTML_CELL.finditer(row)]
     if row.strip().startswith("|"):
         return row.strip().strip("|").split("|")
     return row.split("\t")
@@ -54,8 +53,11 @@ def _cells(row: str) -> list[str]:
 
 def _join(row: str, cells: list[str]) -> str:
     if "<t" in row.lower():
-        parts = iter(cells)
-        return _TD.sub(lambda m: m.group(1) + next(parts) + m.group(3), row)
+        out, last = [], 0
+        for m, text in zip(HTML_CELL.finditer(row), cells, strict=False):
+            out += [row[last : m.start(2)], text]
+            last = m.end(2)
+        return "".join(out) + row[last:]
     if row.strip().startswith("|"):
         return "|" + "|".join(cells) + "|"
     return "\t".join(cells)

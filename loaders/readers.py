@@ -49,8 +49,8 @@ def clean_cell(text: str) -> str:
     return text.strip()
 
 
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
-_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
+HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
+HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
 _SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d+)", re.I)
 _WS = re.compile(r"\s+")
 
@@ -59,11 +59,11 @@ def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
     rows: list[list[Cell]] = []
     pending: dict[tuple[int, int], Cell] = {}
-    for rm in _HTML_ROW.finditer(chunk):
+    for rm in HTML_ROW.finditer(chunk):
         body = rm.group(1)
         row_line = first_line + chunk.count("\n", 0, rm.start(1))
         row: list[Cell] = []
-        for cm in _HTML_CELL.finditer(body):
+        for cm in HTML_CELL.finditer(body):
             attrs, text = cm.group(1), cm.group(2)
             line = row_line + body.count("\n", 0, cm.start()) if "\n" in body else row_line
             if "<" in text or "\n" in text or "&" in text:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from loaders import cli
-from loaders.interpret.narrative import read_statements
+from loaders.interpret.narrative import read_statements, sections
 from loaders.readers import Paragraph
 
 from .conftest import CORPUS, DOCUMENTS, REAL, query, truth
@@ -151,7 +151,7 @@ def test_unit_enriched(real_db):
 
 def statements(*lines: str) -> dict[str, tuple]:
     paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
-    return {s.key: (s.amount_wan, s.percent, s.quantity) for s in read_statements(paragraphs)}
+    return {s.key: (s.amount_wan, s.percent, s.quantity) for s in read_statements(sections(paragraphs))}
 
 
 def test_totals_with_carryover_in_yuan_and_a_decrease():

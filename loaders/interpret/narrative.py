@@ -15,6 +15,8 @@ from decimal import Decimal
 from ..readers import Paragraph
 from ..text import to_wan
 
+FIGURE = re.compile(r"^图\d")
+SENTENCE_END = re.compile(r"[。；\n]")
 SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
@@ -79,6 +81,20 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("performance",), r"共涉及项目\d+个，?资金", ("performance_project_funds",)),
     (("performance",), r"项目全年预算数", ("performance_project_budget",)),
     (("performance",), r"执行数", ("performance_project_executed",)),
+]
+# Each phrase, then: a value (均为 X 万元), a change on last year (增加/减少 X 万元, 增长/下降 Y%, 持平), a share.
+PHRASE_PATTERNS = [
+    (
+        kinds,
+        re.compile(phrase),
+        keys,
+        re.compile(
+            rf"(?:{phrase})(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
+            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低)?{PCT})?|(持平))?"
+            rf"(?:[，,]?占[^，。；\d]{{0,14}}?{PCT})?"
+        ),
+    )
+    for kinds, phrase, keys in PHRASES
 ]
 GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
@@ -162,7 +178,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
             out.append(current)
             continue
-        if current is None or current.kind is None or re.match(r"^图\d", flat):
+        if current is None or current.kind is None or FIGURE.match(flat):
             continue
         sub = len(flat) <= 40 and SUBHEADING.match(flat) and flat[-1] not in "。；"
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
@@ -177,7 +193,7 @@ def _wan(number: str, unit: str) -> Decimal:
 
 def _sentences(text: str):
     start = 0
-    for m in re.finditer(r"[。；\n]", text):
+    for m in SENTENCE_END.finditer(text):
         yield start, text[start : m.end()]
         start = m.end()
     if start < len(text):
@@ -192,16 +208,11 @@ def _change(sign: str | None, amount: Decimal, pct: str | None) -> tuple[Decimal
 def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Statement]:
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
-    for kinds, phrase, keys in PHRASES:
-        if section.kind not in kinds:
+    for kinds, phrase, keys, pattern in PHRASE_PATTERNS:
+        if section.kind not in kinds or not phrase.search(sentence):
             continue
-        pattern = re.compile(
-            rf"(?:{phrase})(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
-            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低)?{PCT})?|(持平))?"
-            rf"(?:[，,]?占[^，。；\d]{{0,14}}?{PCT})?"
-        )
         for m in pattern.finditer(sentence):
-            if m.group(0) == re.match(phrase, m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
+            if m.group(0) == phrase.match(m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
             value, unit, sign, change, change_unit, change_pct, flat_word, share = m.groups()
@@ -295,10 +306,10 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
     return out
 
 
-def read_statements(paragraphs: list[Paragraph]) -> list[Statement]:
+def read_statements(narrative: list[Section]) -> list[Statement]:
     """Every stated figure of the narrative sections."""
     out: list[Statement] = []
-    for section in sections(paragraphs):
+    for section in narrative:
         item = "three_public"
         for offset, sentence in _sentences(section.text):
             if "（项）" in sentence:
@@ -321,7 +332,7 @@ BUDGET_LINE = re.compile(
     + r")?(?P<rest>[^。\n]*)"
 )
 PROJECT_LINE = re.compile(
-    r"(?P<name>[^\n。：；]{2,80}?)" + AMOUNT + r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
+    r"(?:^|(?<=。))(?P<name>[^\n。：；]{2,80}?)" + AMOUNT + r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
 )
 _LIST_MARK = re.compile(r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）])")
 
@@ -352,10 +363,23 @@ class ProjectLine:
     outcome_text: str
 
 
-def read_budget_lines(paragraphs: list[Paragraph]) -> list[BudgetLine]:
+def _lines_with(section: Section, word: str):
+    """(offset, text) of the lines of a section's text that contain ``word``."""
+    start = 0
+    for line in section.text.split("\n"):
+        if word in line:
+            yield start, line
+        start += len(line) + 1
+
+
+def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
+    """Per-项 budget execution sentences of the narrative sections."""
     out = []
-    for section in sections(paragraphs):
-        for m in BUDGET_LINE.finditer(section.text):
+    for section in narrative:
+        for offset, line in _lines_with(section, "（项）"):
+            m = BUDGET_LINE.search(line)
+            if m is None:
+                continue
             path = _LIST_MARK.sub("", m.group("path"))
             cls, rest = path.split("（类）", 1)
             kuan, rest = rest.split("（款）", 1)
@@ -363,7 +387,7 @@ def read_budget_lines(paragraphs: list[Paragraph]) -> list[BudgetLine]:
             reason = m.group("rest").split("原因", 1)[1].lstrip("：:") if "原因" in m.group("rest") else None
             out.append(
                 BudgetLine(
-                    section.line_at(m.start()),
+                    section.line_at(offset + m.start()),
                     path,
                     cls,
                     kuan,
@@ -378,18 +402,20 @@ def read_budget_lines(paragraphs: list[Paragraph]) -> list[BudgetLine]:
     return out
 
 
-def read_projects(paragraphs: list[Paragraph]) -> list[ProjectLine]:
+def read_projects(narrative: list[Section]) -> list[ProjectLine]:
     """The 项目支出 list: project name, amount and 主要成效, after a 项目支出主要用于 sentence."""
     out = []
-    for section in sections(paragraphs):
+    for section in narrative:
         start = section.text.find("项目支出主要用于")
         if start < 0:
             continue
-        body = section.text[section.text.index("\n", start) + 1 :] if "\n" in section.text[start:] else ""
-        base = len(section.text) - len(body)
-        for m in PROJECT_LINE.finditer(body):
-            name = _LIST_MARK.sub("", m.group("name")).strip("，,、")
-            out.append(
-                ProjectLine(section.line_at(base + m.start()), name, _wan(m.group(2), m.group(3)), m.group("outcome"))
-            )
+        for offset, line in (
+            _lines_with(section, "主要成效") if "主要成效" in section.text else _lines_with(section, "主要绩效")
+        ):
+            if offset <= start:
+                continue
+            for m in PROJECT_LINE.finditer(line):
+                name = _LIST_MARK.sub("", m.group("name")).strip("，,、")
+                amount = _wan(m.group(2), m.group(3))
+                out.append(ProjectLine(section.line_at(offset + m.start()), name, amount, m.group("outcome")))
     return out

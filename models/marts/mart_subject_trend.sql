@@ -11,10 +11,14 @@ with expense as (
 ),
 
 trend as (
+    -- the prior year counts only when it is the year before (a gap in loaded years gives no change)
     select
         *,
-        lag(fiscal_year) over (partition by unit_id, fund_scope, subject_code order by fiscal_year) as prior_fiscal_year
+        case
+            when lag(fiscal_year) over subject_years = fiscal_year - 1 then lag(amount_wan) over subject_years
+        end as prior_amount_wan
     from expense
+    window subject_years as (partition by unit_id, fund_scope, subject_code order by fiscal_year)
 )
 
 select
@@ -25,17 +29,9 @@ select
     trend.fiscal_year,
     trend.fund_scope,
     trend.amount_wan,
-    previous_year.amount_wan as prior_amount_wan,
-    cast(trend.amount_wan - previous_year.amount_wan as decimal(22, 6)) as change_wan,
-    {{ exact_ratio('trend.amount_wan - previous_year.amount_wan', 'previous_year.amount_wan', 100, 1) }} as change_pct
+    trend.prior_amount_wan,
+    cast(trend.amount_wan - trend.prior_amount_wan as decimal(22, 6)) as change_wan,
+    {{ exact_ratio('trend.amount_wan - trend.prior_amount_wan', 'trend.prior_amount_wan', 100, 1) }} as change_pct
 from trend
--- the prior year counts only when it is the year before (a gap in loaded years gives no change)
-left join trend as previous_year
-    on
-        trend.unit_id = previous_year.unit_id
-        and trend.fund_scope = previous_year.fund_scope
-        and trend.subject_code = previous_year.subject_code
-        and trend.prior_fiscal_year = previous_year.fiscal_year
-        and trend.prior_fiscal_year = trend.fiscal_year - 1
 inner join {{ ref('dim_unit') }} as units on trend.unit_id = units.unit_id
 left join {{ ref('dim_function_subject') }} as subjects on trend.subject_code = subjects.subject_code
