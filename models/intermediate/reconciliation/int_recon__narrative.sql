@@ -148,6 +148,32 @@ shares as (
     where statements.percent is not null
 ),
 
+-- growth rates: stated change over the prior year it implies (this year's figure minus the change)
+growth_rates as (
+    select
+        rate.document_id,
+        'N-27' as rule_id,
+        rate.section || ' line ' || rate.source_line as scope,
+        rate.percent,
+        rate.percent_decimals,
+        rate.amount_wan as numerator,
+        base.amount_wan - rate.amount_wan as denominator,
+        rate.source_amount_unit,
+        'line ' || rate.source_line as source_ref
+    from statements as rate
+    left join statements as base
+        on
+            rate.document_id = base.document_id
+            and rate.section = base.section
+            and replace(rate.statement_key, '_change', '') = base.statement_key
+            and rate.source_line >= base.source_line
+    where rate.statement_key like '%\_change' escape '\' and rate.percent is not null
+    qualify
+        row_number() over (
+            partition by rate.document_id, rate.statement_key, rate.source_line order by base.source_line desc
+        ) = 1
+),
+
 -- stated percents whose parts are other statements of the same document
 stated_ratios as (
     select
@@ -156,42 +182,21 @@ stated_ratios as (
         rate.section || ' line ' || rate.source_line as scope,
         rate.percent,
         rate.percent_decimals,
-        case ratio_map.rule_id
-            when 'N-27' then rate.amount_wan
-            else coalesce(numerator.amount_wan, rate.amount_wan)
-        end as numerator,
-        case ratio_map.rule_id
-            when 'N-27' then base.amount_wan - rate.amount_wan
-            else denominator.amount_wan
-        end as denominator,
+        rate.amount_wan as numerator,
+        denominator.amount_wan as denominator,
         rate.source_amount_unit,
         'line ' || rate.source_line as source_ref
     from statements as rate
     inner join (
         values
-        ('N-27', null, null),
         ('N-28', 'gpb_budget_completion', 'gpb_original_budget'),
         ('N-33', 'procurement_sme', 'procurement_total'),
         ('N-34', 'procurement_small_micro', 'procurement_sme')
     ) as ratio_map (rule_id, numerator_key, denominator_key)
-        on
-            (ratio_map.rule_id = 'N-27' and rate.statement_key like '%\_change' escape '\')
-            or rate.statement_key = ratio_map.numerator_key
-    left join statements as base
-        on
-            ratio_map.rule_id = 'N-27'
-            and rate.document_id = base.document_id
-            and rate.section = base.section
-            and base.statement_key = replace(rate.statement_key, '_change', '')
-            and rate.source_line >= base.source_line
-    left join statements as numerator
-        on
-            rate.document_id = numerator.document_id and ratio_map.numerator_key = numerator.statement_key
-            and rate.source_line = numerator.source_line
+        on rate.statement_key = ratio_map.numerator_key
     left join statements as denominator
         on rate.document_id = denominator.document_id and ratio_map.denominator_key = denominator.statement_key
     where rate.percent is not null
-    qualify row_number() over (partition by rate.document_id, rate.statement_key, rate.source_line order by base.source_line desc) = 1
 ),
 
 three_public_rates as (
@@ -237,6 +242,8 @@ budget_sums as (
 
 ratio_checks as (
     select * from shares
+    union all
+    select * from growth_rates
     union all
     select * from stated_ratios
     union all
