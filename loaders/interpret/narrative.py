@@ -16,6 +16,7 @@ from ..readers import Paragraph
 from ..text import to_wan
 
 FIGURE = re.compile(r"^图\d")
+_WHITESPACE = re.compile(r"\s+")
 SENTENCE_END = re.compile(r"[。；\n]")
 SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
 # Section kinds by heading words, most specific first.
@@ -37,6 +38,7 @@ SECTION_KINDS = [
 NUM = r"(\d[\d,]*(?:\.\d+)?)"
 AMOUNT = NUM + r"(万元|元)"
 PCT = r"(-?\d+(?:\.\d+)?)%"
+AMOUNT_RE = re.compile(AMOUNT)
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 SIGN = r"(增加|减少|增长|下降|上升|降低)"
 COMPARE = r"(?:比上年|较上年|与上年相比|比\d{4}年度?(?:决算数)?|较\d{4}年度?(?:决算数)?)?"
@@ -101,24 +103,24 @@ CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?�
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: a sentence naming one sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = [
-    (r"因公出国[（(]境[)）]费", "abroad"),
-    (r"公务用车购置及运行(?:维护)?费", "vehicle_total"),
-    (r"公务接待费", "official_reception"),
-    (r"“?三公”?经费", "three_public"),
+    (re.compile(r"因公出国[（(]境[)）]费"), "abroad"),
+    (re.compile(r"公务用车购置及运行(?:维护)?费"), "vehicle_total"),
+    (re.compile(r"公务接待费"), "official_reception"),
+    (re.compile(r"“?三公”?经费"), "three_public"),
 ]
-COUNTS: list[tuple[tuple[str, ...], str, str]] = [
-    (("three_public",), r"购置[(（]?更新[)）]?公务用车(\d+)辆", "vehicles_purchased"),
-    (("three_public",), r"公务用车保有量为(\d+)辆", "vehicle_count"),
-    (("three_public",), r"接待(?:国内)?来访团组(\d+)个", "reception_groups"),
-    (("three_public",), r"团组\d+个，?(\d+)人次", "reception_people"),
-    (("assets",), r"共有车辆(\d+)辆", "vehicles_total"),
-    (("assets",), r"单位价值\d+万元以上设备(\d+)台", "equipment_over_1m"),
-    (("performance",), r"共涉及项目(\d+)个", "performance_projects"),
-    (("performance",), r"自评总分(\d+(?:\.\d+)?)分", "self_eval_total_score"),
-    (("performance",), r"预算执行率得分(\d+(?:\.\d+)?)分", "self_eval_budget_score"),
-    (("performance",), r"产出指标得分(\d+(?:\.\d+)?)分", "self_eval_output_score"),
-    (("performance",), r"效益指标得分(\d+(?:\.\d+)?)分", "self_eval_outcome_score"),
-    (("performance",), r"满意度指标得分(\d+(?:\.\d+)?)分", "self_eval_satisfaction_score"),
+COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
+    (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
+    (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
+    (("three_public",), re.compile(r"接待(?:国内)?来访团组(\d+)个"), "reception_groups"),
+    (("three_public",), re.compile(r"团组\d+个，?(\d+)人次"), "reception_people"),
+    (("assets",), re.compile(r"共有车辆(\d+)辆"), "vehicles_total"),
+    (("assets",), re.compile(r"单位价值\d+万元以上设备(\d+)台"), "equipment_over_1m"),
+    (("performance",), re.compile(r"共涉及项目(\d+)个"), "performance_projects"),
+    (("performance",), re.compile(r"自评总分(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
+    (("performance",), re.compile(r"预算执行率得分(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
+    (("performance",), re.compile(r"产出指标得分(\d+(?:\.\d+)?)分"), "self_eval_output_score"),
+    (("performance",), re.compile(r"效益指标得分(\d+(?:\.\d+)?)分"), "self_eval_outcome_score"),
+    (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
 VEHICLE_USE = re.compile(r"([\u4e00-\u9fff]{2,12}?用车)(\d+)辆")
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
@@ -164,7 +166,7 @@ class Section:
 
 
 def _kind(heading: str) -> str | None:
-    flat = re.sub(r"\s+", "", heading)
+    flat = _WHITESPACE.sub("", heading)
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
@@ -173,7 +175,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     out: list[Section] = []
     current: Section | None = None
     for para in paragraphs:
-        flat = re.sub(r"\s+", "", para.text)
+        flat = _WHITESPACE.sub("", para.text)
         if len(flat) <= 40 and SECTION_START.match(flat):
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
             out.append(current)
@@ -236,7 +238,7 @@ def _decimal(text: str | None) -> Decimal | None:
 def _three_public(section: Section, offset: int, sentence: str, item: str) -> tuple[list[Statement], str]:
     """全年预算 / 支出决算 / change sentences of the 三公 section, attributed to the current item."""
     for pattern, name in THREE_PUBLIC_ITEMS:
-        if re.search(pattern, sentence):
+        if pattern.search(sentence):
             item = name
             break
     actual = item if item != "three_public" else "three_public_actual"
@@ -258,7 +260,7 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
     out = []
     line, quote = section.line_at(offset), sentence.strip("\n")
     for kinds, pattern, key in COUNTS:
-        if section.kind in kinds and (m := re.search(pattern, sentence)):
+        if section.kind in kinds and (m := pattern.search(sentence)):
             unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
             out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
     if section.kind == "assets":
@@ -301,7 +303,7 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                 )
             )
     none_key = NONE_KEYS.get(section.kind or "")
-    if none_key and NONE_WORDS.search(sentence) and not re.search(AMOUNT, sentence):
+    if none_key and NONE_WORDS.search(sentence) and not AMOUNT_RE.search(sentence):
         out.append(Statement(section.kind, none_key, line, quote, amount_wan=Decimal(0), detail="none"))
     return out
 

@@ -25,6 +25,7 @@ HEADER_FIELDS = {
     "项目类型": "project_type",
 }
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 QUANTITY = re.compile(r"^(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过)?(\d+(?:\.\d+)?)([^\d*×]*)$")
 OPS = {
@@ -84,7 +85,7 @@ def is_evaluation(table: Table) -> bool:
 
 
 def _number(text: str) -> Decimal | None:
-    m = re.search(r"-?\d[\d,]*(?:\.\d+)?", text)
+    m = _NUMBER.search(text)
     try:
         return Decimal(m.group(0).replace(",", "")) if m else None
     except InvalidOperation:
