@@ -23,7 +23,7 @@ import duckdb
 from . import cli
 from .document import parse_document
 from .interpret.layout import split_layout
-from .readers import HTML_CELL, HTML_ROW
+from .readers import HTML_CELL, HTML_ROW, clean_cell
 from .text import norm, parse_amount
 
 KINDS = ("digit", "drop_row", "move", "narrative")
@@ -63,30 +63,33 @@ def _join(row: str, cells: list[str]) -> str:
     return "\t".join(cells)
 
 
+def _row_span(line: str, match: list[str]) -> tuple[int, int]:
+    """Span of the row on ``line`` whose cell texts (cleaned, normalised) are ``match``."""
+    for start, end in _rows_in_line(line):
+        if [norm(clean_cell(c)) for c in _cells(line[start:end])] == match:
+            return start, end
+    raise ValueError("row not found")
+
+
 def edit_row(text: str, line_no: int, match: list[str], change) -> str:
     """Apply ``change(cells) -> cells`` to the row on ``line_no`` whose cell texts are ``match``."""
     lines = text.split("\n")
     line = lines[line_no - 1]
-    for start, end in _rows_in_line(line):
-        row = line[start:end]
-        if [norm(re.sub(r"<[^>]+>", "", c)) for c in _cells(row)] == match:
-            new_row = _join(row, change(_cells(row)))
-            lines[line_no - 1] = line[:start] + new_row + line[end:]
-            return "\n".join(lines)
-    raise ValueError(f"row not found on line {line_no}")
+    start, end = _row_span(line, match)
+    lines[line_no - 1] = line[:start] + _join(line[start:end], change(_cells(line[start:end]))) + line[end:]
+    return "\n".join(lines)
 
 
 def drop_row(text: str, line_no: int, match: list[str]) -> str:
+    """Delete the row on ``line_no`` whose cell texts are ``match`` (the whole line for TSV and pipe rows)."""
     lines = text.split("\n")
     line = lines[line_no - 1]
-    for start, end in _rows_in_line(line):
-        if [norm(re.sub(r"<[^>]+>", "", c)) for c in _cells(line[start:end])] == match:
-            if (start, end) == (0, len(line)):
-                del lines[line_no - 1]
-            else:
-                lines[line_no - 1] = line[:start] + line[end:]
-            return "\n".join(lines)
-    raise ValueError(f"row not found on line {line_no}")
+    start, end = _row_span(line, match)
+    if (start, end) == (0, len(line)):
+        del lines[line_no - 1]
+    else:
+        lines[line_no - 1] = line[:start] + line[end:]
+    return "\n".join(lines)
 
 
 def bump_digit(number: str, rng: random.Random) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from loaders.document import parse_document
-from loaders.planted import drop_row, edit_row, rename_unit
+from loaders.planted import edit_row, rename_unit
 from loaders.text import norm
 
 from .conftest import CORPUS, REAL, build_warehouse, query
@@ -62,16 +62,6 @@ def without_table(caption: str):
         start = lines.index(caption)
         end = next(i for i in range(start, len(lines)) if lines[i].startswith("注"))
         return "\n".join(lines[:start] + lines[end + 1 :])
-
-    return apply
-
-
-def without_row(code: str, row_key: str):
-    def apply(text: str) -> str:
-        doc = parse_document("x.md", text.encode("utf-8"))
-        table = next(t for t in doc.tables if t.code == code)
-        row = next(r for r in table.rows if any(norm(c.text) == norm(row_key) for c in r))
-        return drop_row(text, row[0].line, [norm(c.text) for c in row])
 
     return apply
 

@@ -56,7 +56,7 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
     raise DocumentError("table 06: no 科目名称 header row found")
 
 
-def _total_row(row, table_line) -> list[EconRow]:
+def _total_row(row) -> list[EconRow]:
     out = []
     for k, c in enumerate(row):
         t = norm(c.text)
@@ -90,7 +90,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     out: list[EconRow] = []
     for row in table.rows[start + 1 :]:
         if any("合计" in norm(c.text) for c in row):
-            out.extend(_total_row(row, table.first_line))
+            out.extend(_total_row(row))
             continue
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = norm(_text(row, code_col)), _text(row, name_col), _text(row, amount_col)
