@@ -150,9 +150,8 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     return list(reversed(area))
 
 
-def _is_header_repeat(row: list[Cell], header: list[list[Cell]]) -> bool:
-    key = [norm(c.text) for c in row if c.text]
-    return bool(key) and any(key == [norm(c.text) for c in h if c.text] for h in header)
+def _row_key(row: list[Cell]) -> list[str]:
+    return [norm(c.text) for c in row if c.text]
 
 
 def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph]]:
@@ -173,7 +172,8 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         label = next((m.group(1).strip() for p in area if (m := _UNIT_LINE.search(p.text))), None)
         prev = tables[-1] if tables else None
         if prev and ((continued and code in (None, prev.code)) or (code is None and not pending)):
-            prev.rows.extend(r for r in block.rows if not _is_header_repeat(r, prev.rows[:6]))
+            header = [_row_key(h) for h in prev.rows[:6]]  # a repeated header row is dropped
+            prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line
         else:
             if code is None:

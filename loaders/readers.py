@@ -59,20 +59,30 @@ _SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d+)", re.I)
 _WS = re.compile(r"\s+")
 
 
+def _html_text(text: str) -> str:
+    if "<" in text or "\n" in text or "&" in text:
+        text = _WS.sub(" ", clean_cell(text))
+    return text.strip()
+
+
 def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
     rows: list[list[Cell]] = []
     pending: dict[tuple[int, int], Cell] = {}
+    spans = "span" in chunk.lower()
+    row_line, counted = first_line, 0
     for rm in HTML_ROW.finditer(chunk):
         body = rm.group(1)
-        row_line = first_line + chunk.count("\n", 0, rm.start(1))
+        row_line += chunk.count("\n", counted, rm.start(1))
+        counted = rm.start(1)
+        if not spans and "\n" not in body:  # the common case: one line, no merged cells
+            rows.append([Cell((_html_text(text), row_line)) for _, text in HTML_CELL.findall(body)])
+            continue
         row: list[Cell] = []
         for cm in HTML_CELL.finditer(body):
-            attrs, text = cm.group(1), cm.group(2)
+            attrs = cm.group(1)
             line = row_line + body.count("\n", 0, cm.start()) if "\n" in body else row_line
-            if "<" in text or "\n" in text or "&" in text:
-                text = _WS.sub(" ", clean_cell(text))
-            cell = Cell((text.strip(), line))
+            cell = Cell((_html_text(cm.group(2)), line))
             while pending and (len(rows), len(row)) in pending:
                 row.append(pending.pop((len(rows), len(row))))
             span = {k.lower(): max(1, int(v)) for k, v in _SPAN.findall(attrs)} if attrs else {}
@@ -127,10 +137,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "\t" in raw:
             grid = Grid(lineno)
             while i < n and "\t" in lines[i]:
-                line = i + 1
-                grid.rows.append(
-                    [Cell((t.strip() if "<" not in t else clean_cell(t), line)) for t in lines[i].split("\t")]
-                )
+                line, clean = i + 1, clean_cell if "<" in lines[i] else str.strip
+                grid.rows.append([Cell((clean(t), line)) for t in lines[i].split("\t")])
                 i += 1
             blocks.append(grid)
             continue
@@ -142,6 +150,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
 
 def clean_paragraph(text: str) -> str:
     """Remove markdown decoration (headings, bold, list bullets) and HTML tags."""
-    text = _MD_DECOR.sub("", text)
-    text = _BULLET.sub("", text)
+    if "#" in text or "*" in text or "_" in text:
+        text = _MD_DECOR.sub("", text)
+    if text[:1] in "-*+":
+        text = _BULLET.sub("", text)
     return clean_cell(text).strip()

@@ -1,14 +1,22 @@
-"""Staging writer: schema ``raw`` in DuckDB, one transaction per document, bulk (Arrow) inserts."""
+"""Staging writer: schema ``raw`` in DuckDB, one transaction per document, bulk (CSV) inserts.
+
+Parser processes turn each document's rows into CSV text (C-speed ``csv.writer``); the writer joins a
+batch's text per table into one file and DuckDB reads it with the table's own column types. In raw, an
+empty text is stored as NULL (a blank cell has no text).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from .document import TABLE_NAMES
 from .pipeline import ParsedDocument
@@ -67,9 +75,17 @@ DDL = {
 DOCUMENT_TABLES = [t for t in DDL if t != "load_log"]
 
 
+_COLUMN = re.compile(r"(?:^|,)\s*(\w+)\s+(VARCHAR|INTEGER|BOOLEAN|DATE|TIMESTAMP|DECIMAL\(\d+,\s*\d+\))")
+
+
+def column_types(table: str) -> dict[str, str]:
+    """Column names and types of a raw table, in order, from its DDL."""
+    return dict(_COLUMN.findall(DDL[table]))
+
+
 def columns(table: str) -> list[str]:
     """Column names of a raw table, in order, from its DDL."""
-    return re.findall(r"(?:^|,)\s*(\w+)\s+(?:VARCHAR|INTEGER|DECIMAL|DATE|TIMESTAMP|BOOLEAN|\{)", DDL[table])
+    return list(column_types(table))
 
 
 class SchemaMismatch(RuntimeError):
@@ -106,14 +122,20 @@ class StagedDocument:
     unit_name: str
     fiscal_year: int
     doc_kind: str
-    rows: dict[str, list[tuple]]
+    rows: dict[str, str]  # raw table → CSV text of this document's rows
+
+
+def to_csv(rows: list[tuple]) -> str:
+    """CSV text of staging rows; every field quoted, so None and '' both read back as NULL."""
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def stage(p: ParsedDocument) -> StagedDocument:
     d = p.document
-    return StagedDocument(
-        p.document_id, d.content_sha256, d.source_file, d.unit_name, d.fiscal_year, d.doc_kind, rows_for(p)
-    )
+    rows = {name: to_csv(part) for name, part in rows_for(p).items() if part}
+    return StagedDocument(p.document_id, d.content_sha256, d.source_file, d.unit_name, d.fiscal_year, d.doc_kind, rows)
 
 
 def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:
@@ -349,10 +371,11 @@ class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection, batch_size: int = 250):
         self.con = con
         self.batch_size = batch_size
-        self.columns = {name: columns(name) for name in DDL}
+        self.types = {name: column_types(name) for name in DDL}
         self.known = dict(con.execute("SELECT document_id, content_sha256 FROM raw.documents").fetchall())
         self.pending: list[StagedDocument] = []
         self.pending_log: list[tuple] = []
+        self.spool = tempfile.TemporaryDirectory(prefix="fiscal-staging-")
 
     def add(self, p: StagedDocument) -> list[tuple[StagedDocument, str, str | None]]:
         """Queue one document; returns (document, status, error) for every document written meanwhile."""
@@ -387,19 +410,21 @@ class Writer:
         self._write_log()
         return results
 
+    def close(self) -> list[tuple[StagedDocument, str, str | None]]:
+        """Write what is queued and remove the spool folder."""
+        results = self.flush()
+        self.spool.cleanup()
+        return results
+
     def _write(self, batch: list[StagedDocument]) -> list[tuple[StagedDocument, str, str | None]]:
         replaced = [p.document_id for p in batch if p.document_id in self.known]
-        rows: dict[str, list[tuple]] = {name: [] for name in DOCUMENT_TABLES}
-        for p in batch:
-            for name, part in p.rows.items():
-                rows[name] += part
         self.con.execute("BEGIN TRANSACTION")
         try:
             if replaced:
                 for name in DOCUMENT_TABLES:
                     self.con.execute(f"DELETE FROM raw.{name} WHERE list_contains(?, document_id)", [replaced])
-            for name, part in rows.items():
-                self._insert(name, part)
+            for name in DOCUMENT_TABLES:
+                self._insert(name, "".join(p.rows.get(name, "") for p in batch))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -408,12 +433,17 @@ class Writer:
         self.known.update((p.document_id, p.content_sha256) for p in batch)
         return results
 
-    def _insert(self, name: str, rows: list[tuple]) -> None:
-        if not rows:
+    def _insert(self, name: str, text: str) -> None:
+        """Bulk insert CSV ``text`` into ``raw.<name>``, read with the table's own column types."""
+        if not text:
             return
-        cols = self.columns[name]
-        batch = pa.table({c: pa.array([r[k] for r in rows]) for k, c in enumerate(cols)})
-        self.con.from_arrow(batch).insert_into(f"raw.{name}")
+        path = Path(self.spool.name) / f"{name}.csv"
+        path.write_text(text, encoding="utf-8")
+        self.con.execute(
+            f"INSERT INTO raw.{name} SELECT * FROM read_csv(?, columns = ?, header = false, auto_detect = false, "
+            "delim = ',', quote = '\"', escape = '\"', new_line = '\\n')",
+            [str(path), self.types[name]],
+        )
 
     def log(self, source_file, sha, document_id, status, message) -> None:
         """Queue one load-log entry; written with the next batch."""
@@ -421,5 +451,5 @@ class Writer:
         self.pending_log.append((source_file, sha, document_id, status, message, now))
 
     def _write_log(self) -> None:
-        self._insert("load_log", self.pending_log)
+        self._insert("load_log", to_csv(self.pending_log))
         self.pending_log = []

@@ -18,10 +18,13 @@ _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "
 _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
 
 
-@lru_cache(maxsize=1 << 16)
-def norm(text: str) -> str:
-    """Comparable form of a label: no whitespace, full-width brackets, plain quotes (cached: labels repeat)."""
+def flatten(text: str) -> str:
+    """Comparable form of a text: no whitespace, full-width brackets, plain quotes."""
     return _SPACE.sub("", text).translate(_TRANSLATE)
+
+
+norm = lru_cache(maxsize=1 << 16)(flatten)
+norm.__doc__ = "flatten() for labels, cached: labels repeat across rows and documents."
 
 
 def strip_numbering(text: str) -> str:

@@ -98,6 +98,11 @@ PHRASE_PATTERNS = [
     )
     for kinds, phrase, keys in PHRASES
 ]
+# The phrase patterns that apply in each kind of section, in catalog order.
+PATTERNS_BY_KIND = {
+    kind: [(phrase, keys, pattern) for kinds, phrase, keys, pattern in PHRASE_PATTERNS if kind in kinds]
+    for kind, _ in SECTION_KINDS
+}
 GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
@@ -210,8 +215,8 @@ def _change(sign: str | None, amount: Decimal, pct: str | None) -> tuple[Decimal
 def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Statement]:
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
-    for kinds, phrase, keys, pattern in PHRASE_PATTERNS:
-        if section.kind not in kinds or not phrase.search(sentence):
+    for phrase, keys, pattern in PATTERNS_BY_KIND.get(section.kind, ()):
+        if not phrase.search(sentence):
             continue
         for m in pattern.finditer(sentence):
             if m.group(0) == phrase.match(m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):

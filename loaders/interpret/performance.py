@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..document import Table
 from ..readers import Cell
-from ..text import norm
+from ..text import flatten, norm
 
 HEADER_FIELDS = {
     "项目名称": "project_name",
@@ -24,6 +24,7 @@ HEADER_FIELDS = {
     "项目属性": "project_attribute",
     "项目类型": "project_type",
 }
+MAX_FIELD_LABEL = 3 * max(map(len, HEADER_FIELDS))  # a label cell, even spaced out as 项 目 名 称
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
@@ -102,11 +103,12 @@ def _checked(text: str) -> str:
 def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for row in rows:
-        cells = [c.text.strip() for c in row]
-        for i, text in enumerate(cells):
-            key = HEADER_FIELDS.get(norm(text))
+        for i, cell in enumerate(row):
+            if not cell.text or len(cell.text) > MAX_FIELD_LABEL:
+                continue
+            key = HEADER_FIELDS.get(norm(cell.text))
             if key and key not in found:
-                value = next((t for t in cells[i + 1 :] if t), "")
+                value = next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
                 found[key] = _checked(value) if "☑" in value or "☐" in value else value
     return found
 
@@ -130,9 +132,14 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
                 return
 
 
+def _joined(rows: list[list[Cell]]) -> str:
+    """All cell texts of ``rows``, normalised, kept apart by '|' (so no word spans two cells)."""
+    return flatten("|".join(c.text for row in rows for c in row))
+
+
 def _indicator_header(row: list[Cell]) -> bool:
-    texts = [norm(c.text) for c in row]
-    return any("三级指标" in t for t in texts) and any("得分" in t for t in texts)
+    texts = _joined([row])
+    return "三级指标" in texts and "得分" in texts
 
 
 def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
@@ -202,7 +209,7 @@ def recompute(ind: Indicator) -> None:
 
 
 def read_evaluation(table: Table) -> Evaluation:
-    overall = any("整体" in norm(c.text) for row in table.rows[:12] for c in row) or "整体" in norm(table.caption)
+    overall = "整体" in _joined(table.rows[:12]) or "整体" in norm(table.caption)
     ev = Evaluation(
         table.first_line, table.caption, "unit_overall" if overall else "project", _header_fields(table.rows)
     )

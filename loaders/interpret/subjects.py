@@ -104,12 +104,14 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
     for r in layout.data:
-        codes = [(i, norm(c.text)) for i, c in enumerate(r) if i not in keys and _CODE.match(norm(c.text))]
-        names = [
-            c.text.strip()
-            for i, c in enumerate(r)
-            if i not in keys and c.text.strip() and not _CODE.match(norm(c.text))
-        ]
+        codes, names = [], []
+        for i, c in enumerate(r):
+            if i in keys or not c.text:
+                continue
+            if _CODE.match(text := norm(c.text)):
+                codes.append((i, text))
+            elif text:
+                names.append(c.text.strip())
         name = " ".join(names)
         amounts = {}
         for col, key in keys.items():

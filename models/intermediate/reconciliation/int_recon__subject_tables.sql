@@ -44,7 +44,7 @@ hierarchy as (
         0 as pass_tolerance,
         {{ rounding_envelope('count(*)', 'any_value(parents.source_amount_unit)') }} as rounding_tolerance,
         'T' || parents.table_code || ' line ' || parents.source_line || ' vs lines '
-        || string_agg(children.source_line::varchar, ',' order by children.source_line) as source_ref,
+        || array_to_string(list_sort(list(children.source_line)), ',') as source_ref,
         null as note
     from parents
     inner join children

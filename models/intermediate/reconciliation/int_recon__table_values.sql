@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Every printed table value a cross-table or narrative rule may compare, under one key per document:
 --   subject tables  total:<column> | class:<code>:<column> | item:<code>:<column>
 --   tables 01/04    <side>:<line_item>[:<class code>]:<column>
