@@ -96,13 +96,18 @@ def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     return rows
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def _split_pipe(line: str) -> list[str]:
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", body)]
+    if "\\" not in body:
+        return body.split("|")
+    return [part.replace("\\|", "|") for part in _PIPE.split(body)]
 
 
 def read_blocks(text: str) -> list[Paragraph | Grid]:
@@ -129,8 +134,9 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if stripped.startswith("|") and stripped.count("|") >= 2:
             grid = Grid(lineno)
             while i < n and lines[i].strip().startswith("|"):
-                if not _PIPE_RULE.match(lines[i].strip()):
-                    grid.rows.append([Cell((clean_cell(t), i + 1)) for t in _split_pipe(lines[i])])
+                if "--" not in lines[i] or not _PIPE_RULE.match(lines[i].strip()):
+                    line, clean = i + 1, clean_cell if "<" in lines[i] else str.strip
+                    grid.rows.append([Cell((clean(t), line)) for t in _split_pipe(lines[i])])
                 i += 1
             blocks.append(grid)
             continue

@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
-_TRANSLATE = str.maketrans(
-    {"(": "（", ")": "）", ":": "：", ",": "，", "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
-)
+# Half-width punctuation and curly quotes as the comparable form writes them.
+_PUNCTUATION = (("(", "（"), (")", "）"), (":", "："), (",", "，"), ("\u201c", '"'), ("\u201d", '"'))
+_PUNCTUATION += (("\u2018", "'"), ("\u2019", "'"))
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
 
 ZERO = Decimal(0)
@@ -20,7 +20,11 @@ _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?
 
 def flatten(text: str) -> str:
     """Comparable form of a text: no whitespace, full-width brackets, plain quotes."""
-    return _SPACE.sub("", text).translate(_TRANSLATE)
+    text = "".join(text.split())
+    for half, full in _PUNCTUATION:
+        if half in text:  # str.replace is far faster than str.translate on CJK text
+            text = text.replace(half, full)
+    return text
 
 
 norm = lru_cache(maxsize=1 << 16)(flatten)

@@ -76,6 +76,17 @@ def test_malformed_files_fail_alone(tmp_path, capsys):
     assert [Path(f).name for f, _ in failed] == sorted(bad)
 
 
+def test_implausible_amount_fails_the_document_with_its_reason(tmp_path, capsys):
+    # 1.5 trillion 万元 in one cell: beyond any budget unit, and beyond raw's DECIMAL(18, 6).
+    text = REAL_TEXT.replace("20103\t事业运行\t\t\t1,500.20", "20103\t事业运行\t\t\t1,500,000,000,000.20", 1)
+    assert text != REAL_TEXT
+    bad = write(tmp_path, "huge.md", text)
+    db = tmp_path / "w.duckdb"
+    assert cli.load([str(bad), str(CORPUS / "yuan-retitled.md")], db, quiet=True) == 1
+    assert f"{bad}: amount 1500000000000.20 万元 is beyond 10^12 万元" in capsys.readouterr().err
+    assert query(db, "select count(*) from raw.documents") == [(1,)]
+
+
 def test_missing_table_is_reported_not_fatal(tmp_path):
     text = REAL_TEXT.split("2024 年度财政拨款“三公”经费支出决算表")[0]
     path = write(tmp_path, "no09.md", text)

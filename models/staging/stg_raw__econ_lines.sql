@@ -13,5 +13,5 @@ select
     is_leaf,
     total_key,
     raw_text,
-    amount_wan
+    {{ amount_wan('amount_wan') }} as amount_wan
 from {{ source('raw', 'econ_lines') }}

@@ -2,7 +2,7 @@ select
     document_id,
     section,
     statement_key,
-    amount_wan,
+    {{ amount_wan('amount_wan') }} as amount_wan,
     percent,
     percent_decimals,
     quantity,

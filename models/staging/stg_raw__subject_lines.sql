@@ -14,7 +14,7 @@ select
     column_key,
     column_no,
     raw_text,
-    amount_wan,
+    {{ amount_wan('amount_wan') }} as amount_wan,
     case table_code
         when '02' then 'income'
         when '03' then 'all_funds'

@@ -7,5 +7,5 @@ select
     header_text,
     source_line,
     raw_text,
-    amount_wan
+    {{ amount_wan('amount_wan') }} as amount_wan
 from {{ source('raw', 'three_public_lines') }}

@@ -12,5 +12,5 @@ select
     column_no,
     is_subtotal,
     raw_text,
-    amount_wan
+    {{ amount_wan('amount_wan') }} as amount_wan
 from {{ source('raw', 'totals_lines') }}
