@@ -142,10 +142,12 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     area: list[Paragraph] = []
     for para in reversed(pending):
         if len(area) >= MAX_CAPTION_LINES or (
-            len(norm(para.text)) > MAX_CAPTION_LEN and not _AMOUNT_UNIT.search(para.text)
+            len(para.text) > MAX_CAPTION_LEN
+            and len("".join(para.text.split())) > MAX_CAPTION_LEN
+            and not _AMOUNT_UNIT.search(para.text)
         ):
             break
-        if not norm(para.text).startswith("注"):
+        if not para.text.startswith("注"):  # paragraph texts are stripped
             area.append(para)
     return list(reversed(area))
 
@@ -163,7 +165,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         if isinstance(block, Paragraph):
             paragraphs.append(block)
             pending.append(block)
-            if tables and norm(block.text).startswith("注") and len(pending) <= 2:
+            if tables and len(pending) <= 2 and block.text.startswith("注"):
                 tables[-1].notes.append(block)
             continue
         area = _caption_area(pending)

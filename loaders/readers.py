@@ -57,6 +57,9 @@ HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
 HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
 _SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d+)", re.I)
 _WS = re.compile(r"\s+")
+# Case-insensitive by character classes: a literal first character keeps the search fast.
+_TABLE_OPEN = re.compile(r"<[tT][aA][bB][lL][eE]")
+_TABLE_CLOSE = re.compile(r"</[tT][aA][bB][lL][eE]>")
 
 
 def _html_text(text: str) -> str:
@@ -65,18 +68,28 @@ def _html_text(text: str) -> str:
     return text.strip()
 
 
+def _html_row(body: str, line: int) -> list[Cell]:
+    """Cells of one ``<tr>`` written on one line without merged cells."""
+    cells = HTML_CELL.findall(body)
+    if body.count("<") == 2 * len(cells) and "&" not in body:  # no markup inside the cells
+        return [Cell((text.strip(), line)) for _, text in cells]
+    return [Cell((_html_text(text), line)) for _, text in cells]
+
+
 def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
+    spans = "=" in chunk and _SPAN.search(chunk) is not None
+    if not spans and "\n" not in chunk:  # the common case: the whole table on one line
+        return [_html_row(body, first_line) for body in HTML_ROW.findall(chunk)]
     rows: list[list[Cell]] = []
     pending: dict[tuple[int, int], Cell] = {}
-    spans = "span" in chunk.lower()
     row_line, counted = first_line, 0
     for rm in HTML_ROW.finditer(chunk):
         body = rm.group(1)
         row_line += chunk.count("\n", counted, rm.start(1))
         counted = rm.start(1)
-        if not spans and "\n" not in body:  # the common case: one line, no merged cells
-            rows.append([Cell((_html_text(text), row_line)) for _, text in HTML_CELL.findall(body)])
+        if not spans and "\n" not in body:
+            rows.append(_html_row(body, row_line))
             continue
         row: list[Cell] = []
         for cm in HTML_CELL.finditer(body):
@@ -119,12 +132,12 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         raw = lines[i]
         stripped = raw.strip()
         lineno = i + 1
-        if "<" in raw and "<table" in raw.lower():
+        if "<" in raw and (opening := _TABLE_OPEN.search(raw)):
             j = i
-            while j < n and "</table>" not in lines[j].lower():
+            while j < n and not _TABLE_CLOSE.search(lines[j]):
                 j += 1
             chunk = "\n".join(lines[i : min(j, n - 1) + 1])
-            start = chunk.lower().index("<table")
+            start = opening.start()
             before = chunk[:start].strip()
             if before:
                 blocks.append(Paragraph(lineno, clean_paragraph(before)))

@@ -9,14 +9,15 @@ year (增加/减少 … 增长/下降 …%, 持平) or a share (占 …%). Amoun
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 
 from ..readers import Paragraph
 from ..text import to_wan
 
 FIGURE = re.compile(r"^图\d")
-_WHITESPACE = re.compile(r"\s+")
 SENTENCE_END = re.compile(r"[。；\n]")
 SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
 # Section kinds by heading words, most specific first.
@@ -127,6 +128,7 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("performance",), re.compile(r"效益指标得分(\d+(?:\.\d+)?)分"), "self_eval_outcome_score"),
     (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
+COUNTS_BY_KIND = {kind: [(p, key) for kinds, p, key in COUNTS if kind in kinds] for kind, _ in SECTION_KINDS}
 VEHICLE_USE = re.compile(r"([\u4e00-\u9fff]{2,12}?用车)(\d+)辆")
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"无|没有|未发生")
@@ -162,16 +164,12 @@ class Section:
     lines: list[tuple[int, int]]  # (offset in text, source line)
 
     def line_at(self, offset: int) -> int:
-        line = self.lines[0][1]
-        for start, source in self.lines:
-            if start > offset:
-                break
-            line = source
-        return line
+        """Source line of the paragraph the text at ``offset`` came from."""
+        return self.lines[max(0, bisect_right(self.lines, offset, key=itemgetter(0)) - 1)][1]
 
 
 def _kind(heading: str) -> str | None:
-    flat = _WHITESPACE.sub("", heading)
+    flat = "".join(heading.split())
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
@@ -180,7 +178,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     out: list[Section] = []
     current: Section | None = None
     for para in paragraphs:
-        flat = _WHITESPACE.sub("", para.text)
+        flat = "".join(para.text.split())
         if len(flat) <= 40 and SECTION_START.match(flat):
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
             out.append(current)
@@ -264,8 +262,8 @@ def _three_public(section: Section, offset: int, sentence: str, item: str) -> tu
 def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
     out = []
     line, quote = section.line_at(offset), sentence.strip("\n")
-    for kinds, pattern, key in COUNTS:
-        if section.kind in kinds and (m := pattern.search(sentence)):
+    for pattern, key in COUNTS_BY_KIND.get(section.kind, ()):
+        if m := pattern.search(sentence):
             unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
             out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
     if section.kind == "assets":

@@ -134,7 +134,7 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
 
 def _joined(rows: list[list[Cell]]) -> str:
     """All cell texts of ``rows``, normalised, kept apart by '|' (so no word spans two cells)."""
-    return flatten("|".join(c.text for row in rows for c in row))
+    return flatten("|".join([c.text for row in rows for c in row]))
 
 
 def _indicator_header(row: list[Cell]) -> bool:
@@ -209,23 +209,24 @@ def recompute(ind: Indicator) -> None:
 
 
 def read_evaluation(table: Table) -> Evaluation:
+    """Project header and budget execution from the rows above the first indicator header; indicators below."""
     overall = "整体" in _joined(table.rows[:12]) or "整体" in norm(table.caption)
-    ev = Evaluation(
-        table.first_line, table.caption, "unit_overall" if overall else "project", _header_fields(table.rows)
-    )
-    _budget(table.rows, ev)
+    ev = Evaluation(table.first_line, table.caption, "unit_overall" if overall else "project")
     carry: dict[str, object] = {}
     in_indicators = False
-    for row in table.rows:
+    head_end = len(table.rows)
+    for n, row in enumerate(table.rows):
         first = norm(row[0].text) if row else ""
         if first.startswith("总分"):
             ev.total_score_printed = next((_number(c.text) for c in row[1:] if _number(c.text) is not None), None)
             in_indicators = False
             continue
         if _indicator_header(row):
-            in_indicators, carry = True, {}
+            in_indicators, carry, head_end = True, {}, min(head_end, n)
             continue
         if in_indicators and (ind := _indicator(row, carry)):
             recompute(ind)
             ev.indicators.append(ind)
+    ev.fields = _header_fields(table.rows[:head_end])
+    _budget(table.rows[:head_end], ev)
     return ev
