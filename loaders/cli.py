@@ -46,7 +46,7 @@ def _parse(path: Path) -> tuple[Path, StagedDocument | None, str | None]:
         return path, None, f"internal parser error: {type(exc).__name__}: {exc}"
 
 
-def _worker_start() -> None:
+def worker_start() -> None:
     """Parser processes allocate many short-lived objects and keep none: collect garbage less often,
     and never rescan what was loaded before the fork."""
     gc.freeze()
@@ -57,7 +57,7 @@ def _parsed(files: list[Path], jobs: int):
     if jobs <= 1 or len(files) < 20:
         yield from map(_parse, files)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=worker_start) as pool:
         yield from pool.map(_parse, files, chunksize=16)
 
 
