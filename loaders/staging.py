@@ -378,7 +378,7 @@ class Writer:
     if that transaction fails it is rolled back and each document is retried in its own.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, batch_size: int = 1000):
+    def __init__(self, con: duckdb.DuckDBPyConnection, batch_size: int = 250):
         self.con = con
         # Checkpoint (compress into the file) every few thousand documents, not every few hundred:
         # each checkpoint rewrites the tables' last row groups, costing time and leaving the file larger.

@@ -8,8 +8,16 @@ from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 # Half-width punctuation and curly quotes as the comparable form writes them.
-_PUNCTUATION = (("(", "（"), (")", "）"), (":", "："), (",", "，"), ("\u201c", '"'), ("\u201d", '"'))
-_PUNCTUATION += (("\u2018", "'"), ("\u2019", "'"))
+_PUNCTUATION = (
+    ("(", "（"),
+    (")", "）"),
+    (":", "："),
+    (",", "，"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+)
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
 
 ZERO = Decimal(0)
@@ -27,8 +35,10 @@ def flatten(text: str) -> str:
     return text
 
 
-norm = lru_cache(maxsize=1 << 16)(flatten)
-norm.__doc__ = "flatten() for labels, cached: labels repeat across rows and documents."
+@lru_cache(maxsize=1 << 16)
+def norm(text: str) -> str:
+    """flatten() for labels, cached: labels repeat across rows and documents."""
+    return flatten(text)
 
 
 def strip_numbering(text: str) -> str:
