@@ -124,8 +124,12 @@ def _split_pipe(line: str) -> list[str]:
 
 
 def read_blocks(text: str) -> list[Paragraph | Grid]:
-    """Split document text into paragraphs and table grids, in document order."""
-    lines = text.splitlines()
+    """Split document text into paragraphs and table grids, in document order.
+
+    Lines end at \\n (or \\r\\n) only, as grep and editors count them: a form feed left by a PDF
+    converter at a page break, or a vertical tab inside a cell, does not shift later line numbers.
+    """
+    lines = text.replace("\r\n", "\n").split("\n")
     blocks: list[Paragraph | Grid] = []
     i, n = 0, len(lines)
     while i < n:

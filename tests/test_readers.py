@@ -24,6 +24,16 @@ def test_tab_separated_rows_keep_line_numbers():
     assert [row[1].line for row in grid.rows] == [3, 4]
 
 
+def test_line_numbers_count_newlines_only():
+    # CRLF line ends, a form feed at a page break and a vertical tab inside a cell, as converters leave them.
+    text = "标题\r\n\f第二页\r\na\x0bb\tc\r\n1\t2\r\n"
+    blocks = read_blocks(text)
+    assert [(b.line, b.text) for b in blocks if isinstance(b, Paragraph)] == [(1, "标题"), (2, "第二页")]
+    (grid,) = grids(text)
+    assert texts(grid) == [["a\x0bb", "c"], ["1", "2"]]
+    assert [row[0].line for row in grid.rows] == [3, 4]
+
+
 def test_pipe_table_skips_rule_and_strips_html():
     (grid,) = grids("| 项目 | 金额 |\n|---|---|\n| <b>合计</b> | 3,797.75 |\n")
     assert texts(grid) == [["项目", "金额"], ["合计", "3,797.75"]]
