@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .readers import Cell, Grid, Paragraph, read_blocks
-from .text import norm
+from .text import no_space, norm
 
 
 class DocumentError(ValueError):
@@ -143,7 +143,7 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     for para in reversed(pending):
         if len(area) >= MAX_CAPTION_LINES or (
             len(para.text) > MAX_CAPTION_LEN
-            and len("".join(para.text.split())) > MAX_CAPTION_LEN
+            and len(no_space(para.text)) > MAX_CAPTION_LEN
             and not _AMOUNT_UNIT.search(para.text)
         ):
             break

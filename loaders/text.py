@@ -6,7 +6,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
 # Half-width punctuation and curly quotes as the comparable form writes them.
 _PUNCTUATION = (
     ("(", "（"),
@@ -26,9 +25,14 @@ _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "
 _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
 
 
+def no_space(text: str) -> str:
+    """``text`` with every whitespace character removed."""
+    return "".join(text.split())
+
+
 def flatten(text: str) -> str:
     """Comparable form of a text: no whitespace, full-width brackets, plain quotes."""
-    text = "".join(text.split())
+    text = no_space(text)
     for half, full in _PUNCTUATION:
         if half in text:  # str.replace is far faster than str.translate on CJK text
             text = text.replace(half, full)
@@ -49,7 +53,7 @@ def strip_numbering(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
-    t = _SPACE.sub("", text)
+    t = no_space(text)
     if t in _ZERO_MARKS:
         return ZERO
     if not _NUMBER.match(t):

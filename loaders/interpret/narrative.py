@@ -15,7 +15,7 @@ from decimal import Decimal
 from operator import itemgetter
 
 from ..readers import Paragraph
-from ..text import to_wan
+from ..text import no_space, to_wan
 
 FIGURE = re.compile(r"^图\d")
 SENTENCE_END = re.compile(r"[。；\n]")
@@ -99,11 +99,14 @@ PHRASE_PATTERNS = [
     )
     for kinds, phrase, keys in PHRASES
 ]
-# The phrase patterns that apply in each kind of section, in catalog order.
-PATTERNS_BY_KIND = {
-    kind: [(phrase, keys, pattern) for kinds, phrase, keys, pattern in PHRASE_PATTERNS if kind in kinds]
-    for kind, _ in SECTION_KINDS
-}
+
+
+def _by_kind(catalog: list[tuple]) -> dict[str, list[tuple]]:
+    """Catalog entries (kinds, *rest) as the rest of each entry per section kind, in catalog order."""
+    return {kind: [tuple(rest) for kinds, *rest in catalog if kind in kinds] for kind, _ in SECTION_KINDS}
+
+
+PATTERNS_BY_KIND = _by_kind(PHRASE_PATTERNS)
 GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
@@ -128,7 +131,7 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("performance",), re.compile(r"效益指标得分(\d+(?:\.\d+)?)分"), "self_eval_outcome_score"),
     (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
-COUNTS_BY_KIND = {kind: [(p, key) for kinds, p, key in COUNTS if kind in kinds] for kind, _ in SECTION_KINDS}
+COUNTS_BY_KIND = _by_kind(COUNTS)
 VEHICLE_USE = re.compile(r"([\u4e00-\u9fff]{2,12}?用车)(\d+)辆")
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"无|没有|未发生")
@@ -169,7 +172,7 @@ class Section:
 
 
 def _kind(heading: str) -> str | None:
-    flat = "".join(heading.split())
+    flat = no_space(heading)
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
@@ -178,7 +181,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     out: list[Section] = []
     current: Section | None = None
     for para in paragraphs:
-        flat = "".join(para.text.split())
+        flat = no_space(para.text)
         if len(flat) <= 40 and SECTION_START.match(flat):
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
             out.append(current)
