@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 
 
@@ -76,8 +77,31 @@ def _html_row(body: str, line: int) -> list[Cell]:
     return [Cell((_html_text(text), line)) for _, text in cells]
 
 
+_STRUCTURE = re.compile(r"</?t(?:[dhr]|able)\b", re.I)
+
+
+def _plain_rows(chunk: str, line: int) -> list[list[Cell]] | None:
+    """Rows of a table written on one line with bare <table>, <tr> and <td> tags, split without a regex
+    per cell (inline markup inside cells is cleaned); None for any other shape."""
+    if not (chunk.startswith("<table><tr>") and chunk.endswith("</tr></table>")):
+        return None
+    rows = []
+    for piece in chunk[len("<table><tr>") : -len("</tr></table>")].split("</tr><tr>"):
+        if piece and not (piece.startswith("<td>") and piece.endswith("</td>")):
+            return None
+        texts = piece[len("<td>") : -len("</td>")].split("</td><td>") if piece else []
+        if piece.count("<") > 2 * len(texts) or "&" in piece:
+            if any(_STRUCTURE.search(t) for t in texts):
+                return None
+            texts = [_html_text(t) for t in texts]
+        rows.append(list(map(Cell, zip(map(str.strip, texts), repeat(line)))))
+    return rows
+
+
 def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
+    if "\n" not in chunk and (plain := _plain_rows(chunk, first_line)) is not None:
+        return plain
     spans = "=" in chunk and _SPAN.search(chunk) is not None
     if not spans and "\n" not in chunk:  # the common case: the whole table on one line
         return [_html_row(body, first_line) for body in HTML_ROW.findall(chunk)]

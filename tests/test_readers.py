@@ -55,6 +55,23 @@ def test_html_table_over_several_lines():
     assert [row[0].line for row in grid.rows] == [2, 3]
 
 
+@pytest.mark.parametrize(
+    ("html", "rows"),
+    [
+        # bare tags on one line (the split path), with inline markup and entities in cells
+        ("<table><tr><td> 项目 </td><td><b>合计</b>&amp;</td></tr><tr></tr></table>", [["项目", "合计 &"], []]),
+        # the same with a tag a split would mistake: a cell boundary spaced out, an upper-case tag
+        ("<table><tr><td>a</td> <td>b</td></tr></table>", [["a", "b"]]),
+        ("<table><tr><td>a</td><TD>b</TD></tr></table>", [["a", "b"]]),
+        ('<table border="1"><tr><th>a</th><td>b</td></tr></table>', [["a", "b"]]),
+    ],
+)
+def test_html_table_on_one_line(html, rows):
+    (grid,) = grids(html)
+    assert texts(grid) == rows
+    assert {c.line for row in grid.rows for c in row} <= {1}
+
+
 def test_paragraph_decoration_removed():
     (para,) = read_blocks("### **七、政府性基金预算财政拨款收入支出决算情况说明**")
     assert isinstance(para, Paragraph) and para.text == "七、政府性基金预算财政拨款收入支出决算情况说明"

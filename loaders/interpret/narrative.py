@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import itemgetter
 
 from ..readers import Paragraph
 from ..text import no_space, to_wan
 
 FIGURE = re.compile(r"^图\d")
-SENTENCE_END = re.compile(r"[。；\n]")
+SENTENCE = re.compile(r"[^。；\n]*[。；\n]|[^。；\n]+")  # up to and including its end mark
+DIGIT = re.compile(r"\d")
 SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
@@ -163,12 +163,13 @@ class Statement:
 class Section:
     kind: str | None
     heading: str
-    text: str
-    lines: list[tuple[int, int]]  # (offset in text, source line)
+    text: str = ""
+    offsets: list[int] = field(default_factory=list)  # where each paragraph starts in text
+    source_lines: list[int] = field(default_factory=list)  # and its source line
 
     def line_at(self, offset: int) -> int:
         """Source line of the paragraph the text at ``offset`` came from."""
-        return self.lines[max(0, bisect_right(self.lines, offset, key=itemgetter(0)) - 1)][1]
+        return self.source_lines[max(0, bisect_right(self.offsets, offset) - 1)]
 
 
 def _kind(heading: str) -> str | None:
@@ -183,29 +184,21 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     for para in paragraphs:
         flat = no_space(para.text)
         if len(flat) <= 40 and SECTION_START.match(flat):
-            current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat, "", [])
+            current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat)
             out.append(current)
             continue
         if current is None or current.kind is None or FIGURE.match(flat):
             continue
         sub = len(flat) <= 40 and SUBHEADING.match(flat) and flat[-1] not in "。；"
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
-        current.lines.append((len(current.text) + len(joiner), para.line))
+        current.offsets.append(len(current.text) + len(joiner))
+        current.source_lines.append(para.line)
         current.text += joiner + flat + ("\n" if sub else "")
     return [s for s in out if s.kind and s.text]
 
 
 def _wan(number: str, unit: str) -> Decimal:
     return to_wan(Decimal(number.replace(",", "")), unit)
-
-
-def _sentences(text: str):
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        yield start, text[start : m.end()]
-        start = m.end()
-    if start < len(text):
-        yield start, text[start:]
 
 
 def _change(sign: str | None, amount: Decimal, pct: str | None) -> tuple[Decimal, Decimal | None]:
@@ -308,10 +301,17 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                     detail=m.group(1),
                 )
             )
+    return out
+
+
+def _nothing(section: Section, offset: int, sentence: str) -> list[Statement]:
+    """A sentence saying there was nothing to report (无, 没有, 未发生) in a section where that is a figure."""
     none_key = NONE_KEYS.get(section.kind or "")
     if none_key and NONE_WORDS.search(sentence) and not AMOUNT_RE.search(sentence):
-        out.append(Statement(section.kind, none_key, line, quote, amount_wan=Decimal(0), detail="none"))
-    return out
+        return [
+            Statement(section.kind, none_key, section.line_at(offset), sentence.strip("\n"), Decimal(0), detail="none")
+        ]
+    return []
 
 
 def read_statements(narrative: list[Section]) -> list[Statement]:
@@ -319,14 +319,19 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
     out: list[Statement] = []
     for section in narrative:
         item = "three_public"
-        for offset, sentence in _sentences(section.text):
+        for m in SENTENCE.finditer(section.text):
+            offset, sentence = m.start(), m.group()
             if "（项）" in sentence:
                 continue  # per-项 budget execution: see budget_execution
             if section.kind == "three_public":
                 found, item = _three_public(section, offset, sentence, item)
                 out += found
-            out += _phrase_statements(section, offset, sentence)
-            out += _counts(section, offset, sentence)
+            figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
+            if figures or "持平" in sentence:
+                out += _phrase_statements(section, offset, sentence)
+            if figures:
+                out += _counts(section, offset, sentence)
+            out += _nothing(section, offset, sentence)
     return out
 
 

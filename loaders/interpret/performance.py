@@ -81,6 +81,8 @@ class Evaluation:
 
 
 def is_evaluation(table: Table) -> bool:
+    if "指" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
+        return False
     head = {norm(c.text) for row in table.rows[:12] for c in row}
     return "项目名称" in head and any("三级指标" in t for t in head)
 
@@ -138,16 +140,28 @@ def _joined(rows: list[list[Cell]]) -> str:
 
 
 def _indicator_header(row: list[Cell]) -> bool:
+    raw = "".join([c.text for c in row])
+    if "指" not in raw or "得" not in raw:  # cheap test before normalising
+        return False
     texts = _joined([row])
     return "三级指标" in texts and "得分" in texts
 
 
+def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
+    """(text, line) of the non-empty cells other than the 年度绩效指标 row label, a wrapped name rejoined."""
+    cells = []
+    for text, line in row:
+        text = text.strip()
+        if not text or ("年" in text and ROW_LABEL.match(norm(text))):
+            continue
+        if " " in text or not text.isprintable():  # any whitespace
+            text = WRAP_SPACE.sub("", text)
+        cells.append((text, line))
+    return cells
+
+
 def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
-    cells = [
-        (WRAP_SPACE.sub("", c.text.strip()), c.line)
-        for c in row
-        if c.text.strip() and not ROW_LABEL.match(norm(c.text))
-    ]
+    cells = _indicator_cells(row)
     if len(cells) < 3:
         return None
     texts = [t for t, _ in cells]
