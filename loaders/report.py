@@ -34,6 +34,46 @@ th{background:#f0f3f7;text-align:left}td.num{text-align:right;font-variant-numer
 .fail{color:#b00020}.rounding{color:#8a6d00}.pass{color:#1b7f3b}.warning{color:#b35c00}
 """
 
+# What a unit page shows, read for a batch of documents at once: one scan of each table per batch, not one
+# per page (a filter on document_id scans the whole fact table). Each query's first column is document_id.
+UNIT_PAGE_QUERIES = {
+    "income": """select document_id, income_source, sum(amount_wan) from marts.fct_income where {batch}
+                 group by 1, 2 having sum(amount_wan) <> 0 order by 1, 3 desc, 2""",
+    "classes": """select e.document_id, substr(e.subject_code, 1, 3), any_value(s.subject_name),
+                         sum(e.amount_wan) filter (where e.expense_kind = 'basic'),
+                         sum(e.amount_wan) filter (where e.expense_kind = 'project')
+                  from marts.fct_expense e
+                  left join marts.dim_function_subject s on s.subject_code = substr(e.subject_code, 1, 3)
+                  where {batch} and e.fund_scope = 'all_funds' group by 1, 2 order by 1, 2""",
+    "leaves": """select e.document_id, substr(e.subject_code, 1, 3), e.subject_code, any_value(s.subject_name),
+                        sum(e.amount_wan)
+                 from marts.fct_expense e left join marts.dim_function_subject s using (subject_code)
+                 where {batch} and e.fund_scope = 'all_funds' group by 1, 2, 3 having sum(e.amount_wan) <> 0
+                 order by 1, 3""",
+    "econ": """select f.document_id, substr(f.econ_code, 1, 3), any_value(c.econ_name), f.cost_group, sum(f.amount_wan)
+               from marts.fct_basic_expense_econ f
+               left join marts.dim_econ_class c on c.econ_code = substr(f.econ_code, 1, 3)
+               where {batch} group by 1, 2, 4 having sum(f.amount_wan) <> 0 order by 1, 2, 4""",
+    "three_public": """select document_id, item, budget_wan, actual_wan, prior_year_actual_stated_wan
+                       from marts.fct_three_public where {batch} order by 1, 2""",
+    "budget": """select b.document_id, b.subject_code, s.subject_name, b.original_budget_wan, b.final_wan,
+                        b.completion_pct
+                 from marts.fct_budget_execution b left join marts.dim_function_subject s using (subject_code)
+                 where {batch} order by 1, b.source_line""",
+    "projects": """select document_id, project_name, amount_wan, outcome_text from marts.fct_project_spending
+                   where {batch} order by 1, source_line""",
+    "indicators": """select document_id, project_name, indicator, target_text, actual_text, weight, score_reported,
+                            score_recomputed, score_rule
+                     from marts.fct_performance_indicator where {batch}
+                     order by 1, evaluation_index, indicator_index""",
+    "findings": """select document_id, rule_id, rule_title, status, message, source_ref from marts.rpt_reconciliation
+                   where {batch} and status in ('fail', 'rounding') order by 1, status, rule_id, source_ref""",
+    "counts": """select document_id, status, count(*) from marts.rpt_reconciliation where {batch}
+                 group by 1, 2 order by 1, 2""",
+}
+PAGE_BATCH = 500  # documents whose page data is read at once
+IN_BATCH = "document_id in (select unnest(?))"
+
 
 def money(value) -> str:
     return "" if value is None else f"{Decimal(value):,.2f}"
@@ -117,11 +157,15 @@ class Report:
         shutil.copy(ASSETS / "echarts.min.js", self.out / "assets" / "echarts.min.js")
         years = self.rows(
             """select document_id, unit_id, unit_name, fiscal_year, doc_kind, income_total_wan, expense_total_wan,
-                      three_public_actual_wan, reconciliation_status, reconciliation_failures
+                      three_public_actual_wan, reconciliation_status, reconciliation_failures,
+                      basic_wan, project_wan, personnel_wan, public_use_wan, expense_total_prior_stated_wan
                from marts.mart_unit_year order by unit_name, fiscal_year"""
         )
-        for row in years:
-            self.unit_page(row)
+        for start in range(0, len(years), PAGE_BATCH):
+            batch = years[start : start + PAGE_BATCH]
+            data = self.page_data([row[0] for row in batch])
+            for row in batch:
+                self.unit_page(row, {name: rows.get(row[0], []) for name, rows in data.items()})
         by_year = defaultdict(list)
         by_unit = defaultdict(list)
         for row in years:
@@ -136,6 +180,18 @@ class Report:
         self.con.close()
         return index
 
+    def page_data(self, document_ids: list[str]) -> dict[str, dict[str, list[tuple]]]:
+        """Each unit-page query's rows for these documents, by document_id."""
+        data = {}
+        for name, sql in UNIT_PAGE_QUERIES.items():
+            by_document = defaultdict(list)
+            for document_id, *values in self.rows(
+                sql.format(batch="document_id in (select unnest(?))"), [document_ids]
+            ):
+                by_document[document_id].append(tuple(values))
+            data[name] = by_document
+        return data
+
     def index_page(self, years, year_list, trended) -> Path:
         rows = [
             "<tr>"
@@ -148,7 +204,7 @@ class Report:
             + f'<td class="{status.split()[0]}">{STATUS_NAMES.get(status, status)}（{failures}）</td>'
             + (f'<td><a href="trend/{unit_id}.html">趋势</a></td>' if unit_id in trended else "<td></td>")
             + "</tr>"
-            for d, unit_id, unit, year, kind, income, expense, tp, status, failures in years
+            for d, unit_id, unit, year, kind, income, expense, tp, status, failures, *_ in years
         ]
         links = " ".join(f'<a href="compare/{y}.html">{y} 年度单位对比</a>' for y in year_list)
         body = (
@@ -166,39 +222,38 @@ class Report:
         )
         return self.write("index.html", page("决算公开数据仓库", body, 0))
 
-    def unit_page(self, row) -> None:
-        document_id, _, unit, year, kind, income, expense, *_ = row
-        m = dict(
-            zip(
-                ["basic", "project", "personnel", "public_use", "tp_budget", "tp_actual", "prior_expense"],
-                self.rows(
-                    """select basic_wan, project_wan, personnel_wan, public_use_wan, three_public_budget_wan,
-                                three_public_actual_wan, expense_total_prior_stated_wan
-                         from marts.mart_unit_year where document_id = ?""",
-                    [document_id],
-                )[0],
-                strict=True,
-            )
-        )
+    def unit_page(self, row, data: dict[str, list[tuple]]) -> None:
+        (
+            document_id,
+            _,
+            unit,
+            year,
+            kind,
+            income,
+            expense,
+            tp_actual,
+            *_,
+            basic,
+            project,
+            personnel,
+            public_use,
+            prior,
+        ) = row
         cards = "".join(
             f'<div class="card">{label}<b data-value="{Decimal(v or 0).normalize()}">{money(v)}</b>万元</div>'
             for label, v in [
                 ("收入合计", income),
                 ("支出合计", expense),
-                ("基本支出", m["basic"]),
-                ("项目支出", m["project"]),
-                ("人员经费", m["personnel"]),
-                ("公用经费", m["public_use"]),
-                ("“三公”经费决算", m["tp_actual"]),
-                ("上年支出合计（说明）", m["prior_expense"]),
+                ("基本支出", basic),
+                ("项目支出", project),
+                ("人员经费", personnel),
+                ("公用经费", public_use),
+                ("“三公”经费决算", tp_actual),
+                ("上年支出合计（说明）", prior),
             ]
         )
         parts = [f'<section><h2>{html.escape(unit)} {year} 年度{kind}</h2><div class="cards">{cards}</div></section>']
-        income_rows = self.rows(
-            """select income_source, sum(amount_wan) from marts.fct_income
-                                   where document_id = ? group by 1 having sum(amount_wan) <> 0 order by 2 desc""",
-            [document_id],
-        )
+        income_rows = data["income"]
         parts.append(
             chart(
                 "income",
@@ -206,15 +261,7 @@ class Report:
                 "收入来源（万元）",
             )
         )
-        classes = self.rows(
-            """select substr(e.subject_code, 1, 3), any_value(s.subject_name),
-                      sum(e.amount_wan) filter (where e.expense_kind = 'basic'),
-                      sum(e.amount_wan) filter (where e.expense_kind = 'project')
-               from marts.fct_expense e
-               left join marts.dim_function_subject s on s.subject_code = substr(e.subject_code, 1, 3)
-               where e.document_id = ? and e.fund_scope = 'all_funds' group by 1 order by 1""",
-            [document_id],
-        )
+        classes = data["classes"]
         parts.append(
             chart(
                 "expense-class",
@@ -227,12 +274,7 @@ class Report:
                 "支出功能分类（类）：基本支出与项目支出（万元）",
             )
         )
-        leaves = self.rows(
-            """select substr(e.subject_code, 1, 3), e.subject_code, any_value(s.subject_name), sum(e.amount_wan)
-               from marts.fct_expense e left join marts.dim_function_subject s using (subject_code)
-               where e.document_id = ? and e.fund_scope = 'all_funds' group by 1, 2 having sum(e.amount_wan) <> 0""",
-            [document_id],
-        )
+        leaves = data["leaves"]
         tree = defaultdict(list)
         for cls, code, name, amount in leaves:
             tree[cls].append({"name": f"{code} {name}", "value": float(amount)})
@@ -255,13 +297,7 @@ class Report:
                 "支出结构：类 → 项（万元）",
             )
         )
-        econ = self.rows(
-            """select substr(f.econ_code, 1, 3), any_value(c.econ_name), f.cost_group, sum(f.amount_wan)
-               from marts.fct_basic_expense_econ f
-               left join marts.dim_econ_class c on c.econ_code = substr(f.econ_code, 1, 3)
-               where f.document_id = ? group by 1, 3 having sum(f.amount_wan) <> 0 order by 1""",
-            [document_id],
-        )
+        econ = data["econ"]
         parts.append(
             chart(
                 "econ",
@@ -276,24 +312,14 @@ class Report:
                 "基本支出经济分类：人员经费与公用经费（万元）",
             )
         )
-        tp = self.rows(
-            """select item, budget_wan, actual_wan, prior_year_actual_stated_wan
-                          from marts.fct_three_public where document_id = ? order by item""",
-            [document_id],
-        )
+        tp = data["three_public"]
         series = {"预算数": [b for _, b, _, _ in tp], "决算数": [a for _, _, a, _ in tp]}
         if any(p is not None for *_, p in tp):
             series["上年决算（说明）"] = [p for *_, p in tp]
         parts.append(
             chart("three-public", bars([THREE_PUBLIC_ITEMS.get(i, i) for i, *_ in tp], series), "“三公”经费（万元）")
         )
-        budget = self.rows(
-            """select b.subject_code, s.subject_name, b.original_budget_wan, b.final_wan, b.completion_pct
-                              from marts.fct_budget_execution b
-                              left join marts.dim_function_subject s using (subject_code)
-                              where b.document_id = ? order by b.source_line""",
-            [document_id],
-        )
+        budget = data["budget"]
         if budget:
             parts.append(
                 chart(
@@ -305,11 +331,7 @@ class Report:
                     "年初预算与支出决算（项，万元）",
                 )
             )
-        projects = self.rows(
-            """select project_name, amount_wan, outcome_text from marts.fct_project_spending
-                                where document_id = ? order by source_line""",
-            [document_id],
-        )
+        projects = data["projects"]
         if projects:
             parts.append(
                 "<section><h2>项目支出</h2>"
@@ -319,12 +341,7 @@ class Report:
                 )
                 + "</section>"
             )
-        indicators = self.rows(
-            """select project_name, indicator, target_text, actual_text, weight, score_reported, score_recomputed,
-                      score_rule
-               from marts.fct_performance_indicator where document_id = ? order by evaluation_index, indicator_index""",
-            [document_id],
-        )
+        indicators = data["indicators"]
         if indicators:
             parts.append(
                 "<section><h2>绩效指标（复核得分与报告得分）</h2>"
@@ -346,16 +363,8 @@ class Report:
                 )
                 + "</section>"
             )
-        findings = self.rows(
-            """select rule_id, rule_title, status, message, source_ref from marts.rpt_reconciliation
-               where document_id = ? and status in ('fail', 'rounding') order by status, rule_id""",
-            [document_id],
-        )
-        counts = dict(
-            self.rows(
-                "select status, count(*) from marts.rpt_reconciliation where document_id = ? group by 1", [document_id]
-            )
-        )
+        findings = data["findings"]
+        counts = dict(data["counts"])
         summary = "，".join(f"{STATUS_NAMES.get(k, k)} {v}" for k, v in sorted(counts.items()))
         parts.append(
             f"<section><h2>对账发现（{summary}）</h2>"
