@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from .batches import batches, by_document
 from .labels import INCOME_SOURCES, THREE_PUBLIC_ITEMS
 
 ASSETS = Path(__file__).parent / "report_assets"
@@ -71,8 +72,6 @@ UNIT_PAGE_QUERIES = {
     "counts": """select document_id, status, count(*) from marts.rpt_reconciliation where {batch}
                  group by 1, 2 order by 1, 2""",
 }
-PAGE_BATCH = 500  # documents whose page data is read at once
-IN_BATCH = "document_id in (select unnest(?))"
 
 
 def money(value) -> str:
@@ -161,9 +160,9 @@ class Report:
                       basic_wan, project_wan, personnel_wan, public_use_wan, expense_total_prior_stated_wan
                from marts.mart_unit_year order by unit_name, fiscal_year"""
         )
-        for start in range(0, len(years), PAGE_BATCH):
-            batch = years[start : start + PAGE_BATCH]
-            data = self.page_data([row[0] for row in batch])
+        for batch in batches(years):
+            ids = [row[0] for row in batch]
+            data = {name: by_document(self.con, sql, ids) for name, sql in UNIT_PAGE_QUERIES.items()}
             for row in batch:
                 self.unit_page(row, {name: rows.get(row[0], []) for name, rows in data.items()})
         by_year = defaultdict(list)
@@ -179,18 +178,6 @@ class Report:
         index = self.index_page(years, sorted(by_year), {u for u, d in by_unit.items() if len(d) > 1})
         self.con.close()
         return index
-
-    def page_data(self, document_ids: list[str]) -> dict[str, dict[str, list[tuple]]]:
-        """Each unit-page query's rows for these documents, by document_id."""
-        data = {}
-        for name, sql in UNIT_PAGE_QUERIES.items():
-            by_document = defaultdict(list)
-            for document_id, *values in self.rows(
-                sql.format(batch="document_id in (select unnest(?))"), [document_ids]
-            ):
-                by_document[document_id].append(tuple(values))
-            data[name] = by_document
-        return data
 
     def index_page(self, years, year_list, trended) -> Path:
         rows = [
