@@ -119,6 +119,40 @@ def test_examples_answer_on_every_layout(warehouses, name):
     ]
 
 
+def test_published_tables_equal_the_warehouse(published, real_db):
+    """Every value of every mart arrives as it is in DuckDB (types, NULLs, decimal scale)."""
+    import psycopg
+
+    assert cli.main(["--db", str(real_db), "publish", "--postgres", published]) == 0
+    tables = [t for (t,) in duckdb_rows(real_db, "select table_name from duckdb_tables() where schema_name = 'marts'")]
+    assert len(tables) >= 10
+    with psycopg.connect(published) as pg:
+        for table in tables:
+            expected = sorted(map(repr, duckdb_rows(real_db, f'select * from marts."{table}"')))
+            assert sorted(map(repr, pg.execute(f'select * from marts."{table}"').fetchall())) == expected, table
+
+
+def test_copy_keeps_empty_text_apart_from_null(postgres):
+    import psycopg
+
+    from loaders.postgres import _copy_table
+
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute(
+        """create table marts.t as select * from (values
+           ('', null, 'a "quoted", two' || chr(10) || 'lines \\ backslash', 1.500000::decimal(18, 6)),
+           (null, '', '', null)) v(a, b, c, d)"""
+    )
+    with psycopg.connect(postgres) as pg, pg.cursor() as cur:
+        cur.execute("create temp table t (a text, b text, c text, d numeric(18, 6))")
+        assert _copy_table(con, cur, "t", "copy t (a, b, c, d) from stdin (format csv)") == 2
+        assert sorted(map(repr, cur.execute("select * from t").fetchall())) == sorted(
+            map(repr, con.execute("select * from marts.t").fetchall())
+        )
+        pg.rollback()
+
+
 def test_republish_replaces_data_and_keeps_readers(published, warehouses):
     import psycopg
 
