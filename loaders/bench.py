@@ -1,6 +1,7 @@
 """Benchmark: load N renamed copies of the test corpus into a fresh warehouse and build it.
 
-Prints parsing documents per CPU-second on one core, loading documents/s, dbt build seconds and peak memory.
+Prints parsing documents per CPU-second on one core, loading documents/s, dbt build seconds, the seconds of
+`fiscal check` (summary and GX suites) and `fiscal report`, and peak memory.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import cli
+from .check import summary, validate
 from .document import parse_document
 from .pipeline import parse_file
+from .report import build_report
 
 CORPUS = cli.PROJECT_ROOT / "tests" / "data" / "corpus"
 
@@ -69,10 +72,18 @@ def run(n: int, jobs: int | None) -> None:
         t0 = time.perf_counter()
         built = cli.build(db)
         build_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        summary(db)
+        validate(db, root / "data-docs")
+        check_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        build_report(db, root / "report")
+        report_s = time.perf_counter() - t0
         print(
             f"N={n:>6}: parse {parse_rate:5.0f} docs/s/core (document model alone {read_rate:4.0f}) | "
             f"load {n / load_s:7.0f} docs/s ({load_s:6.1f} s) | "
-            f"dbt build {build_s:6.1f} s | total {load_s + build_s:6.1f} s | peak memory {peak_mb():7.0f} MB | "
+            f"dbt build {build_s:6.1f} s | total {load_s + build_s:6.1f} s | "
+            f"check {check_s:5.1f} s | report {report_s:5.1f} s | peak memory {peak_mb():7.0f} MB | "
             f"db {db.stat().st_size / 2**20:6.0f} MB | failed {failed} | build {'ok' if built == 0 else 'FAILED'}"
         )
 

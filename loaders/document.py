@@ -46,7 +46,7 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("09", ("因公出国", "公务接待")),
 ]
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
-_AMOUNT_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
+_AMOUNT_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")  # 金额单位 or 单位 (a literal first word: a fast search)
 _UNIT_LINE = re.compile(r"(?<!金额)单位(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -171,7 +171,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
         unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
-        label = next((m.group(1).strip() for p in area if (m := _UNIT_LINE.search(p.text))), None)
+        label = next((m.group(1).strip() for p in area if "单位" in p.text and (m := _UNIT_LINE.search(p.text))), None)
         prev = tables[-1] if tables else None
         if prev and ((continued and code in (None, prev.code)) or (code is None and not pending)):
             header = [_row_key(h) for h in prev.rows[:6]]  # a repeated header row is dropped

@@ -262,7 +262,7 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
         if m := pattern.search(sentence):
             unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
             out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
-    if section.kind == "assets":
+    if section.kind == "assets" and "用车" in sentence:
         for m in VEHICLE_USE.finditer(sentence):
             out.append(
                 Statement(
@@ -288,7 +288,7 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                 section.kind, "gpb_budget_completion", line, quote, _wan(m.group(3), m.group(4)), _decimal(m.group(5))
             )
         )
-    if section.kind == "gpb":
+    if section.kind == "gpb" and "类支出" in sentence:  # the literal first: the pattern starts with a CJK run
         for m in CLASS_LINE.finditer(sentence):
             out.append(
                 Statement(
