@@ -11,9 +11,9 @@ import duckdb
 BATCH_SIZE = 500  # documents whose rows are read by one query
 
 
-def batches(items: Sequence, size: int = BATCH_SIZE) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def batches(items: Sequence) -> Iterator[Sequence]:
+    for start in range(0, len(items), BATCH_SIZE):
+        yield items[start : start + BATCH_SIZE]
 
 
 def by_document(

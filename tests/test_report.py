@@ -129,14 +129,45 @@ def test_numbers_on_pages_equal_the_marts(site, real_db):
     assert Decimal("1500.2") in values(compare) and "人员经费占基本支出" in compare
 
 
-def test_trend_page_when_several_years_loaded(tmp_path):
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory) -> Path:
     from .conftest import CORPUS, REAL, build_warehouse
     from .test_multi_year import year_earlier
 
-    earlier = tmp_path / "2023.md"
+    root = tmp_path_factory.mktemp("two_years")
+    earlier = root / "2023.md"
     earlier.write_text(year_earlier((CORPUS / REAL).read_text(encoding="utf-8")), encoding="utf-8")
-    db = build_warehouse(tmp_path / "w.duckdb", CORPUS / REAL, earlier)
+    return build_warehouse(root / "w.duckdb", CORPUS / REAL, earlier)
+
+
+def test_trend_page_when_several_years_loaded(two_years, tmp_path):
+    db = two_years
     assert cli.main(["--db", str(db), "report", "--out", str(tmp_path / "site")]) == 0
     (trend,) = (tmp_path / "site" / "trend").glob("*.html")
     html = trend.read_text(encoding="utf-8")
     assert "2210203" in html and Decimal("4.51") in values(html)
+
+
+def test_pages_and_workbooks_same_whatever_the_batch(two_years, tmp_path, monkeypatch):
+    """Unit pages and workbooks read their rows for a batch of documents at a time: one document per
+    batch gives the same files as both in one batch."""
+    from openpyxl import load_workbook
+
+    from loaders import batches
+
+    outputs = {}
+    for size in (1, 500):
+        monkeypatch.setattr(batches, "BATCH_SIZE", size)
+        site, books = tmp_path / f"site{size}", tmp_path / f"xlsx{size}"
+        assert cli.main(["--db", str(two_years), "report", "--out", str(site)]) == 0
+        assert cli.main(["--db", str(two_years), "export", "xlsx", str(books)]) == 0
+        pages = {p.name: p.read_text(encoding="utf-8") for p in (site / "units").glob("*.html")}
+        sheets = {
+            (p.name, ws.title): [list(r) for r in ws.iter_rows(values_only=True)]
+            for p in books.glob("*.xlsx")
+            for ws in load_workbook(p).worksheets
+        }
+        outputs[size] = pages, sheets
+    pages, sheets = outputs[500]
+    assert len(pages) == 2 and len({name for name, _ in sheets}) == 2
+    assert outputs[1] == outputs[500]
