@@ -1,9 +1,11 @@
 """`fiscal publish --postgres URL`: the marts and cn schemas copied into PostgreSQL in one transaction.
 
 Tables keep their column types (DECIMAL amounts become numeric(p, s), never floats); the cn views are
-recreated over the copied marts. The schemas are dropped and recreated inside the transaction, so a
-reader sees the old or the new data, never a mix. `--reader NAME:PASSWORD` creates or updates a login role
-that can read the published schemas and nothing else; roles that could read them before keep that right.
+recreated over the copied marts. The data is copied into new schemas beside the published ones, which are
+swapped in (dropped, the new ones renamed) at the end of the transaction: a reader sees the old or the new
+data, never a mix, and goes on reading the old data while the copy runs (minutes at national scale).
+`--reader NAME:PASSWORD` creates or updates a login role that can read the published schemas and nothing
+else; roles that could read them before keep that right.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 SCHEMAS = ("marts", "cn")
+NEW_SUFFIX = "__publishing"  # the new data is copied into marts__publishing / cn__publishing, then swapped in
 TYPES = {
     "VARCHAR": "text",
     "INTEGER": "integer",
@@ -63,13 +66,13 @@ def publish_postgres(db: Path, url: str, reader: str | None = None) -> str:
         tables, views = _layout(con)
         with psycopg.connect(url) as pg, pg.cursor() as cur:
             readers = _current_readers(cur)
-            for schema in reversed(SCHEMAS):
-                cur.execute(sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(schema)))
+            new = {schema: sql.Identifier(schema + NEW_SUFFIX) for schema in SCHEMAS}
             for schema in SCHEMAS:
-                cur.execute(sql.SQL("create schema {}").format(sql.Identifier(schema)))
+                cur.execute(sql.SQL("drop schema if exists {} cascade").format(new[schema]))
+                cur.execute(sql.SQL("create schema {}").format(new[schema]))
             rows = 0
             for table, cols in tables.items():
-                target = sql.Identifier("marts", table)
+                target = sql.SQL("{}.{}").format(new["marts"], sql.Identifier(table))
                 ddl = sql.SQL(", ").join(
                     sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(pg_type(t))) for c, t in cols
                 )
@@ -83,10 +86,15 @@ def publish_postgres(db: Path, url: str, reader: str | None = None) -> str:
                     for (c, _), n in zip(tables[source], cn_names, strict=True)
                 )
                 cur.execute(
-                    sql.SQL("create view {} as select {} from {}").format(
-                        sql.Identifier("cn", view), select, sql.Identifier("marts", source)
+                    sql.SQL("create view {}.{} as select {} from {}.{}").format(
+                        new["cn"], sql.Identifier(view), select, new["marts"], sql.Identifier(source)
                     )
                 )
+            # The swap: only now are the published schemas locked, for as long as a drop and a rename take.
+            for schema in reversed(SCHEMAS):
+                cur.execute(sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(schema)))
+            for schema in SCHEMAS:
+                cur.execute(sql.SQL("alter schema {} rename to {}").format(new[schema], sql.Identifier(schema)))
             if reader:
                 name, _, password = reader.partition(":")
                 _ensure_reader(cur, name, password)

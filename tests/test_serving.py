@@ -153,13 +153,31 @@ def test_copy_keeps_empty_text_apart_from_null(postgres):
         pg.rollback()
 
 
-def test_republish_replaces_data_and_keeps_readers(published, warehouses):
+def test_republish_replaces_data_and_keeps_readers(published, warehouses, monkeypatch):
+    """While the new data is copied, the reader goes on reading the old data without waiting for a lock;
+    after the commit it reads the new data."""
     import psycopg
 
+    from loaders import postgres
+
+    unit_names = "select unit_name from marts.dim_unit"
+    with psycopg.connect(reader_url(published)) as pg:
+        before = pg.execute(unit_names).fetchall()
+    seen_during_copy = []
+    copy_table = postgres._copy_table
+
+    def copy_while_reading(*args):
+        with psycopg.connect(reader_url(published), options="-c lock_timeout=2000") as reader:
+            seen_during_copy.append(reader.execute(unit_names).fetchall())
+        return copy_table(*args)
+
+    monkeypatch.setattr(postgres, "_copy_table", copy_while_reading)
     db = warehouses["yuan-retitled.md"]
     assert cli.main(["--db", str(db), "publish", "--postgres", published]) == 0
+    assert len(seen_during_copy) >= 10 and all(rows == before for rows in seen_during_copy)
     with psycopg.connect(reader_url(published)) as pg:
-        assert pg.execute("select unit_name from marts.dim_unit").fetchall() == [("襄阳市政务数据服务中心",)]
+        assert pg.execute(unit_names).fetchall() == [("襄阳市政务数据服务中心",)] != before
+        assert not pg.execute("select nspname from pg_namespace where nspname like '%publishing'").fetchall()
 
 
 def test_cn_views_rename_every_mart_column(real_db):
