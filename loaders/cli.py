@@ -61,6 +61,26 @@ def _parsed(files: list[Path], jobs: int):
         yield from pool.map(_parse, files, chunksize=16)
 
 
+def _changed(files: list[Path], writer: Writer, counts: Counter[str], quiet: bool) -> list[Path]:
+    """The files whose content is not loaded yet; the others are logged as unchanged without being parsed
+    (re-running a load over a growing folder parses only what is new)."""
+    loaded = {sha: document_id for document_id, sha in writer.known.items()}
+    changed = []
+    for path in files:
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            sha = None  # the parser reports why it cannot be read
+        if sha in loaded:
+            writer.log(str(path), sha, loaded[sha], "unchanged", None)
+            counts["unchanged"] += 1
+            if not quiet and len(files) < 50:
+                print(f"{'unchanged':9} {path}")
+        else:
+            changed.append(path)
+    return changed
+
+
 def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = False) -> int:
     """Load documents into raw.*; returns the number of documents that failed."""
     files = expand(paths)
@@ -75,6 +95,7 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
         return len(files)
     writer = Writer(con)
     counts: Counter[str] = Counter()
+    files = _changed(files, writer, counts, quiet)
     started = time.perf_counter()
     show_progress = len(files) >= 50 and not quiet
 

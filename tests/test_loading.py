@@ -34,6 +34,26 @@ def test_same_file_twice_changes_nothing(tmp_path):
     assert query(db, "select status from raw.load_log order by logged_at") == [("loaded",), ("unchanged",)]
 
 
+def test_reload_of_a_folder_parses_only_new_content(tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder, "2024.md", REAL_TEXT)
+    assert cli.load([str(folder)], db, quiet=True) == 0
+    write(folder, "2025.md", REAL_TEXT.replace("2024", "2025"))
+    parsed = []
+    parse = cli._parse
+    monkeypatch.setattr(cli, "_parse", lambda path: parsed.append(path.name) or parse(path))
+    assert cli.load([str(folder)], db, quiet=True) == 0
+    assert parsed == ["2025.md"]
+    assert query(db, "select source_file, status from raw.load_log order by logged_at, status") == [
+        (str(folder / "2024.md"), "loaded"),
+        (str(folder / "2024.md"), "unchanged"),
+        (str(folder / "2025.md"), "loaded"),
+    ]
+    assert query(db, "select fiscal_year from raw.documents order by 1") == [(2024,), (2025,)]
+
+
 def test_corrected_version_replaces_old_rows(tmp_path):
     db = tmp_path / "w.duckdb"
     original = write(tmp_path, "v1.md", REAL_TEXT)
