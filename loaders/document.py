@@ -56,6 +56,10 @@ _REGION = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,8}?自治区)?([\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,8}?自治州)?"
     r"([\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
 )
+# A page number or page footer a converter leaves between two parts of a table: 5, - 5 -, 第 5 页 共 20 页, 5/20.
+_PAGE_MARK = re.compile(
+    r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$"
+)
 MAX_CAPTION_LINES = 8
 MAX_CAPTION_LEN = 60
 
@@ -112,11 +116,11 @@ def decode(data: bytes) -> str:
 
 
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool]:
-    """Find the table code in caption lines (closest first); also report a 续表 marker."""
+    """Find the table code in caption lines (closest first); also report a 续表 / (续) marker."""
     continued = False
     for para in reversed(lines):
         text = norm(para.text)
-        if "续表" in text:
+        if "续表" in text or "（续）" in text:
             continued = True
         if "表" not in text:
             continue
@@ -157,13 +161,16 @@ def _row_key(row: list[Cell]) -> list[str]:
 
 
 def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph]]:
-    """Attach captions to grids, merge continuations (续表, uncaptioned follow-ups) and notes."""
+    """Attach captions to grids, merge continuations (续表, a repeated caption, uncaptioned follow-ups, also
+    across a page number) and notes."""
     tables: list[Table] = []
     paragraphs: list[Paragraph] = []
     pending: list[Paragraph] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block)
+            if _PAGE_MARK.match(block.text):
+                continue  # not a caption: a grid after it may continue the one before
             pending.append(block)
             if tables and len(pending) <= 2 and block.text.startswith("注"):
                 tables[-1].notes.append(block)
@@ -173,7 +180,8 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
         label = next((m.group(1).strip() for p in area if "单位" in p.text and (m := _UNIT_LINE.search(p.text))), None)
         prev = tables[-1] if tables else None
-        if prev and ((continued and code in (None, prev.code)) or (code is None and not pending)):
+        # continued: the same caption again (printed on the next page), or 续表, or no caption at all
+        if prev and ((code is not None and code == prev.code) or (code is None and (continued or not pending))):
             header = [_row_key(h) for h in prev.rows[:6]]  # a repeated header row is dropped
             prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line

@@ -75,7 +75,30 @@ def numbered_captions() -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("layout", [continued_table03, dashes_for_blanks, numbered_captions])
+def page_break_in_table03(between: list[str]) -> list[str]:
+    """Table 03 broken by a page with ``between`` (a page number, the caption printed again) and its header
+    rows repeated, without a 续表 marker."""
+    first, end = table_block("2024 年度支出决算表")
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    return [*LINES[:split], "", *between, "", *LINES[first : first + 3], *LINES[split:]]
+
+
+def page_number() -> list[str]:
+    return page_break_in_table03(["- 5 -"])
+
+
+def page_footer() -> list[str]:
+    return page_break_in_table03(["第 5 页，共 20 页"])
+
+
+def caption_printed_again() -> list[str]:
+    return page_break_in_table03(["2024 年度支出决算表（续）", "", "公开 03 表"])
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [continued_table03, dashes_for_blanks, numbered_captions, page_number, page_footer, caption_printed_again],
+)
 def test_layout_keeps_numbers(layout):
     assert leaves("\n".join(layout())) == expected_leaves()
 
