@@ -95,9 +95,22 @@ def caption_printed_again() -> list[str]:
     return page_break_in_table03(["2024 年度支出决算表（续）", "", "公开 03 表"])
 
 
+def no_column_numbers() -> list[str]:
+    """Subject tables printed without their 类/款/项/栏次 1…n row (the amount columns named by header words only)."""
+    return [line for line in LINES if not line.startswith("类\t款\t项\t栏次")]
+
+
 @pytest.mark.parametrize(
     "layout",
-    [continued_table03, dashes_for_blanks, numbered_captions, page_number, page_footer, caption_printed_again],
+    [
+        continued_table03,
+        dashes_for_blanks,
+        numbered_captions,
+        page_number,
+        page_footer,
+        caption_printed_again,
+        no_column_numbers,
+    ],
 )
 def test_layout_keeps_numbers(layout):
     assert leaves("\n".join(layout())) == expected_leaves()
@@ -114,3 +127,19 @@ def test_continuation_rows_and_wrapped_name():
 def test_numbered_captions_find_every_table():
     doc = parse_document("layout.md", "\n".join(numbered_captions()).encode("utf-8"))
     assert sorted(t.code for t in doc.tables if t.code) == ["01", "02", "03", "04", "05", "06", "08", "09"]
+
+
+def test_subject_tables_without_column_numbers_keep_every_amount():
+    def amounts(lines: list[str]) -> dict:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return {
+            (code, r.printed_code, r.name_raw, key): value[0]
+            for code, rows in parsed.subjects.items()
+            for r in rows
+            for key, value in r.amounts.items()
+            if value[0]
+        }
+
+    without = amounts(no_column_numbers())
+    assert len(no_column_numbers()) < len(LINES)
+    assert without == amounts(LINES) and {code for code, *_ in without} == {"02", "03", "05"}

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ..readers import Cell
-from ..text import norm
+from ..text import no_space, norm
 
 _INT = re.compile(r"^\d{1,2}$")
+_DECIMAL = re.compile(r"^-?[\d,]*\d\.\d+$")  # a printed amount: codes and 行次 have no decimals
 _LABELS = {"栏次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
 
@@ -46,6 +47,22 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
         if nums:
             return Layout(rows[:i], rows[i + 1 :], nums)
     return None
+
+
+def unnumbered_layout(rows: list[list[Cell]]) -> Layout | None:
+    """A table printed without its 栏次 row: the header ends above the first row holding a printed decimal
+    amount; the amount columns run from the leftmost column holding one to the end of the widest header row,
+    numbered 1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
+
+    def amount_columns(row: list[Cell]) -> list[int]:
+        return [k for k, c in enumerate(row) if _DECIMAL.match(no_space(c.text))]
+
+    start = next((i for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]) if amount_columns(row)), 0)
+    if start == 0:
+        return None
+    first = min(k for row in rows[start:] for k in amount_columns(row)[:1])
+    width = max(len(row) for row in rows[:start])
+    return Layout(rows[:start], rows[start:], {c: n for n, c in enumerate(range(first, width), 1)})
 
 
 Vocab = list[tuple[str, re.Pattern]]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..document import DocumentError, Table
 from ..readers import Cell
 from ..text import norm, parse_amount
-from .layout import column_keys, compile_vocab, split_layout
+from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
 
 _EXPENSE = compile_vocab(
     [
@@ -96,8 +96,10 @@ def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[s
 
 def read_subject_rows(table: Table) -> list[SubjectRow]:
     """Parse printed rows; codes are kept as printed (recovery happens document-wide)."""
-    layout = split_layout(table.rows)
+    layout = split_layout(table.rows) or unnumbered_layout(table.rows)
     if layout is None:
+        if not any(parse_amount(c.text) for row in table.rows for c in row):
+            return []  # printed without 栏次 row and without a single amount: an empty table
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
     keys = column_keys(layout, VOCAB[table.code])
     levels = _level_columns(layout.header)
