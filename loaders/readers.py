@@ -69,17 +69,20 @@ def _html_text(text: str) -> str:
     return text.strip()
 
 
-def _html_row(body: str, line: int) -> list[Cell]:
-    """Cells of one ``<tr>`` written on one line without merged cells."""
-    cells = HTML_CELL.findall(body)
-    if body.count("<") == 2 * len(cells) and "&" not in body:  # no markup inside the cells
-        return [Cell((text.strip(), line)) for _, text in cells]
-    return [Cell((_html_text(text), line)) for _, text in cells]
-
-
 def _cells(texts: list[str], line: int, clean=str.strip) -> list[Cell]:
     """Cells of one row, all on ``line`` (built in C: thousands per document)."""
     return list(map(Cell, zip(map(clean, texts), repeat(line))))
+
+
+def _has_markup(body: str, cell_count: int) -> bool:
+    """Whether an HTML row holds tags or entities beyond its cells' own <td> and </td>."""
+    return "&" in body or body.count("<") > 2 * cell_count
+
+
+def _html_row(body: str, line: int) -> list[Cell]:
+    """Cells of one ``<tr>`` written on one line without merged cells."""
+    texts = [text for _, text in HTML_CELL.findall(body)]
+    return _cells(texts, line, _html_text if _has_markup(body, len(texts)) else str.strip)
 
 
 _STRUCTURE = re.compile(r"</?t(?:[dhr]|able)\b", re.I)
@@ -95,11 +98,10 @@ def _plain_rows(chunk: str, line: int) -> list[list[Cell]] | None:
         if piece and not (piece.startswith("<td>") and piece.endswith("</td>")):
             return None
         texts = piece[len("<td>") : -len("</td>")].split("</td><td>") if piece else []
-        if piece.count("<") > 2 * len(texts) or "&" in piece:
-            if any(_STRUCTURE.search(t) for t in texts):
-                return None
-            texts = [_html_text(t) for t in texts]
-        rows.append(_cells(texts, line))
+        marked = _has_markup(piece, len(texts))
+        if marked and any(_STRUCTURE.search(t) for t in texts):
+            return None
+        rows.append(_cells(texts, line, _html_text if marked else str.strip))
     return rows
 
 
