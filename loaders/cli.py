@@ -104,7 +104,10 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
             counts[status] += 1
             if error:
                 print(f"ERROR {parsed.source_file}: {error}", file=sys.stderr)
-            elif not quiet and not show_progress:
+                continue
+            for warning in parsed.warnings:
+                print(f"WARNING {parsed.source_file}: {warning}", file=sys.stderr)
+            if not quiet and not show_progress:
                 print(f"{status:9} {parsed.source_file}  [{parsed.unit_name} {parsed.fiscal_year} {parsed.doc_kind}]")
 
     for n, (path, parsed, error) in enumerate(_parsed(files, jobs), 1):

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .readers import Cell, Grid, Paragraph, read_blocks
+from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
 from .text import no_space, norm
 
 
@@ -49,6 +49,7 @@ _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 _AMOUNT_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")  # 金额单位 or 单位 (a literal first word: a fast search)
 _UNIT_LINE = re.compile(r"(?<!金额)单位(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
+_YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _TITLE_SUFFIX = re.compile(r"(?:部门|单位)?决算(?:信息)?公开.*$|(?:部门|单位)?决算$")
 _ALIAS = re.compile(r"^(.+?)（(.+)）$")
@@ -156,6 +157,53 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     return list(reversed(area))
 
 
+def _caption_like(text: str) -> bool:
+    """A caption line's text: table title or number, 续表, unit line (单位：…, 金额单位：…) or the year alone."""
+    if "表" in text:
+        return len(text) <= MAX_CAPTION_LEN
+    if "单位" in text:
+        return _AMOUNT_UNIT.search(text) is not None or _UNIT_LINE.search(text) is not None
+    return _YEAR_ALONE.fullmatch(text) is not None
+
+
+def _caption_rows(grid: Grid) -> list[Paragraph]:
+    """Remove the grid's leading rows that hold only caption lines; return them as paragraphs (the texts of
+    one row joined as a converter writes a caption line: 单位：…      2024 年度      金额单位：万元)."""
+    taken: list[Paragraph] = []
+    for row in grid.rows[:MAX_CAPTION_LINES]:
+        texts = [norm(c.text) for c in row if c.text]
+        if not texts or not all(map(_caption_like, texts)):
+            break
+        taken.append(Paragraph(row[0].line, clean_paragraph("      ".join(c.text for c in row if c.text))))
+    del grid.rows[: len(taken)]
+    return taken
+
+
+def _header_unit(grid: Grid) -> str | None:
+    """金额单位 printed in a cell of the grid's first rows beside header words (收入 … 金额单位：万元); the cell
+    is blanked so that its words do not name a column."""
+    for row in grid.rows[:3]:
+        for k, cell in enumerate(row):
+            if "单位" in cell.text and (m := _AMOUNT_UNIT.search(cell.text)):
+                row[k] = Cell(("", cell.line))
+                return m.group(1)
+    return None
+
+
+def _width(rows: list[list[Cell]]) -> int:
+    return max(map(len, rows), default=0)
+
+
+def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, block: Grid) -> bool:
+    """Only the unit lines (单位 / 金额单位 / year) printed again above a grid as wide as the table before,
+    in the same amount unit: a page's running header, the table continues."""
+    return (
+        unit in (None, prev.amount_unit)
+        and _width(block.rows) == _width(prev.rows)
+        and all("表" not in p.text and ("单位" in p.text or _YEAR.fullmatch(p.text)) for p in pending)
+    )
+
+
 def _row_key(row: list[Cell]) -> list[str]:
     return [norm(c.text) for c in row if c.text]
 
@@ -175,13 +223,21 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             if tables and len(pending) <= 2 and block.text.startswith("注"):
                 tables[-1].notes.append(block)
             continue
+        for para in _caption_rows(block):  # caption lines a converter put inside the grid, as its first rows
+            paragraphs.append(para)
+            pending.append(para)
+        if not block.rows:
+            continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
-        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
+        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None) or _header_unit(block)
         label = next((m.group(1).strip() for p in area if "单位" in p.text and (m := _UNIT_LINE.search(p.text))), None)
         prev = tables[-1] if tables else None
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
-        if prev and ((code is not None and code == prev.code) or (code is None and (continued or not pending))):
+        if prev and (
+            (code is not None and code == prev.code)
+            or (code is None and (continued or not pending or _running_header(pending, unit, prev, block)))
+        ):
             header = [_row_key(h) for h in prev.rows[:6]]  # a repeated header row is dropped
             prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line

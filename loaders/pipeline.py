@@ -9,6 +9,7 @@ from pathlib import Path
 from .codes import resolve_subjects
 from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document
 from .interpret.econ import EconRow, read_econ_rows
+from .interpret.layout import holds_amounts
 from .interpret.narrative import (
     BudgetLine,
     ProjectLine,
@@ -131,7 +132,16 @@ def interpret(doc: Document) -> ParsedDocument:
             parsed.three_public = read_three_public(table)
     resolve_subjects(parsed.subjects)
     _read_narrative(parsed)
-    parsed.evaluations = [read_evaluation(t) for t in doc.tables if t.code is None and is_evaluation(t)]
+    for table in doc.tables:
+        if table.code is not None:
+            continue
+        if is_evaluation(table):
+            parsed.evaluations.append(read_evaluation(table))
+        elif holds_amounts(table.rows):
+            doc.warnings.append(
+                f"table at line {table.first_line}: amounts in a table that is neither one of the nine tables "
+                "(no caption recognised) nor a performance evaluation; not read"
+            )
     if not parsed.statements and not parsed.budget_lines:
         doc.warnings.append("no narrative (情况说明) figures found")
     if all(doc.table(c) is None for c in REQUIRED) and not parsed.statements:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from itertools import repeat
 from operator import itemgetter
 
@@ -45,12 +46,14 @@ _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
 
 
 def clean_cell(text: str) -> str:
-    """Strip HTML fragments (keeping checkbox state as ☑/☐) and surrounding space."""
+    """Strip HTML fragments (keeping checkbox state as ☑/☐), decode entities (&nbsp; &amp; &#160; …) and
+    strip surrounding space."""
     if "<" in text:
         text = _CHECKED.sub("☑", text)
         text = _UNCHECKED.sub("☐", text)
         text = _TAG.sub(" ", text)
-        text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    if "&" in text:
+        text = unescape(text)
     return text.strip()
 
 

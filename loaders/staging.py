@@ -133,6 +133,7 @@ class StagedDocument:
     fiscal_year: int
     doc_kind: str
     rows: dict[str, str]  # raw table → CSV text of this document's rows
+    warnings: list[str]
 
 
 def to_csv(rows: list[tuple]) -> str:
@@ -145,7 +146,9 @@ def to_csv(rows: list[tuple]) -> str:
 def stage(p: ParsedDocument) -> StagedDocument:
     d = p.document
     rows = {name: to_csv(part) for name, part in rows_for(p).items() if part}
-    return StagedDocument(p.document_id, d.content_sha256, d.source_file, d.unit_name, d.fiscal_year, d.doc_kind, rows)
+    return StagedDocument(
+        p.document_id, d.content_sha256, d.source_file, d.unit_name, d.fiscal_year, d.doc_kind, rows, d.warnings
+    )
 
 
 def rows_for(p: ParsedDocument) -> dict[str, list[tuple]]:

@@ -19,6 +19,9 @@ _PUNCTUATION = (
 )
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
 
+# A classification code printed in the same cell as its name: 2010350 事业运行, 201 03 50 事业运行, 30101 基本工资.
+_CODE_AND_NAME = re.compile(r"^\s*(\d{2,3}(?:\s?\d{2}){0,2})\s*(?=[^\d\s.．、，,%％])")
+
 ZERO = Decimal(0)
 WAN = Decimal(10000)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
@@ -43,6 +46,14 @@ def flatten(text: str) -> str:
 def norm(text: str) -> str:
     """flatten() for labels, cached: labels repeat across rows and documents."""
     return flatten(text)
+
+
+def split_code(text: str, first_digits: str) -> tuple[str, str] | None:
+    """(code, name) of a cell holding a code whose first digit is one of ``first_digits`` and then a name."""
+    if text[:1] not in first_digits and text.lstrip()[:1] not in first_digits:
+        return None
+    m = _CODE_AND_NAME.match(text)
+    return (no_space(m.group(1)), text[m.end() :].strip()) if m else None
 
 
 def strip_numbering(text: str) -> str:

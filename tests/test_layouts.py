@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from loaders.document import parse_document
 from loaders.pipeline import interpret
+from loaders.text import norm, to_wan
 
-from .conftest import CORPUS, REAL, truth
+from .conftest import CORPUS, DOCUMENTS, REAL, truth
 
 LINES = (CORPUS / REAL).read_text(encoding="utf-8").splitlines()
 TRUTH = truth(REAL)
@@ -95,6 +97,16 @@ def caption_printed_again() -> list[str]:
     return page_break_in_table03(["2024 年度支出决算表（续）", "", "公开 03 表"])
 
 
+def unit_lines_again() -> list[str]:
+    """The page's running header (unit name, year, 金额单位) printed again above the second part."""
+    return page_break_in_table03(["单位：武汉市信息中心", "", "2024 年度", "", "金额单位：万元"])
+
+
+def code_and_name_in_one_cell() -> list[str]:
+    """Subject rows with the code and the name merged into one cell (2010350 事业运行), the name cell left blank."""
+    return [re.sub(r"^(\d{3}|\d{5}|\d{7})\t([^\t\d][^\t]*)\t", r"\1 \2\t\t", line) for line in LINES]
+
+
 def no_column_numbers() -> list[str]:
     """Subject tables printed without their 类/款/项/栏次 1…n row (the amount columns named by header words only)."""
     return [line for line in LINES if not line.startswith("类\t款\t项\t栏次")]
@@ -109,6 +121,8 @@ def no_column_numbers() -> list[str]:
         page_number,
         page_footer,
         caption_printed_again,
+        unit_lines_again,
+        code_and_name_in_one_cell,
         no_column_numbers,
     ],
 )
@@ -143,3 +157,167 @@ def test_subject_tables_without_column_numbers_keep_every_amount():
     without = amounts(no_column_numbers())
     assert len(no_column_numbers()) < len(LINES)
     assert without == amounts(LINES) and {code for code, *_ in without} == {"02", "03", "05"}
+
+
+def _two_sided_and_09(parsed) -> tuple[dict, dict]:
+    totals = {
+        (code, line.side, line.name_raw, line.line_item, line.column_key, line.column_no): line.amount
+        for code, lines in parsed.totals.items()
+        for line in lines
+    }
+    three_public = {(c.measure, c.item, c.column_no): c.amount for c in parsed.three_public}
+    return totals, three_public
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_totals_and_three_public_tables_without_column_numbers_keep_every_amount(name):
+    """Tables 01, 04 (two-sided: amount columns per side) and 09 printed without their 栏次 / 1…n row."""
+    data = (CORPUS / name).read_bytes()
+    printed = _two_sided_and_09(interpret(parse_document(name, data)))
+    doc = parse_document(name, data)
+    for table in doc.tables:
+        if table.code in ("01", "04", "09"):
+            kept = [r for r in table.rows if not (r and norm(r[0].text) in ("栏次", "1"))]
+            assert len(kept) < len(table.rows)
+            table.rows = kept
+    parsed = interpret(doc)
+    totals, three_public = _two_sided_and_09(parsed)
+    assert totals == printed[0] and three_public == printed[1]
+    assert {code for code, *_ in totals} == {"01", "04"} and len(three_public) == 12
+    t = truth(name)
+    actual = to_wan(three_public[("actual", "total", 7)], parsed.amount_unit)
+    assert actual == Decimal(str(t["three_public"]["actual_total"]))
+    income = {k[3]: v for k, v in totals.items() if k[0] == "01" and k[1] == "income"}
+    assert to_wan(income["income_this_year_total"], parsed.amount_unit) == Decimal(str(t["totals"]["income_total"]))
+
+
+def test_an_unknown_table_after_unit_lines_stays_apart_and_is_reported():
+    """A narrower grid under a bare 金额单位 line after table 09 is not a continuation of it; its amounts are
+    not silently ignored."""
+    _, end = table_block("2024 年度财政拨款“三公”经费支出决算表")
+    extra = ["", "金额单位：万元", "", "项目\t金额", "其他费用\t1.00"]
+    lines = [*LINES[:end], *extra, *LINES[end:]]
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert [(c.item, c.amount) for c in parsed.three_public] == [
+        (c.item, c.amount) for c in interpret(parse_document(REAL, (CORPUS / REAL).read_bytes())).three_public
+    ]
+    assert parsed.document.warnings == [
+        f"table at line {end + 4}: amounts in a table that is neither one of the nine tables "
+        "(no caption recognised) nor a performance evaluation; not read"
+    ]
+
+
+def test_economic_codes_printed_in_the_name_cell():
+    """Table 06 with each code moved into its name cell (30 基本工资), the code cells left blank."""
+    merged = [re.sub(r"(^|\t)(3\d{1,4})\t([^\t\d]+)", r"\1\t\2 \3", line) for line in LINES]
+    assert merged != LINES
+
+    def econ(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [(r.printed_code, r.code, r.method, r.name_raw, r.amount) for r in parsed.econ]
+
+    assert econ(merged) == econ(LINES)
+
+
+def captions_inside_grids() -> list[str]:
+    """Each table's caption lines (title, 公开NN表, 单位 / 金额单位 line) written by the converter as the grid's
+    first rows."""
+    out: list[str] = []
+    for i, line in enumerate(LINES):
+        if "\t" in line and "\t" not in LINES[i - 1]:
+            above = len(out)
+            while above > 0 and "\t" not in out[above - 1] and len(out) - above < 12:
+                above -= 1
+            area = out[above:]
+            caption = [x for x in area if x.strip() and "。" not in x and re.search("表|单位|^\\d{4} 年度$", x)]
+            out[above:] = [x for x in area if x not in caption] + [f"{x}\t" for x in caption]
+        out.append(line)
+    return out
+
+
+def test_caption_lines_inside_the_grid():
+    moved = captions_inside_grids()
+    assert sum(line.startswith("公开 ") and line.endswith("\t") for line in moved) == 8
+
+    def everything(lines: list[str]) -> tuple:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return (
+            [(s.table_code, s.status, s.caption, s.amount_unit) for s in parsed.statuses],
+            {(c, r.code, k): v[0] for c, rows in parsed.subjects.items() for r in rows for k, v in r.amounts.items()},
+            [(r.code, r.amount) for r in parsed.econ],
+            [(t.line_item, t.column_key, t.amount) for lines in parsed.totals.values() for t in lines],
+            [(c.item, c.measure, c.amount) for c in parsed.three_public],
+            parsed.document.warnings,
+        )
+
+    assert everything(moved) == everything(LINES)
+
+
+VERTICAL_09 = [
+    "项目\t预算数\t决算数\t增减额",
+    "栏次\t1\t2\t3",
+    "合计\t4.23\t4.23\t0.00",
+    "1.因公出国（境）费\t\t\t",
+    "2.公务用车购置及运行维护费\t4.09\t4.09\t0.00",
+    "其中：（1）公务用车购置费\t\t\t",
+    "（2）公务用车运行维护费\t4.09\t4.09\t0.00",
+    "3.公务接待费\t0.14\t0.14\t0.00",
+    "其中：国内公务接待批次（个）\t3\t3\t0",
+]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_three_public_table_with_one_row_per_item(numbered):
+    """Table 09 printed vertically: an item per row, 预算数 / 决算数 (and a 增减 column) as columns."""
+    first, end = table_block("2024 年度财政拨款“三公”经费支出决算表")
+    vertical = [row for row in VERTICAL_09 if numbered or not row.startswith("栏次")]
+    lines = [*LINES[:first], *vertical, *LINES[end:]]
+
+    def cells(text: str) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", text.encode("utf-8")))
+        return sorted((c.measure, c.item, c.amount) for c in parsed.three_public)
+
+    expected = cells("\n".join(LINES))
+    assert len(expected) == 12 and cells("\n".join(lines)) == expected
+
+
+def _totals(lines: list[str]) -> list[tuple]:
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    return sorted((c, t.side, t.line_item, t.column_key, t.amount) for c, ts in parsed.totals.items() for t in ts)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # the sides headed 收入项目 / 支出项目 instead of 项目
+        lambda: [re.sub(r"^项目\t(行次?)\t(.*)\t项目\t", r"收入项目\t\1\t\2\t支出项目\t", line) for line in LINES],
+        # no 行 columns (table 01: the only one with six cells a row in the real document)
+        lambda: [
+            "\t".join(c for k, c in enumerate(line.split("\t")) if k not in (1, 4)) if line.count("\t") == 5 else line
+            for line in LINES
+        ],
+    ],
+    ids=["side_words", "no_line_columns"],
+)
+def test_two_sided_tables_in_other_layouts(layout):
+    lines = layout()
+    assert lines != LINES and len(_totals(LINES)) > 100
+    assert _totals(lines) == _totals(LINES)
+
+
+def test_amount_unit_printed_in_the_header_row():
+    """金额单位：元 written in the last (empty) cell of table 01's first header row instead of above the table."""
+    name = "yuan-retitled.md"
+    lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+    at = lines.index("金额单位：元")
+    head = next(i for i in range(at, len(lines)) if "\t" in lines[i])
+    moved = [*lines[:at], *lines[at + 1 : head], lines[head] + "金额单位：元", *lines[head + 1 :]]
+    assert moved[head - 1].startswith("收入\t") and moved[head - 1].endswith("\t金额单位：元")
+
+    def table01(lines: list[str]) -> tuple:
+        parsed = interpret(parse_document(name, "\n".join(lines).encode("utf-8")))
+        status = next(s for s in parsed.statuses if s.table_code == "01")
+        lines01 = sorted((t.side, t.line_item, t.column_key, t.amount) for t in parsed.totals["01"])
+        return status.amount_unit, lines01, parsed.document.warnings
+
+    assert table01(moved) == table01(lines) and table01(moved)[0] == "元"

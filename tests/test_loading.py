@@ -107,12 +107,13 @@ def test_implausible_amount_fails_the_document_with_its_reason(tmp_path, capsys)
     assert query(db, "select count(*) from raw.documents") == [(1,)]
 
 
-def test_missing_table_is_reported_not_fatal(tmp_path):
+def test_missing_table_is_reported_not_fatal(tmp_path, capsys):
     text = REAL_TEXT.split("2024 年度财政拨款“三公”经费支出决算表")[0]
     path = write(tmp_path, "no09.md", text)
     db = tmp_path / "w.duckdb"
     assert cli.load([str(path)], db, quiet=True) == 0
     assert "table 09 财政拨款“三公”经费支出决算表 not found" in query(db, "select warnings from raw.documents")[0][0]
+    assert f"WARNING {path}: table 09 财政拨款“三公”经费支出决算表 not found" in capsys.readouterr().err
     assert query(db, "select status from raw.document_tables where table_code = '09'") == [("absent",)]
 
 

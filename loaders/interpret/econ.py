@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..reference import econ_classes
-from ..text import norm, parse_amount
+from ..text import norm, parse_amount, split_code
 
 _NAME = re.compile(r"科目名称|项目")
 _CODE_HEAD = re.compile(r"分类|编码|代码")
@@ -96,6 +96,8 @@ def read_econ_rows(table: Table) -> list[EconRow]:
             code, name, raw = norm(_text(row, code_col)), _text(row, name_col), _text(row, amount_col)
             if not (code or name or raw):
                 continue
+            if not code and (split := split_code(name, "35")):  # code and name in one cell: 30101 基本工资
+                code, name = split
             group = next((g for k, g in sorted(groups.items(), reverse=True) if k <= name_col), None)
             line = row[name_col].line if name_col < len(row) else row[0].line
             out.append(EconRow(p, group, line, code or None, name, raw, parse_amount(raw)))

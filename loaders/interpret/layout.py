@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..readers import Cell
@@ -12,6 +13,8 @@ _INT = re.compile(r"^\d{1,2}$")
 _DECIMAL = re.compile(r"^-?[\d,]*\d\.\d+$")  # a printed amount: codes and 行次 have no decimals
 _LABELS = {"栏次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
+# Column spans (start, end) of the sides of a two-sided table, from its header rows and width.
+Sides = Callable[[list[list[Cell]], int], list[tuple[int, int]]]
 
 
 @dataclass(slots=True)
@@ -49,10 +52,16 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
     return None
 
 
-def unnumbered_layout(rows: list[list[Cell]]) -> Layout | None:
+def holds_amounts(rows: list[list[Cell]]) -> bool:
+    """Whether any cell holds a printed decimal amount."""
+    return any(_DECIMAL.match(no_space(c.text)) for row in rows for c in row if "." in c.text)
+
+
+def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
     """A table printed without its 栏次 row: the header ends above the first row holding a printed decimal
-    amount; the amount columns run from the leftmost column holding one to the end of the widest header row,
-    numbered 1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
+    amount. The amount columns of each side (``sides(header, width)`` gives the column spans of a two-sided
+    table; one span by default) run from the leftmost column holding one to the end of the side, numbered
+    1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
 
     def amount_columns(row: list[Cell]) -> list[int]:
         return [k for k, c in enumerate(row) if _DECIMAL.match(no_space(c.text))]
@@ -60,9 +69,15 @@ def unnumbered_layout(rows: list[list[Cell]]) -> Layout | None:
     start = next((i for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]) if amount_columns(row)), 0)
     if start == 0:
         return None
-    first = min(k for row in rows[start:] for k in amount_columns(row)[:1])
-    width = max(len(row) for row in rows[:start])
-    return Layout(rows[:start], rows[start:], {c: n for n, c in enumerate(range(first, width), 1)})
+    header, data = rows[:start], rows[start:]
+    width = max(len(row) for row in header)
+    found = [k for row in data for k in amount_columns(row)]
+    numbers: dict[int, int] = {}
+    for lo, hi in sides(header, width) if sides else [(0, width)]:
+        first = min((k for k in found if lo <= k < hi), default=hi)
+        for col in range(first, hi):
+            numbers[col] = len(numbers) + 1
+    return Layout(header, data, numbers)
 
 
 Vocab = list[tuple[str, re.Pattern]]

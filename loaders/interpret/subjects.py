@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
-from ..text import norm, parse_amount
+from ..text import norm, parse_amount, split_code
 from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
 
 _EXPENSE = compile_vocab(
@@ -112,6 +112,9 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
                 continue
             if _CODE.match(text := norm(c.text)):
                 codes.append((i, text))
+            elif split := split_code(c.text, "2"):  # function codes start with 2
+                codes.append((i, split[0]))
+                names.append(split[1])
             elif text:
                 names.append(c.text.strip())
         name = " ".join(names)

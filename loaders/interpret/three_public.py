@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
+from ..readers import Cell
 from ..text import norm, parse_amount
-from .layout import compile_vocab, split_layout
+from .layout import Layout, compile_vocab, split_layout, unnumbered_layout
 
 ITEMS = compile_vocab(
     [
@@ -38,15 +39,17 @@ def _match(text: str, vocab) -> str | None:
 
 
 def read_three_public(table: Table) -> list[ThreePublicCell]:
-    """Map each numbered column to (预算/决算, item) from the header, then read the data rows."""
-    layout = split_layout(table.rows)
+    """Map each numbered column to (预算/决算, item) from the header, then read the data rows; a table printed
+    with one row per item (项目 | 预算数 | 决算数) is read row by row."""
+    layout = split_layout(table.rows) or unnumbered_layout(table.rows)
     if layout is None:
-        raise DocumentError(f"table 09 (line {table.first_line}): no column-number row found")
+        raise DocumentError(f"table 09 (line {table.first_line}): no column-number row and no printed amount found")
     group_of: dict[int, str] = {}
     for row in layout.header:
         current = None
         for k, c in enumerate(row):
-            current = _match(norm(c.text), GROUPS) or current
+            if c.text:  # a blank cell continues the group of a merged header cell; a word starts its own
+                current = _match(norm(c.text), GROUPS)
             if current:
                 group_of.setdefault(k, current)
     out: list[ThreePublicCell] = []
@@ -56,8 +59,28 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
             words = layout.words(col)
             item = next((i for w in reversed(words) if (i := _match(w, ITEMS))), None)
             measure = row_group or group_of.get(col)
-            if item is None or measure is None or col >= len(r):
-                continue
-            raw = r[col].text.strip()
-            out.append(ThreePublicCell(measure, item, number, "/".join(words), r[col].line, raw, parse_amount(raw)))
+            if item is not None and measure is not None and col < len(r):
+                out.append(_cell(layout, r, col, number, measure, item))
+    return out or _by_row(layout, group_of)
+
+
+def _cell(layout: Layout, row: list[Cell], col: int, number: int, measure: str, item: str) -> ThreePublicCell:
+    raw = row[col].text.strip()
+    header = "/".join(layout.words(col))
+    return ThreePublicCell(measure, item, number, header, row[col].line, raw, parse_amount(raw))
+
+
+def _by_row(layout: Layout, group_of: dict[int, str]) -> list[ThreePublicCell]:
+    """Items as rows (the first row naming each item), 预算数 / 决算数 as columns."""
+    out: list[ThreePublicCell] = []
+    seen: set[str] = set()
+    for r in layout.data:
+        label = "".join(norm(c.text) for k, c in enumerate(r) if k not in layout.numbers)
+        item = _match(label, ITEMS)
+        if item is None or item in seen:
+            continue
+        seen.add(item)
+        for col, number in sorted(layout.numbers.items()):
+            if (measure := group_of.get(col)) is not None and col < len(r):
+                out.append(_cell(layout, r, col, number, measure, item))
     return out

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from ..document import DocumentError, Table
+from ..readers import Cell
 from ..reference import function_subjects, label
 from ..text import norm, parse_amount
-from .layout import column_keys, compile_vocab, split_layout
+from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
     [
@@ -45,6 +47,7 @@ FUND_OF_ITEM = {
     "gov_fund_grant": "government_fund",
     "state_capital_grant": "state_capital",
 }
+_ITEM_HEAD = re.compile(r"(?:收入|支出)?项目(?:名称)?")
 FUND_ORDER = ["general_public_budget", "government_fund", "state_capital"]
 TOTAL_ITEMS = {"income_this_year_total", "expense_this_year_total", "grand_total"}
 
@@ -65,13 +68,19 @@ class TotalsLine:
     is_subtotal: bool
 
 
-def _sides(header, width) -> list[tuple[str, int, int]]:
+def _sides(header: list[list[Cell]], width: int) -> list[tuple[str, int, int]]:
+    """(side, first column, end column) of the income and expense sides, from their 项目 header cells;
+    empty when the header has fewer than two."""
     for row in header:
-        starts = [i for i, c in enumerate(row) if norm(c.text) == "项目"]
+        starts = [i for i, c in enumerate(row) if _ITEM_HEAD.fullmatch(norm(c.text))]
         if len(starts) >= 2:
             bounds = [*starts[:2], width]
             return [("income", bounds[0], bounds[1]), ("expense", bounds[1], bounds[2])]
-    raise DocumentError("two-sided table: no 项目 header on both sides")
+    return []
+
+
+def _spans(header: list[list[Cell]], width: int) -> list[tuple[int, int]]:
+    return [(lo, hi) for _, lo, hi in _sides(header, width)]
 
 
 @lru_cache(maxsize=4096)
@@ -82,12 +91,15 @@ def _classify(name: str) -> str | None:
 
 def read_totals(table: Table) -> list[TotalsLine]:
     """One staging line per (side, printed line, amount column)."""
-    layout = split_layout(table.rows)
+    layout = split_layout(table.rows) or unnumbered_layout(table.rows, _spans)
     if layout is None:
-        raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
+        raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row and no printed amount found")
     width = max(len(r) for r in table.rows)
     out: list[TotalsLine] = []
-    for side, lo, hi in _sides(layout.header, width):
+    sides = _sides(layout.header, width)
+    if not sides:
+        raise DocumentError(f"table {table.code} (line {table.first_line}): no 项目 header over both sides")
+    for side, lo, hi in sides:
         cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
         keys = column_keys(layout, COLUMN_VOCAB, cols)
         in_carryover = None
