@@ -51,7 +51,10 @@ _UNIT_LINE = re.compile(r"(?<!金额)单位(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_TITLE_SUFFIX = re.compile(r"(?:部门|单位)?决算(?:信息)?公开.*$|(?:部门|单位)?决算$")
+_TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?决算.*$")
+_TITLE_PREFIX = re.compile(r"^关于")
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ALIAS = re.compile(r"^(.+?)（(.+)）$")
 _REGION = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,8}?自治区)?([\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,8}?自治州)?"
@@ -263,18 +266,27 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
 
 def _title(paragraphs: list[Paragraph]) -> Paragraph:
     for para in paragraphs[:40]:
-        text = norm(para.text)
+        text = _arabic_year(norm(para.text))
         if "决算" in text and _YEAR.search(text) and len(text) <= 80 and "表" not in text:
             return para
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
 
 
+def _arabic_year(text: str) -> str:
+    """二〇二四年 → 2024年 (a year written in Chinese numerals)."""
+    if "年" not in text or ("〇" not in text and "零" not in text):
+        return text
+    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
+
+
 def _unit_from_title(title: str) -> str:
-    text = norm(title)
+    """The unit named after the year (2024年度XX单位决算公开) or, when nothing follows it, before the year
+    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明)."""
+    text = _arabic_year(norm(title))
     m = _YEAR.search(text)
-    if m:
-        text = text[m.end() :]
-    return _TITLE_SUFFIX.sub("", text).strip("：:")
+    before, after = (text[: m.start()], text[m.end() :]) if m else ("", text)
+    after = _TITLE_SUFFIX.sub("", after).strip("：:")
+    return after or _TITLE_PREFIX.sub("", before).strip("：:")
 
 
 def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
@@ -292,7 +304,7 @@ def parse_document(source_file: str, data: bytes) -> Document:
     blocks = read_blocks(text)
     tables, paragraphs = build_tables(blocks)
     title = _title(paragraphs)
-    year = int(_YEAR.search(norm(title.text)).group(1))
+    year = int(_YEAR.search(_arabic_year(norm(title.text))).group(1))
     unit_full = _unit_from_title(title.text)
     if not unit_full:
         unit_full = next((norm(t.unit_label) for t in tables if t.unit_label), "")

@@ -321,3 +321,45 @@ def test_amount_unit_printed_in_the_header_row():
         return status.amount_unit, lines01, parsed.document.warnings
 
     assert table01(moved) == table01(lines) and table01(moved)[0] == "元"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "alias", "kind"),
+    [
+        ("武汉市信息中心2024年度决算公开", "武汉市信息中心", None, "单位决算"),
+        ("武汉市信息中心（武汉市大数据中心）2024年度部门决算公开", "武汉市信息中心", "武汉市大数据中心", "部门决算"),
+        ("关于武汉市信息中心2024年度单位决算的公开说明", "武汉市信息中心", None, "单位决算"),
+        ("2024年武汉市信息中心单位决算", "武汉市信息中心", None, "单位决算"),
+        ("武汉市信息中心二〇二四年度单位决算", "武汉市信息中心", None, "单位决算"),
+    ],
+)
+def test_title_forms(title, unit, alias, kind):
+    """The unit before or after the year, 关于 … 的公开说明, a year in Chinese numerals."""
+    lines = [f"# {title}" if line.startswith("# 2024 年度") else line for line in LINES]
+    assert lines != LINES
+    doc = parse_document("layout.md", "\n".join(lines).encode("utf-8"))
+    assert (doc.unit_name, doc.unit_alias, doc.fiscal_year, doc.doc_kind) == (unit, alias, 2024, kind)
+
+
+def test_indicator_rows_with_a_deviation_reason_column():
+    """绩效自评表 with a 偏差原因分析及改进措施 column after 得分, filled in: every indicator still read as printed."""
+    out, in_indicators = [], False
+    for line in LINES:
+        if "三级指标" in line and "得分" in line:
+            line, in_indicators = line + "\t偏差原因分析及改进措施", True
+        elif in_indicators and re.search(r"\d\t[\d.]+$", line):
+            line += "\t未发现偏差"
+        elif "\t" not in line:
+            in_indicators = False
+        out.append(line)
+
+    def indicators(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [
+            (i.indicator, i.target_text, i.actual_text, i.weight, i.score_reported)
+            for e in parsed.evaluations
+            for i in e.indicators
+        ]
+
+    assert sum("未发现偏差" in line for line in out) > 50
+    assert indicators(out) == indicators(LINES) and len(indicators(LINES)) == 65

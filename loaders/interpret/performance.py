@@ -147,6 +147,15 @@ def _indicator_header(row: list[Cell]) -> bool:
     return "三级指标" in texts and "得分" in texts
 
 
+def _indicator_width(header: list[Cell]) -> int | None:
+    """Cells of an indicator row up to its 得分 column when the header names columns after it (偏差原因分析及改进
+    措施, 备注): their texts are not scores. None (the whole row) otherwise."""
+    score = max((k for k, c in enumerate(header) if norm(c.text).startswith("得分")), default=None)
+    if score is None or not any(c.text.strip() for c in header[score + 1 :]):
+        return None
+    return score + 1
+
+
 def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
     """(text, line) of the non-empty cells other than the 年度绩效指标 row label, a wrapped name rejoined."""
     cells = []
@@ -229,6 +238,7 @@ def read_evaluation(table: Table) -> Evaluation:
     carry: dict[str, object] = {}
     in_indicators = False
     head_end = len(table.rows)
+    width = None
     for n, row in enumerate(table.rows):
         first = norm(row[0].text) if row else ""
         if first.startswith("总分"):
@@ -236,9 +246,9 @@ def read_evaluation(table: Table) -> Evaluation:
             in_indicators = False
             continue
         if _indicator_header(row):
-            in_indicators, carry, head_end = True, {}, min(head_end, n)
+            in_indicators, carry, head_end, width = True, {}, min(head_end, n), _indicator_width(row)
             continue
-        if in_indicators and (ind := _indicator(row, carry)):
+        if in_indicators and (ind := _indicator(row[:width], carry)):
             recompute(ind)
             ev.indicators.append(ind)
     ev.fields = _header_fields(table.rows[:head_end])
