@@ -363,3 +363,40 @@ def test_indicator_rows_with_a_deviation_reason_column():
 
     assert sum("未发现偏差" in line for line in out) > 50
     assert indicators(out) == indicators(LINES) and len(indicators(LINES)) == 65
+
+
+def test_caption_wordings_without_table_numbers():
+    """Other offices' wordings (收支决算总表, 支出决算明细表, 一般公共预算财政拨款“三公”…), no 公开NN表 line."""
+    wordings = {
+        "2024 年度收入支出决算总表": "2024 年度部门收支决算总表",
+        "2024 年度财政拨款收入支出决算总表": "2024 年度财政拨款收支决算总表",
+        "2024 年度支出决算表": "2024 年度支出决算明细表",
+        "# 2024 年度一般公共预算财政拨款支出决算表": "# 2024 年度一般公共预算财政拨款支出决算明细表",
+        "2024 年度财政拨款“三公”经费支出决算表": "2024 年度一般公共预算财政拨款“三公”经费支出决算表",
+    }
+    lines = [wordings.get(line, line) for line in LINES if not line.startswith("公开 ")]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=False)) > 5
+    doc = parse_document("layout.md", "\n".join(lines).encode("utf-8"))
+    captions = {t.code: t.caption for t in doc.tables if t.code}
+    assert {c: captions[c] for c in ("01", "03", "04", "09")} == {
+        "01": "2024 年度部门收支决算总表",
+        "03": "2024 年度支出决算明细表",
+        "04": "2024 年度财政拨款收支决算总表",
+        "09": "2024 年度一般公共预算财政拨款“三公”经费支出决算表",
+    }
+    assert sorted(captions) == ["01", "02", "03", "04", "05", "06", "08", "09"]
+    assert leaves("\n".join(lines)) == expected_leaves()
+
+
+def test_table06_as_one_list_with_group_columns():
+    """Table 06 as one list (科目编码 | 科目名称 | 合计 | 人员经费 | 公用经费, two header rows) instead of panels."""
+    first, end = table_block("2024 年度一般公共预算财政拨款基本支出决算明细表")
+    econ = {**TRUTH["econ_class"], **TRUTH["econ"]}
+    rows = ["科目编码\t科目名称\t决算数\t\t", "\t\t合计\t人员经费\t公用经费"]
+    for code in sorted(econ):
+        amount = f"{Decimal(str(econ[code])):,.2f}"
+        personnel = code.startswith(("301", "303"))
+        rows.append(f"{code}\t\t{amount}\t{amount if personnel else ''}\t{'' if personnel else amount}")
+    parsed = interpret(parse_document("layout.md", "\n".join([*LINES[:first], *rows, *LINES[end:]]).encode("utf-8")))
+    assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
+    assert all(r.method == "printed" and r.total_key is None for r in parsed.econ)

@@ -78,6 +78,12 @@ def _total_row(row) -> list[EconRow]:
     return out
 
 
+def _header_words(row) -> bool:
+    """A second header row (合计 | 人员经费 | 公用经费 over the amount columns): words, not one amount."""
+    texts = [t for c in row if (t := c.text.strip())]
+    return all(parse_amount(t) is None for t in texts) and any("合计" not in norm(t) for t in texts)
+
+
 def _text(row, col: int | None) -> str:
     return row[col].text.strip() if col is not None and col < len(row) else ""
 
@@ -90,7 +96,8 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     out: list[EconRow] = []
     for row in table.rows[start + 1 :]:
         if any("合计" in norm(c.text) for c in row):
-            out.extend(_total_row(row))
+            if not _header_words(row):
+                out.extend(_total_row(row))
             continue
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = norm(_text(row, code_col)), _text(row, name_col), _text(row, amount_col)
