@@ -400,3 +400,17 @@ def test_table06_as_one_list_with_group_columns():
     parsed = interpret(parse_document("layout.md", "\n".join([*LINES[:first], *rows, *LINES[end:]]).encode("utf-8")))
     assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
     assert all(r.method == "printed" and r.total_key is None for r in parsed.econ)
+
+
+def test_narrative_sections_numbered_in_parentheses():
+    """情况说明 sections numbered （一）…（十三） (under a numbered part), the performance section's own （一）…（三）
+    sub-headings restarting inside it: every stated figure as with 一、…十三、."""
+    numbered = re.compile(r"^(#+ (?:\*\*)?)?([一二三四五六七八九十]{1,2})、(.*说明)")
+    lines = [numbered.sub(r"\1（\2）\3", line) for line in LINES]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 26
+
+    def statements(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [(s.section, s.key, s.line, s.amount_wan, s.percent, s.quantity) for s in parsed.statements]
+
+    assert statements(lines) == statements(LINES) and len(statements(LINES)) == 76

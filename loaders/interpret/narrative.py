@@ -19,7 +19,15 @@ from ..text import no_space, to_wan
 FIGURE = re.compile(r"^图\d")
 SENTENCE = re.compile(r"[^。；\n]*[。；\n]|[^。；\n]+")  # up to and including its end mark
 DIGIT = re.compile(r"\d")
-SECTION_START = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分")
+# Heading numbering styles, outermost first: 第三部分, 一、, （一）, 1. / 1、
+HEADING_LEVELS = [
+    re.compile(r"^第[一二三四五六七八九十]+部分"),
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\d{1,2}[.．、](?!\d)"),
+]
+MAX_HEADING = 40
+CN_DIGITS = "一二三四五六七八九"
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
     ("three_public", "三公"),
@@ -177,19 +185,57 @@ def _kind(heading: str) -> str | None:
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
+def _level(flat: str) -> int | None:
+    """Numbering level of a heading (0 = 第X部分 … 3 = 1.), None for other paragraphs."""
+    if len(flat) > MAX_HEADING:
+        return None
+    return next((level for level, pattern in enumerate(HEADING_LEVELS) if pattern.match(flat)), None)
+
+
+def _numeral(flat: str) -> int:
+    """The number of a numbered heading: 3 for 3. or （三）, 13 for 十三、."""
+    digits = re.match(r"^[（(]?(\d{1,2}|[一二三四五六七八九十]+)", flat).group(1)
+    if digits.isdigit():
+        return int(digits)
+    tens, _, units = digits.rpartition("十")
+    value = CN_DIGITS.index(units) + 1 if units else 0
+    return value + (10 * (CN_DIGITS.index(tens) + 1 if tens else 1) if "十" in digits else 0)
+
+
+def _section_level(flats: list[str]) -> int:
+    """The numbering level of the 情况说明 sections: 一、 where such headings name what they explain, else the
+    level most of them use (（一） or 1. under a numbered part)."""
+    levels = [
+        level
+        for flat in flats
+        if ("说明" in flat or "情况" in flat) and (level := _level(flat)) and _kind(flat) is not None
+    ]
+    return 1 if not levels or 1 in levels else max(set(levels), key=levels.count)
+
+
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Numbered sections with their text joined across broken lines (whitespace removed)."""
     out: list[Section] = []
     current: Section | None = None
-    for para in paragraphs:
-        flat = no_space(para.text)
-        if len(flat) <= 40 and SECTION_START.match(flat):
+    flats = [no_space(para.text) for para in paragraphs]
+    section_level = _section_level(flats)
+    top = 0  # number of the current section heading
+    for para, flat in zip(paragraphs, flats, strict=True):
+        level = _level(flat)
+        if level is not None and level < section_level:
+            top = 0
+        elif level == section_level and section_level > 1 and current and current.kind and _numeral(flat) <= top:
+            level = None  # numbering restarts: a sub-heading inside the section, as （一） under （十三） (the
+            # 一、 level keeps every heading a section: a 目录 lists them before the body numbers them again)
+        elif level == section_level:
+            top = _numeral(flat)
+        if level is not None and level <= section_level:
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat)
             out.append(current)
             continue
         if current is None or current.kind is None or FIGURE.match(flat):
             continue
-        sub = len(flat) <= 40 and SUBHEADING.match(flat) and flat[-1] not in "。；"
+        sub = len(flat) <= MAX_HEADING and SUBHEADING.match(flat) and flat[-1] not in "。；"
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
         current.offsets.append(len(current.text) + len(joiner))
         current.source_lines.append(para.line)
