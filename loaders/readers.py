@@ -40,6 +40,8 @@ class Grid:
 _TAG = re.compile(r"<[^>]+>")
 _CHECKED = re.compile(r"<input[^>]*\bchecked\b[^>]*>", re.I)
 _UNCHECKED = re.compile(r"<input[^>]*>", re.I)
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.I | re.S)
+_BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
@@ -179,7 +181,10 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             before = chunk[:start].strip()
             if before:
                 blocks.append(Paragraph(lineno, clean_paragraph(before)))
-            blocks.append(Grid(lineno, read_html_table(chunk[start:], lineno + chunk.count("\n", 0, start))))
+            table, table_line = chunk[start:], lineno + chunk.count("\n", 0, start)
+            if "aption" in table:
+                table = _take_caption(table, table_line, blocks)
+            blocks.append(Grid(lineno, read_html_table(table, table_line)))
             i = j + 1
             continue
         if stripped.startswith("|") and stripped.count("|") >= 2:
@@ -201,6 +206,21 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             blocks.append(Paragraph(lineno, clean_paragraph(stripped)))
         i += 1
     return blocks
+
+
+def _take_caption(table: str, first_line: int, blocks: list[Paragraph | Grid]) -> str:
+    """Append the lines of a ``<caption>`` (split at <br>) as paragraphs; the table without it, its line
+    count kept."""
+    m = _CAPTION.search(table)
+    if m is None:
+        return table
+    line = first_line + table.count("\n", 0, m.start(1))
+    for part in _BREAK.split(m.group(1)):  # texts and the breaks between them
+        if part == "\n":
+            line += 1
+        elif text := clean_paragraph(part.strip()):  # a <br> cleans to nothing
+            blocks.append(Paragraph(line, text))
+    return table[: m.start()] + "\n" * m.group(0).count("\n") + table[m.end() :]
 
 
 def clean_paragraph(text: str) -> str:

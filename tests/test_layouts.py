@@ -414,3 +414,30 @@ def test_narrative_sections_numbered_in_parentheses():
         return [(s.section, s.key, s.line, s.amount_wan, s.percent, s.quantity) for s in parsed.statements]
 
     assert statements(lines) == statements(LINES) and len(statements(LINES)) == 76
+
+
+def test_html_captions_in_caption_elements():
+    """HTML tables carrying their caption lines in <caption> (split by <br/>) instead of paragraphs above."""
+    name = "html-tables.md"
+    out: list[str] = []
+    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("<table>"):
+            above = [i for i in range(max(0, len(out) - 10), len(out)) if "<table" not in "".join(out[i:])]
+            caption = [i for i in above if re.search("表|单位", out[i]) and "。" not in out[i] and len(out[i]) < 80]
+            if caption:
+                line = f"<table><caption>{'<br/>'.join(out[i].lstrip('# ') for i in caption)}</caption>{line[7:]}"
+                out = [x for i, x in enumerate(out) if i not in caption]
+        out.append(line)
+
+    def read(text: str) -> tuple:
+        parsed = interpret(parse_document(name, text.encode("utf-8")))
+        return (
+            [(s.table_code, s.status, s.amount_unit) for s in parsed.statuses],
+            {(c, r.code, k): v[0] for c, rows in parsed.subjects.items() for r in rows for k, v in r.amounts.items()},
+            [(t.line_item, t.column_key, t.amount) for lines in parsed.totals.values() for t in lines],
+            [(c.item, c.measure, c.amount) for c in parsed.three_public],
+            [(r.code, r.amount) for r in parsed.econ],
+        )
+
+    assert sum("<caption>" in line for line in out) >= 8
+    assert read("\n".join(out)) == read((CORPUS / name).read_text(encoding="utf-8"))

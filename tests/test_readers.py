@@ -96,3 +96,20 @@ def test_yuan_to_wan_is_exact():
     assert to_wan(Decimal("37977500.00"), "元") == Decimal("3797.75")
     assert to_wan(Decimal("1.23"), "元") == Decimal("0.000123")
     assert to_wan(Decimal("1.23"), "万元") == Decimal("1.23")
+
+
+def test_html_caption_becomes_caption_lines():
+    text = (
+        "前言\n<table><caption>2024年度收入决算表<br/>公开02表</caption><tr><td>a</td></tr></table>\n"
+        "<table>\n<caption>\n单位：万元\n</caption>\n<tr><td>b</td></tr>\n</table>"
+    )
+    blocks = read_blocks(text)
+    assert [(b.line, b.text) for b in blocks if isinstance(b, Paragraph)] == [
+        (1, "前言"),
+        (2, "2024年度收入决算表"),
+        (2, "公开02表"),
+        (5, "单位：万元"),
+    ]
+    first, second = (b for b in blocks if isinstance(b, Grid))
+    assert texts(first) == [["a"]] and first.rows[0][0].line == 2
+    assert texts(second) == [["b"]] and second.rows[0][0].line == 7
