@@ -50,7 +50,8 @@ def norm(text: str) -> str:
 
 def split_code(text: str, first_digits: str) -> tuple[str, str] | None:
     """(code, name) of a cell holding a code whose first digit is one of ``first_digits`` and then a name."""
-    if text[:1] not in first_digits and text.lstrip()[:1] not in first_digits:
+    head = text.lstrip()[:1]
+    if not head or head not in first_digits:
         return None
     m = _CODE_AND_NAME.match(text)
     return (no_space(m.group(1)), text[m.end() :].strip()) if m else None
