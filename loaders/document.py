@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -107,16 +108,30 @@ class Document:
         return next((t for t in self.tables if t.code == code), None)
 
 
-def decode(data: bytes) -> str:
-    """Bytes → text, rejecting empty and binary files with a clear reason."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes → (text, warning): UTF-8, UTF-16 with its byte-order mark, else GB18030 (GBK), the encoding of
+    many Chinese office files (with a warning naming it). Empty and binary files are rejected with a reason."""
     if not data.strip():
         raise DocumentError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"not {encoding} text (byte {exc.start}) after its byte-order mark") from exc
     if b"\x00" in data[:65536]:
         raise DocumentError("binary file (NUL bytes), not a converted text document")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"not UTF-8 text (byte {exc.start}): binary or wrong encoding") from exc
+        try:
+            return data.decode("gb18030"), "decoded as GB18030 (GBK): the file is not UTF-8"
+        except UnicodeDecodeError:
+            reason = f"neither UTF-8 nor GB18030 text (byte {exc.start}): binary or another encoding"
+            raise DocumentError(reason) from exc
 
 
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool]:
@@ -300,7 +315,7 @@ def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
 
 def parse_document(source_file: str, data: bytes) -> Document:
     """Read one converted document into the document model (no interpretation of amounts)."""
-    text = decode(data)
+    text, encoding_note = decode(data)
     blocks = read_blocks(text)
     tables, paragraphs = build_tables(blocks)
     title = _title(paragraphs)
@@ -329,4 +344,5 @@ def parse_document(source_file: str, data: bytes) -> Document:
         publication_date=pub,
         paragraphs=paragraphs,
         tables=tables,
+        warnings=[encoding_note] if encoding_note else [],
     )

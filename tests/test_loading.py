@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from loaders import cli
+from loaders.pipeline import parse_file
 from loaders.staging import DOCUMENT_TABLES, Writer, connect, stage
 
 from .conftest import CORPUS, REAL, query
@@ -158,3 +159,25 @@ def test_cli_exit_code_and_message(tmp_path):
     assert result.returncode == 1
     assert f"ERROR {empty}: empty file" in result.stderr
     assert "1 failed, 1 loaded" in result.stdout
+
+
+def test_gbk_and_utf16_files_load_like_utf8(tmp_path, capsys):
+    """Chinese office files are often GB18030/GBK, or UTF-16 with a byte-order mark: the same rows as UTF-8."""
+    encoded = {
+        "gbk.md": REAL_TEXT.encode("gb18030"),
+        "utf16.md": REAL_TEXT.encode("utf-16"),
+        "utf8.md": REAL_TEXT.encode("utf-8"),
+    }
+    staged = {}
+    for name, data in encoded.items():
+        path = write(tmp_path, name, data)
+        parsed = stage(parse_file(path))
+        staged[name] = {t: text for t, text in parsed.rows.items() if t != "documents"}, parsed.warnings
+    assert staged["gbk.md"] == (staged["utf8.md"][0], ["decoded as GB18030 (GBK): the file is not UTF-8"])
+    assert staged["utf16.md"] == staged["utf8.md"] and staged["utf8.md"][1] == []
+    db = tmp_path / "w.duckdb"
+    assert cli.load([str(tmp_path / "gbk.md")], db, quiet=True) == 0
+    assert f"WARNING {tmp_path / 'gbk.md'}: decoded as GB18030" in capsys.readouterr().err
+    assert query(db, "select unit_name, warnings from raw.documents") == [
+        ("武汉市信息中心", "decoded as GB18030 (GBK): the file is not UTF-8")
+    ]
