@@ -11,17 +11,17 @@ from loaders.document import parse_document
 from loaders.pipeline import interpret
 from loaders.text import norm, to_wan
 
-from .conftest import CORPUS, DOCUMENTS, REAL, truth
+from .conftest import CORPUS, DOCUMENTS, REAL, build_warehouse, query, truth
 
 LINES = (CORPUS / REAL).read_text(encoding="utf-8").splitlines()
 TRUTH = truth(REAL)
 
 
-def table_block(caption: str) -> tuple[int, int]:
+def table_block(caption: str, lines: list[str] = LINES) -> tuple[int, int]:
     """(first, end) line indexes of the grid that follows ``caption``."""
-    start = LINES.index(caption)
-    first = next(i for i in range(start, len(LINES)) if "\t" in LINES[i])
-    end = next(i for i in range(first, len(LINES)) if "\t" not in LINES[i])
+    start = lines.index(caption)
+    first = next(i for i in range(start, len(lines)) if "\t" in lines[i])
+    end = next(i for i in range(first, len(lines)) if "\t" not in lines[i])
     return first, end
 
 
@@ -102,9 +102,9 @@ def unit_lines_again() -> list[str]:
     return page_break_in_table03(["单位：武汉市信息中心", "", "2024 年度", "", "金额单位：万元"])
 
 
-def code_and_name_in_one_cell() -> list[str]:
+def code_and_name_in_one_cell(lines: list[str] = LINES) -> list[str]:
     """Subject rows with the code and the name merged into one cell (2010350 事业运行), the name cell left blank."""
-    return [re.sub(r"^(\d{3}|\d{5}|\d{7})\t([^\t\d][^\t]*)\t", r"\1 \2\t\t", line) for line in LINES]
+    return [re.sub(r"^(\d{3}|\d{5}|\d{7})\t([^\t\d][^\t]*)\t", r"\1 \2\t\t", line) for line in lines]
 
 
 def no_column_numbers() -> list[str]:
@@ -207,9 +207,13 @@ def test_an_unknown_table_after_unit_lines_stays_apart_and_is_reported():
     ]
 
 
-def test_economic_codes_printed_in_the_name_cell():
+def econ_codes_in_name_cells(lines: list[str] = LINES) -> list[str]:
     """Table 06 with each code moved into its name cell (30 基本工资), the code cells left blank."""
-    merged = [re.sub(r"(^|\t)(3\d{1,4})\t([^\t\d]+)", r"\1\t\2 \3", line) for line in LINES]
+    return [re.sub(r"(^|\t)(3\d{1,4})\t([^\t\d]+)", r"\1\t\2 \3", line) for line in lines]
+
+
+def test_economic_codes_printed_in_the_name_cell():
+    merged = econ_codes_in_name_cells()
     assert merged != LINES
 
     def econ(lines: list[str]) -> list[tuple]:
@@ -219,12 +223,12 @@ def test_economic_codes_printed_in_the_name_cell():
     assert econ(merged) == econ(LINES)
 
 
-def captions_inside_grids() -> list[str]:
+def captions_inside_grids(lines: list[str] = LINES) -> list[str]:
     """Each table's caption lines (title, 公开NN表, 单位 / 金额单位 line) written by the converter as the grid's
     first rows."""
     out: list[str] = []
-    for i, line in enumerate(LINES):
-        if "\t" in line and "\t" not in LINES[i - 1]:
+    for i, line in enumerate(lines):
+        if "\t" in line and "\t" not in lines[i - 1]:
             above = len(out)
             while above > 0 and "\t" not in out[above - 1] and len(out) - above < 12:
                 above -= 1
@@ -266,12 +270,16 @@ VERTICAL_09 = [
 ]
 
 
+def vertical_three_public(lines: list[str] = LINES, numbered: bool = True) -> list[str]:
+    """Table 09 printed vertically: an item per row, 预算数 / 决算数 (and a 增减 column) as columns."""
+    first, end = table_block("2024 年度财政拨款“三公”经费支出决算表", lines)
+    vertical = [row for row in VERTICAL_09 if numbered or not row.startswith("栏次")]
+    return [*lines[:first], *vertical, *lines[end:]]
+
+
 @pytest.mark.parametrize("numbered", [True, False])
 def test_three_public_table_with_one_row_per_item(numbered):
-    """Table 09 printed vertically: an item per row, 预算数 / 决算数 (and a 增减 column) as columns."""
-    first, end = table_block("2024 年度财政拨款“三公”经费支出决算表")
-    vertical = [row for row in VERTICAL_09 if numbered or not row.startswith("栏次")]
-    lines = [*LINES[:first], *vertical, *LINES[end:]]
+    lines = vertical_three_public(numbered=numbered)
 
     def cells(text: str) -> list[tuple]:
         parsed = interpret(parse_document("layout.md", text.encode("utf-8")))
@@ -341,10 +349,10 @@ def test_title_forms(title, unit, alias, kind):
     assert (doc.unit_name, doc.unit_alias, doc.fiscal_year, doc.doc_kind) == (unit, alias, 2024, kind)
 
 
-def test_indicator_rows_with_a_deviation_reason_column():
-    """绩效自评表 with a 偏差原因分析及改进措施 column after 得分, filled in: every indicator still read as printed."""
+def deviation_reason_column(lines: list[str] = LINES) -> list[str]:
+    """绩效自评表 with a 偏差原因分析及改进措施 column after 得分, filled in."""
     out, in_indicators = [], False
-    for line in LINES:
+    for line in lines:
         if "三级指标" in line and "得分" in line:
             line, in_indicators = line + "\t偏差原因分析及改进措施", True
         elif in_indicators and re.search(r"\d\t[\d.]+$", line):
@@ -352,6 +360,12 @@ def test_indicator_rows_with_a_deviation_reason_column():
         elif "\t" not in line:
             in_indicators = False
         out.append(line)
+    return out
+
+
+def test_indicator_rows_with_a_deviation_reason_column():
+    """Every indicator still read as printed."""
+    out = deviation_reason_column()
 
     def indicators(lines: list[str]) -> list[tuple]:
         parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
@@ -402,11 +416,16 @@ def test_table06_as_one_list_with_group_columns():
     assert all(r.method == "printed" and r.total_key is None for r in parsed.econ)
 
 
-def test_narrative_sections_numbered_in_parentheses():
-    """情况说明 sections numbered （一）…（十三） (under a numbered part), the performance section's own （一）…（三）
-    sub-headings restarting inside it: every stated figure as with 一、…十三、."""
+def sections_in_parentheses(lines: list[str] = LINES) -> list[str]:
+    """情况说明 sections numbered （一）…（十三） (under a numbered part); the performance section keeps its own
+    （一）…（三） sub-headings, restarting inside it."""
     numbered = re.compile(r"^(#+ (?:\*\*)?)?([一二三四五六七八九十]{1,2})、(.*说明)")
-    lines = [numbered.sub(r"\1（\2）\3", line) for line in LINES]
+    return [numbered.sub(r"\1（\2）\3", line) for line in lines]
+
+
+def test_narrative_sections_numbered_in_parentheses():
+    """Every stated figure as with 一、…十三、."""
+    lines = sections_in_parentheses()
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 26
 
     def statements(lines: list[str]) -> list[tuple]:
@@ -441,3 +460,38 @@ def test_html_captions_in_caption_elements():
 
     assert sum("<caption>" in line for line in out) >= 8
     assert read("\n".join(out)) == read((CORPUS / name).read_text(encoding="utf-8"))
+
+
+COMBINED = [
+    vertical_three_public,
+    code_and_name_in_one_cell,
+    econ_codes_in_name_cells,
+    deviation_reason_column,
+    sections_in_parentheses,
+    captions_inside_grids,
+]
+# Every fact and the unit-year mart, without the source lines (the layouts move rows).
+WAREHOUSE_QUERIES = [
+    *(
+        f"select * exclude (source_line) from marts.{fact} order by all"
+        for fact in ("fct_income", "fct_expense", "fct_basic_expense_econ", "fct_fiscal_grant", "fct_three_public")
+    ),
+    *(
+        f"select * exclude (source_line) from marts.{fact} order by all"
+        for fact in ("fct_performance_indicator", "fct_project_evaluation", "fct_statement")
+    ),
+    "select * from marts.mart_unit_year",
+    "select rule_id, status, count(*) from marts.rpt_reconciliation group by all order by all",
+]
+
+
+def test_new_layouts_together_build_the_same_warehouse(tmp_path, real_db):
+    """The real document in all of the layouts above at once: the warehouse holds the same facts and marts."""
+    lines = LINES
+    for layout in COMBINED:
+        lines = layout(lines)
+    path = tmp_path / "layouts.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = build_warehouse(tmp_path / "layouts.duckdb", path)
+    for sql in WAREHOUSE_QUERIES:
+        assert query(db, sql) == query(real_db, sql), sql
