@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -66,6 +67,8 @@ def strip_numbering(text: str) -> str:
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
     t = no_space(text)
+    if not t.isascii():  # full-width digits and marks (３，７９７．７５, （１２．００）) as their ASCII forms
+        t = unicodedata.normalize("NFKC", t)
     if t in _ZERO_MARKS:
         return ZERO
     if not _NUMBER.match(t):

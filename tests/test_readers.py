@@ -82,7 +82,18 @@ def test_paragraph_decoration_removed():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("3,797.75", "3797.75"), ("", "0"), ("-", "0"), ("—", "0"), ("0.00", "0"), (" 12 ", "12"), ("(1.50)", "-1.50")],
+    [
+        ("3,797.75", "3797.75"),
+        ("", "0"),
+        ("-", "0"),
+        ("—", "0"),
+        ("－", "0"),
+        ("0.00", "0"),
+        (" 12 ", "12"),
+        ("(1.50)", "-1.50"),
+        ("３,７９７．７５", "3797.75"),  # full-width digits and point
+        ("（１.５０）", "-1.50"),
+    ],
 )
 def test_parse_amount(text, value):
     assert parse_amount(text) == Decimal(value)
