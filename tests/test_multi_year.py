@@ -61,3 +61,44 @@ def test_subject_trend(two_years):
         "select count(*) from marts.mart_subject_trend where fiscal_year = 2024 and change_wan = 0",
     )[0][0]
     assert unchanged == 11 * 2  # every 项 of tables 03 and 05 but 购房补贴
+
+
+def filed_in_2018(text: str) -> str:
+    """The real document as a 2018 filing, printing class 210 under its name of that time."""
+    for year in ("2023", "2024", "2025"):
+        text = text.replace(year, str(int(year) - 6))
+    return text.replace("卫生健康支出", "医疗卫生与计划生育支出")
+
+
+def test_function_subject_names_by_year(tmp_path):
+    earlier = tmp_path / "2018.md"
+    earlier.write_text(filed_in_2018((CORPUS / REAL).read_text(encoding="utf-8")), encoding="utf-8")
+    db = build_warehouse(tmp_path / "w.duckdb", CORPUS / REAL, earlier)
+    rows = query(
+        db,
+        """select fiscal_year, subject_name, reference_name, is_renamed, documents_printed
+           from marts.dim_function_subject_year where subject_code = '210' order by fiscal_year""",
+    )
+    assert rows == [
+        (2018, "医疗卫生与计划生育支出", "卫生健康支出", True, 1),
+        (2024, "卫生健康支出", "卫生健康支出", False, 1),
+    ]
+    # a name table 03 cuts short is the full name printed in table 05, not a rename
+    assert (
+        query(db, "select subject_name, is_renamed from marts.dim_function_subject_year where subject_code = '2080505'")
+        == [("机关事业单位基本养老保险缴费支出", False)] * 2
+    )
+    # the real document words 20604 its own way (技术与研究与开发; the list says 技术研究与开发): also flagged
+    renamed = query(
+        db,
+        """select subject_code, list(fiscal_year order by fiscal_year), any_value(subject_name)
+           from marts.dim_function_subject_year where is_renamed group by all order by all""",
+    )
+    assert renamed == [
+        ("20604", [2018, 2024], "技术与研究与开发"),
+        ("2060499", [2018, 2024], "其他技术与研究与开发支出"),
+        ("210", [2018], "医疗卫生与计划生育支出"),
+    ]
+    assert query(db, "select count(*) from marts.dim_function_subject_year where fiscal_year = 2018") == query(
+        db, "select count(*) from marts.dim_function_subject_year where fiscal_year = 2024"
+    )
