@@ -189,10 +189,11 @@ def _caption_rows(grid: Grid) -> list[Paragraph]:
     one row joined as a converter writes a caption line: 单位：…      2024 年度      金额单位：万元)."""
     taken: list[Paragraph] = []
     for row in grid.rows[:MAX_CAPTION_LINES]:
-        texts = [norm(c.text) for c in row if c.text]
-        if not texts or not all(map(_caption_like, texts)):
+        texts = [c.text for c in row if c.text]
+        # a caption line holds title, unit, year: at most three texts (a header row holds more)
+        if not 0 < len(texts) <= 3 or not all(_caption_like(norm(text)) for text in texts):
             break
-        taken.append(Paragraph(row[0].line, clean_paragraph("      ".join(c.text for c in row if c.text))))
+        taken.append(Paragraph(row[0].line, clean_paragraph("      ".join(texts))))
     del grid.rows[: len(taken)]
     return taken
 
@@ -248,7 +249,9 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
-        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None) or _header_unit(block)
+        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
+        if unit is None and code is not None:
+            unit = _header_unit(block)
         label = next((m.group(1).strip() for p in area if "单位" in p.text and (m := _UNIT_LINE.search(p.text))), None)
         prev = tables[-1] if tables else None
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all

@@ -19,13 +19,10 @@ from ..text import no_space, to_wan
 FIGURE = re.compile(r"^图\d")
 SENTENCE = re.compile(r"[^。；\n]*[。；\n]|[^。；\n]+")  # up to and including its end mark
 DIGIT = re.compile(r"\d")
-# Heading numbering styles, outermost first: 第三部分, 一、, （一）, 1. / 1、
-HEADING_LEVELS = [
-    re.compile(r"^第[一二三四五六七八九十]+部分"),
-    re.compile(r"^[一二三四五六七八九十]+、"),
-    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
-    re.compile(r"^\d{1,2}[.．、](?!\d)"),
-]
+# Heading numbering styles, outermost first (the group that matches is the level): 第三部分, 一、, （一）, 1. / 1、
+HEADING = re.compile(
+    r"(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[)）])|(\d{1,2}[.．、](?!\d))"
+)
 MAX_HEADING = 40
 CN_DIGITS = "一二三四五六七八九"
 # Section kinds by heading words, most specific first.
@@ -187,9 +184,8 @@ def _kind(heading: str) -> str | None:
 
 def _level(flat: str) -> int | None:
     """Numbering level of a heading (0 = 第X部分 … 3 = 1.), None for other paragraphs."""
-    if len(flat) > MAX_HEADING:
-        return None
-    return next((level for level, pattern in enumerate(HEADING_LEVELS) if pattern.match(flat)), None)
+    m = HEADING.match(flat) if len(flat) <= MAX_HEADING else None
+    return m.lastindex - 1 if m else None
 
 
 def _numeral(flat: str) -> int:
@@ -202,13 +198,11 @@ def _numeral(flat: str) -> int:
     return value + (10 * (CN_DIGITS.index(tens) + 1 if tens else 1) if "十" in digits else 0)
 
 
-def _section_level(flats: list[str]) -> int:
+def _section_level(headings: list[tuple[str, int]]) -> int:
     """The numbering level of the 情况说明 sections: 一、 where such headings name what they explain, else the
     level most of them use (（一） or 1. under a numbered part)."""
     levels = [
-        level
-        for flat in flats
-        if ("说明" in flat or "情况" in flat) and (level := _level(flat)) and _kind(flat) is not None
+        level for flat, level in headings if level and ("说明" in flat or "情况" in flat) and _kind(flat) is not None
     ]
     return 1 if not levels or 1 in levels else max(set(levels), key=levels.count)
 
@@ -218,16 +212,16 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     out: list[Section] = []
     current: Section | None = None
     flats = [no_space(para.text) for para in paragraphs]
-    section_level = _section_level(flats)
+    levels = [_level(flat) for flat in flats]
+    section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
-    for para, flat in zip(paragraphs, flats, strict=True):
-        level = _level(flat)
+    for para, flat, level in zip(paragraphs, flats, levels, strict=True):
         if level is not None and level < section_level:
             top = 0
         elif level == section_level and section_level > 1 and current and current.kind and _numeral(flat) <= top:
             level = None  # numbering restarts: a sub-heading inside the section, as （一） under （十三） (the
             # 一、 level keeps every heading a section: a 目录 lists them before the body numbers them again)
-        elif level == section_level:
+        elif level == section_level > 1:
             top = _numeral(flat)
         if level is not None and level <= section_level:
             current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat)
