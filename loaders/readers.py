@@ -55,7 +55,7 @@ def clean_cell(text: str) -> str:
         text = _UNCHECKED.sub("☐", text)
         text = _TAG.sub(" ", text)
     if "&" in text:
-        text = unescape(text)
+        text = unescape(text).replace("\xa0", " ")  # &nbsp; as a plain space
     return text.strip()
 
 
@@ -183,7 +183,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                 blocks.append(Paragraph(lineno, clean_paragraph(before)))
             table, table_line = chunk[start:], lineno + chunk.count("\n", 0, start)
             if "aption" in table:
-                table = _take_caption(table, table_line, blocks)
+                captions, table = _split_caption(table, table_line)
+                blocks.extend(captions)
             blocks.append(Grid(lineno, read_html_table(table, table_line)))
             i = j + 1
             continue
@@ -208,19 +209,19 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
     return blocks
 
 
-def _take_caption(table: str, first_line: int, blocks: list[Paragraph | Grid]) -> str:
-    """Append the lines of a ``<caption>`` (split at <br>) as paragraphs; the table without it, its line
-    count kept."""
+def _split_caption(table: str, first_line: int) -> tuple[list[Paragraph], str]:
+    """The lines of a ``<caption>`` (split at <br>) as paragraphs, and the table without it (its line count
+    kept)."""
     m = _CAPTION.search(table)
     if m is None:
-        return table
-    line = first_line + table.count("\n", 0, m.start(1))
+        return [], table
+    captions, line = [], first_line + table.count("\n", 0, m.start(1))
     for part in _BREAK.split(m.group(1)):  # texts and the breaks between them
         if part == "\n":
             line += 1
         elif text := clean_paragraph(part.strip()):  # a <br> cleans to nothing
-            blocks.append(Paragraph(line, text))
-    return table[: m.start()] + "\n" * m.group(0).count("\n") + table[m.end() :]
+            captions.append(Paragraph(line, text))
+    return captions, table[: m.start()] + "\n" * m.group(0).count("\n") + table[m.end() :]
 
 
 def clean_paragraph(text: str) -> str:

@@ -66,7 +66,7 @@ def test_html_table_over_several_lines():
         ('<table border="1"><tr><th>a</th><td>b</td></tr></table>', [["a", "b"]]),
         # cells holding only entities: a blank (&nbsp;) and a numeric character reference
         ("<table><tr><td>&nbsp;</td><td>1&#44;000.00</td></tr></table>", [["", "1,000.00"]]),
-        ('<table border="1"><tr><td>&nbsp;</td><td>a&amp;b</td></tr></table>', [["", "a&b"]]),
+        ('<table border="1"><tr><td>&nbsp;</td><td>a&amp;b</td><td>x&nbsp;y</td></tr></table>', [["", "a&b", "x y"]]),
     ],
 )
 def test_html_table_on_one_line(html, rows):
