@@ -416,16 +416,32 @@ def test_table06_as_one_list_with_group_columns():
     assert all(r.method == "printed" and r.total_key is None for r in parsed.econ)
 
 
+_SECTION_HEADING = re.compile(r"^(#+ (?:\*\*)?)?([一二三四五六七八九十]{1,2})、(.*说明)")
+_NUMERALS = "一二三四五六七八九"
+
+
 def sections_in_parentheses(lines: list[str] = LINES) -> list[str]:
     """情况说明 sections numbered （一）…（十三） (under a numbered part); the performance section keeps its own
     （一）…（三） sub-headings, restarting inside it."""
-    numbered = re.compile(r"^(#+ (?:\*\*)?)?([一二三四五六七八九十]{1,2})、(.*说明)")
-    return [numbered.sub(r"\1（\2）\3", line) for line in lines]
+    return [_SECTION_HEADING.sub(r"\1（\2）\3", line) for line in lines]
 
 
-def test_narrative_sections_numbered_in_parentheses():
+def sections_in_arabic(lines: list[str] = LINES) -> list[str]:
+    """情况说明 sections numbered 1. … 13.; the sub-headings inside them keep （一）."""
+
+    def number(m: re.Match) -> str:
+        tens, _, units = m.group(2).rpartition("十")
+        ten = _NUMERALS.index(tens) + 1 if tens else 1
+        value = (_NUMERALS.index(units) + 1 if units else 0) + (10 * ten if "十" in m.group(2) else 0)
+        return f"{m.group(1) or ''}{value}. {m.group(3)}"
+
+    return [_SECTION_HEADING.sub(number, line) for line in lines]
+
+
+@pytest.mark.parametrize("layout", [sections_in_parentheses, sections_in_arabic])
+def test_narrative_sections_numbered_otherwise(layout):
     """Every stated figure as with 一、…十三、."""
-    lines = sections_in_parentheses()
+    lines = layout()
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 26
 
     def statements(lines: list[str]) -> list[tuple]:

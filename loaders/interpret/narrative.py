@@ -216,9 +216,12 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
     for para, flat, level in zip(paragraphs, flats, levels, strict=True):
-        if level is not None and level < section_level:
-            top = 0
-        elif level == section_level and section_level > 1 and current and current.kind and _numeral(flat) <= top:
+        inside = current is not None and current.kind is not None
+        if level is not None and level < section_level and (level <= 1 or not inside):
+            top = 0  # 第X部分 or 一、 (or any heading outside a section) ends the section
+        elif level is not None and level < section_level:
+            level = None  # a （一） heading inside a section numbered 1. 2. …: a sub-heading
+        elif level == section_level and section_level > 1 and inside and _numeral(flat) <= top:
             level = None  # numbering restarts: a sub-heading inside the section, as （一） under （十三） (the
             # 一、 level keeps every heading a section: a 目录 lists them before the body numbers them again)
         elif level == section_level > 1:
