@@ -88,12 +88,17 @@ def compile_vocab(pairs: list[tuple[str, str]]) -> Vocab:
     return [(key, re.compile(pattern)) for key, pattern in pairs]
 
 
+# Keys that name a column by its place in a group (小计, 合计, 决算数), not by what it holds.
+SUBTOTAL_KEYS = {"total", "amount"}
+
+
 def classify(words: list[str], vocab: Vocab) -> str | None:
-    for word in reversed(words):
-        for key, pattern in vocab:
-            if pattern.search(word):
-                return key
-    return None
+    """The key of the lowest header word of a column that names one; a 小计 under a group heading takes the
+    group's key (基本支出 over 小计 | 人员经费 | 公用经费 is the basic column)."""
+    found = [key for word in reversed(words) for key, pattern in vocab if pattern.search(word)]
+    if found and found[0] in SUBTOTAL_KEYS:
+        return next((key for key in found[1:] if key not in SUBTOTAL_KEYS), found[0])
+    return found[0] if found else None
 
 
 def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> dict[int, str | None]:
@@ -111,6 +116,13 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
         if key and lo - 1 <= c <= hi + 1:
             worded.append((c, key))
     if len(worded) == len(cols):
-        return {c: key for c, (_, key) in zip(cols, worded, strict=True)}
-    by_col = dict(worded)
-    return {c: by_col.get(c) for c in cols}
+        keys = {c: key for c, (_, key) in zip(cols, worded, strict=True)}
+    else:
+        by_col = dict(worded)
+        keys = {c: by_col.get(c) for c in cols}
+    seen: set[str] = set()
+    for c, key in keys.items():  # a key named twice keeps its first column; the other is read unnamed
+        if key in seen:
+            keys[c] = None
+        seen.add(key)
+    return keys
