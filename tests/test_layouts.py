@@ -299,13 +299,20 @@ def _totals(lines: list[str]) -> list[tuple]:
     [
         # the sides headed 收入项目 / 支出项目 instead of 项目
         lambda: [re.sub(r"^项目\t(行次?)\t(.*)\t项目\t", r"收入项目\t\1\t\2\t支出项目\t", line) for line in LINES],
+        # the totals named by side: 收入合计 / 支出合计, 收入总计 / 支出总计
+        lambda: [
+            re.sub(r"^本年收入合计\t(.*)\t本年支出合计\t", r"收入合计\t\1\t支出合计\t", line)
+            if line.startswith("本年收入合计")
+            else re.sub(r"^总计\t(.*)\t总计\t", r"收入总计\t\1\t支出总计\t", line)
+            for line in LINES
+        ],
         # no 行 columns (table 01: the only one with six cells a row in the real document)
         lambda: [
             "\t".join(c for k, c in enumerate(line.split("\t")) if k not in (1, 4)) if line.count("\t") == 5 else line
             for line in LINES
         ],
     ],
-    ids=["side_words", "no_line_columns"],
+    ids=["side_words", "side_totals", "no_line_columns"],
 )
 def test_two_sided_tables_in_other_layouts(layout):
     lines = layout()

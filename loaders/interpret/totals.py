@@ -25,9 +25,9 @@ COLUMN_VOCAB = compile_vocab(
 # Line items by label, first match wins; totals before the lines they sum.
 LINE_ITEMS = compile_vocab(
     [
-        ("income_this_year_total", r"^本年收入合计"),
-        ("expense_this_year_total", r"^本年支出合计"),
-        ("grand_total", r"^总计"),
+        ("income_this_year_total", r"^(?:本年)?收入合计"),
+        ("expense_this_year_total", r"^(?:本年)?支出合计"),
+        ("grand_total", r"^(?:收入|支出)?总计"),
         ("use_non_grant_balance", r"使用非财政拨款结余"),
         ("balance_distribution", r"^结余分配"),
         ("carryover_begin", r"^年初.*结转"),
