@@ -370,6 +370,24 @@ def deviation_reason_column(lines: list[str] = LINES) -> list[str]:
     return out
 
 
+def labels_and_values_in_one_cell(lines: list[str] = LINES) -> list[str]:
+    """绩效自评表 header fields written as 项目名称：… in one cell (the value cell left blank)."""
+    field = re.compile(r"^(项目名称|主管部门|实施单位|项目实施单位)\t+([^\t]+)")
+    return [field.sub(r"\1：\2\t", line) for line in lines]
+
+
+def test_evaluation_header_labels_and_values_in_one_cell():
+    """Every evaluation still found (they were all lost), with the same fields, budget and indicators."""
+    lines = labels_and_values_in_one_cell()
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 14
+
+    def evaluations(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [(e.kind, e.fields, e.budget_wan, e.executed_wan, len(e.indicators)) for e in parsed.evaluations]
+
+    assert evaluations(lines) == evaluations(LINES) and len(evaluations(LINES)) == 7
+
+
 def test_indicator_rows_with_a_deviation_reason_column():
     """Every indicator still read as printed."""
     out = deviation_reason_column()
@@ -490,6 +508,7 @@ COMBINED = [
     code_and_name_in_one_cell,
     econ_codes_in_name_cells,
     deviation_reason_column,
+    labels_and_values_in_one_cell,
     sections_in_parentheses,
     captions_inside_grids,
 ]

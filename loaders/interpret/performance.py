@@ -25,6 +25,7 @@ HEADER_FIELDS = {
     "项目类型": "project_type",
 }
 MAX_FIELD_LABEL = 3 * max(map(len, HEADER_FIELDS))  # a label cell, even spaced out as 项 目 名 称
+_FIELD = re.compile(rf"^\s*([^:：]{{2,{MAX_FIELD_LABEL}}}?)\s*[:：]\s*(.*)$", re.S)  # 项目名称：…
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
@@ -84,7 +85,7 @@ def is_evaluation(table: Table) -> bool:
     if "指" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
         return False
     head = {norm(c.text) for row in table.rows[:12] for c in row}
-    return "项目名称" in head and any("三级指标" in t for t in head)
+    return any(t.startswith("项目名称") for t in head) and any("三级指标" in t for t in head)
 
 
 def _number(text: str) -> Decimal | None:
@@ -103,14 +104,20 @@ def _checked(text: str) -> str:
 
 
 def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
+    """Header fields by label: the value in the next non-empty cell, or after the colon when label and value
+    share a cell (项目名称：…)."""
     found: dict[str, str] = {}
     for row in rows:
         for i, cell in enumerate(row):
-            if not cell.text or len(cell.text) > MAX_FIELD_LABEL:
+            if not cell.text:
                 continue
-            key = HEADER_FIELDS.get(norm(cell.text))
+            m = _FIELD.match(cell.text) if ":" in cell.text or "：" in cell.text else None
+            label, value = (m.group(1), m.group(2).strip()) if m else (cell.text, "")
+            if len(label) > MAX_FIELD_LABEL:
+                continue
+            key = HEADER_FIELDS.get(norm(label))
             if key and key not in found:
-                value = next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
+                value = value or next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
                 found[key] = _checked(value) if "☑" in value or "☐" in value else value
     return found
 
