@@ -561,3 +561,26 @@ def test_basic_expense_split_into_personnel_and_public_use_columns():
     printed = amounts(LINES)
     assert {k: v for k, v in split.items() if k[1] in ("total", "basic", "project")} == printed
     assert {k[1] for k in split} == {"total", "basic", "project", "col3", "col4"}
+
+
+def test_budget_execution_in_the_national_template():
+    """A 项目支出绩效自评表 with the national template's budget rows (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    执行率 | 得分, then 年度资金总额 and 其中 rows): A is 全年预算数 and B 全年执行数 (not the first two amounts)."""
+    at = next(i for i, line in enumerate(LINES) if line.startswith("预算执行情况 (万元)"))
+    rows = [
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t",
+        "\t\t年度资金总额\t300.00\t353.48\t353.48\t20\t100%\t20.00",
+        "\t\t其中：当年财政拨款\t300.00\t353.48\t353.48\t—\t—\t—",
+        "\t\t上年结转资金\t\t\t\t—\t—\t—",
+    ]
+    lines = [*LINES[:at], *rows, *LINES[at + 3 :]]
+
+    def budgets(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [
+            (e.budget_wan, e.executed_wan, e.execution_rate_printed, e.budget_score_reported, e.budget_score_weight)
+            for e in parsed.evaluations
+        ]
+
+    assert budgets(lines) == budgets(LINES)
+    assert budgets(lines)[1] == (Decimal("353.48"), Decimal("353.48"), Decimal("100"), Decimal("20.00"), Decimal("20"))

@@ -26,6 +26,13 @@ HEADER_FIELDS = {
 }
 MAX_FIELD_LABEL = 3 * max(map(len, HEADER_FIELDS))  # a label cell, even spaced out as 项 目 名 称
 _FIELD = re.compile(rf"^\s*([^:：]{{2,{MAX_FIELD_LABEL}}}?)\s*[:：]\s*(.*)$", re.S)  # 项目名称：…
+_BUDGET_LABELS = [
+    ("initial_budget", "年初预算"),
+    ("budget", "预算数"),
+    ("executed", "执行数"),
+    ("weight", "分值"),
+    ("score", "得分"),
+]
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
@@ -123,22 +130,39 @@ def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
 
 
 def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
+    """预算数 A, 执行数 B, 执行率 and its score from the row under the 预算数 header. The header's amount labels
+    name the values in order when they are as many (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the
+    national template); otherwise the first two amounts are A and B and the score follows the rate."""
     for i, row in enumerate(rows):
         if not any("预算数" in norm(c.text) for c in row):
             continue
         head = " ".join(norm(c.text) for r in rows[i : i + 2] for c in r)
         if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
             ev.budget_score_weight = Decimal(m.group(1))
+        labels = [key for c in row if c.text and (key := _budget_label(norm(c.text)))]
         for values in rows[i + 1 : i + 4]:
             cells = [c.text.strip() for c in values if c.text.strip()]
             amounts = [t for t in cells if PLAIN.match(t.replace(",", ""))]
-            if len(amounts) >= 2:
-                ev.budget_wan, ev.executed_wan = (_number(t) for t in amounts[:2])
-                rate = next((t for t in cells if t.endswith("%")), None)
-                ev.execution_rate_printed = _number(rate) if rate else None
-                after = cells[cells.index(rate) + 1 :] if rate else []
-                ev.budget_score_reported = _number(after[0].split(")")[-1].split("）")[-1]) if after else None
+            if len(amounts) < 2:
+                continue
+            rate = next((t for t in cells if t.endswith("%")), None)
+            ev.execution_rate_printed = _number(rate) if rate else None
+            if len(labels) == len(amounts) and "executed" in labels:
+                named = {key: _number(t) for key, t in zip(labels, amounts, strict=True)}
+                ev.budget_wan = named.get("budget", named.get("initial_budget"))
+                ev.executed_wan, ev.budget_score_reported = named["executed"], named.get("score")
+                ev.budget_score_weight = named.get("weight", ev.budget_score_weight)
                 return
+            ev.budget_wan, ev.executed_wan = (_number(t) for t in amounts[:2])
+            after = cells[cells.index(rate) + 1 :] if rate else []
+            ev.budget_score_reported = _number(after[0].split(")")[-1].split("）")[-1]) if after else None
+            return
+
+
+def _budget_label(text: str) -> str | None:
+    """What a budget-execution header cell names: initial_budget (年初预算数), budget (全年预算数, 预算数（A）),
+    executed (执行数), weight (分值), score (得分); None for other cells (执行率, 资金总额 …)."""
+    return next((key for key, word in _BUDGET_LABELS if word in text), None)
 
 
 def _joined(rows: list[list[Cell]]) -> str:
