@@ -565,7 +565,8 @@ def test_basic_expense_split_into_personnel_and_public_use_columns():
 
 def test_budget_execution_in_the_national_template():
     """A 项目支出绩效自评表 with the national template's budget rows (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
-    执行率 | 得分, then 年度资金总额 and 其中 rows): A is 全年预算数 and B 全年执行数 (not the first two amounts)."""
+    执行率 | 得分, then 年度资金总额 and 其中 rows): A is 全年预算数 and B 全年执行数 (not the first two amounts); its
+    总分 row prints 分值 before 得分."""
     at = next(i for i, line in enumerate(LINES) if line.startswith("预算执行情况 (万元)"))
     rows = [
         "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t",
@@ -574,6 +575,8 @@ def test_budget_execution_in_the_national_template():
         "\t\t上年结转资金\t\t\t\t—\t—\t—",
     ]
     lines = [*LINES[:at], *rows, *LINES[at + 3 :]]
+    total = next(i for i in range(at, len(lines)) if lines[i].startswith("总分"))
+    lines[total] = "总分\t\t\t\t\t100\t98.50\t2 项指标未达到目标值"  # 分值, then 得分, then a reason
 
     def budgets(lines: list[str]) -> list[tuple]:
         parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
@@ -584,3 +587,5 @@ def test_budget_execution_in_the_national_template():
 
     assert budgets(lines) == budgets(LINES)
     assert budgets(lines)[1] == (Decimal("353.48"), Decimal("353.48"), Decimal("100"), Decimal("20.00"), Decimal("20"))
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert parsed.evaluations[1].total_score_printed == Decimal("98.50")

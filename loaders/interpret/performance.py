@@ -262,6 +262,15 @@ def recompute(ind: Indicator) -> None:
         )
 
 
+def _total_score(cells: list[Cell]) -> Decimal | None:
+    """The score of a 总分 row: its last plain number (the national template prints 分值 100 before 得分), else
+    the first number in its cells."""
+    plain = [t for c in cells if PLAIN.match((t := c.text.strip()).replace(",", ""))]
+    if plain:
+        return _number(plain[-1])
+    return next((n for c in cells if (n := _number(c.text)) is not None), None)
+
+
 def read_evaluation(table: Table) -> Evaluation:
     """Project header and budget execution from the rows above the first indicator header; indicators below."""
     overall = "整体" in _joined(table.rows[:12]) or "整体" in norm(table.caption)
@@ -273,7 +282,7 @@ def read_evaluation(table: Table) -> Evaluation:
     for n, row in enumerate(table.rows):
         first = norm(row[0].text) if row else ""
         if first.startswith("总分"):
-            ev.total_score_printed = next((_number(c.text) for c in row[1:] if _number(c.text) is not None), None)
+            ev.total_score_printed = _total_score(row[1:])
             in_indicators = False
             continue
         if _indicator_header(row):
