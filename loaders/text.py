@@ -20,8 +20,10 @@ _PUNCTUATION = (
 )
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
 
-# A classification code printed in the same cell as its name: 2010350 事业运行, 201 03 50 事业运行, 30101 基本工资.
-_CODE_AND_NAME = re.compile(r"^\s*(\d{2,3}(?:\s?\d{2}){0,2})\s*(?=[^\d\s.．、，,%％])")
+# A classification code printed in the same cell as its name: 2010350 事业运行, 201 03 50 事业运行, 30101 基本工资,
+# [2010350]事业运行.
+_CODE_AND_NAME = re.compile(r"^\s*[\[【]?\s*(\d{2,3}(?:\s?\d{2}){0,2})\s*[\]】]?\s*(?=[^\d\s.．、，,%％\]】])")
+CODE_BRACKETS = "[]【】"
 
 ZERO = Decimal(0)
 WAN = Decimal(10000)
@@ -51,7 +53,7 @@ def norm(text: str) -> str:
 
 def split_code(text: str, first_digits: str) -> tuple[str, str] | None:
     """(code, name) of a cell holding a code whose first digit is one of ``first_digits`` and then a name."""
-    head = text.lstrip()[:1]
+    head = text.lstrip().lstrip(CODE_BRACKETS)[:1]
     if not head or head not in first_digits:
         return None
     m = _CODE_AND_NAME.match(text)

@@ -589,3 +589,27 @@ def test_budget_execution_in_the_national_template():
     assert budgets(lines)[1] == (Decimal("353.48"), Decimal("353.48"), Decimal("100"), Decimal("20.00"), Decimal("20"))
     parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
     assert parsed.evaluations[1].total_score_printed == Decimal("98.50")
+
+
+@pytest.mark.parametrize(
+    "bracketed",
+    [
+        lambda line: re.sub(r"^(\d{3}|\d{5}|\d{7})\t", r"[\1]\t", line),  # the code cell as [2010350]
+        lambda line: re.sub(r"^(\d{3}|\d{5}|\d{7})\t([^\t\d][^\t]*)\t", r"\t【\1】\2\t", line),  # 【2010350】事业运行
+    ],
+    ids=["code_cell", "code_and_name"],
+)
+def test_subject_codes_printed_in_brackets(bracketed):
+    lines = [bracketed(line) for line in LINES]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) > 40
+
+    def amounts(lines: list[str]) -> dict:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return {
+            (code, r.code, r.name_raw, key): value[0]
+            for code, rows in parsed.subjects.items()
+            for r in rows
+            for key, value in r.amounts.items()
+        }
+
+    assert amounts(lines) == amounts(LINES)

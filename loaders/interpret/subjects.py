@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
-from ..text import norm, parse_amount, split_code
+from ..text import CODE_BRACKETS, norm, parse_amount, split_code
 from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
 
 _EXPENSE = compile_vocab(
@@ -110,7 +110,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         for i, c in enumerate(r):
             if i in keys or not c.text:
                 continue
-            if _CODE.match(text := norm(c.text)):
+            if _CODE.match(text := norm(c.text).strip(CODE_BRACKETS)):  # 2010350 or [2010350]
                 codes.append((i, text))
             elif split := split_code(c.text, "2"):  # function codes start with 2
                 codes.append((i, split[0]))
