@@ -613,3 +613,21 @@ def test_subject_codes_printed_in_brackets(bracketed):
         }
 
     assert amounts(lines) == amounts(LINES)
+
+
+@pytest.mark.parametrize("label", ["收入合计", "支出合计", "本年支出合计", "合计数"])
+def test_subject_table_total_rows_named_otherwise(label):
+    """The 合计 row of tables 02/03/05 labelled 收入合计 / 支出合计 …: still the total, never a subject row."""
+    lines = [re.sub(r"^(\t*)合计\t", lambda m: f"{m.group(1)}{label}\t", line) for line in LINES]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 5
+
+    def rows(lines: list[str]) -> dict:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return {
+            (c, r.code, r.is_total, k): v[0]
+            for c, rs in parsed.subjects.items()
+            for r in rs
+            for k, v in r.amounts.items()
+        }
+
+    assert rows(lines) == rows(LINES)

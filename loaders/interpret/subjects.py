@@ -42,7 +42,7 @@ VOCAB = {
     "08": _EXPENSE,
 }
 _CODE = re.compile(r"^\d{2,7}$")
-_TOTAL = re.compile(r"^(合计|总计|本年.*合计)$")
+_TOTAL = re.compile(r"^(?:本年)?(?:收入|支出|收支)?(?:合计|总计)数?$")  # 合计, 本年支出合计, 收入合计, 总计
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
 
