@@ -631,3 +631,16 @@ def test_subject_table_total_rows_named_otherwise(label):
         }
 
     assert rows(lines) == rows(LINES)
+
+
+def test_table06_totals_labelled_subtotal():
+    """人员经费小计 / 公用经费小计 instead of …合计: still the two totals (the personnel total was lost)."""
+    lines = [line.replace("人员经费合计", "人员经费小计").replace("公用经费合计", "公用经费小计") for line in LINES]
+    assert lines != LINES
+
+    def econ(lines: list[str]) -> list[tuple]:
+        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+        return [(r.code, r.total_key, r.amount, r.is_leaf) for r in parsed.econ]
+
+    assert econ(lines) == econ(LINES)
+    assert {total_key for _, total_key, _, _ in econ(lines) if total_key} == {"personnel_total", "public_use_total"}

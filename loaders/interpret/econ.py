@@ -56,15 +56,20 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
     raise DocumentError("table 06: no 科目名称 header row found")
 
 
+def _is_total(text: str) -> bool:
+    """A total label: 人员经费合计, 公用经费小计, 合计."""
+    return "合计" in text or "小计" in text
+
+
 def _total_row(row) -> list[EconRow]:
     out = []
     for k, c in enumerate(row):
         t = norm(c.text)
-        if "合计" not in t:
+        if not _is_total(t):
             continue
         key = next((key for key, word in _TOTAL_LABELS if word in t), "total")
         for nxt in row[k + 1 :]:
-            if "合计" in norm(nxt.text):
+            if _is_total(norm(nxt.text)):
                 break
             if nxt.text.strip() and parse_amount(nxt.text) is not None:
                 out.append(
@@ -81,7 +86,7 @@ def _total_row(row) -> list[EconRow]:
 def _header_words(row) -> bool:
     """A second header row (合计 | 人员经费 | 公用经费 over the amount columns): words, not one amount."""
     texts = [t for c in row if (t := c.text.strip())]
-    return all(parse_amount(t) is None for t in texts) and any("合计" not in norm(t) for t in texts)
+    return all(parse_amount(t) is None for t in texts) and not all(_is_total(norm(t)) for t in texts)
 
 
 def _text(row, col: int | None) -> str:
@@ -89,13 +94,13 @@ def _text(row, col: int | None) -> str:
 
 
 def read_econ_rows(table: Table) -> list[EconRow]:
-    """Rows of every panel plus the 人员经费合计 / 公用经费合计 total rows, codes resolved."""
+    """Rows of every panel plus the 人员经费合计 / 公用经费合计 (or 小计) total rows, codes resolved."""
     start, panels, groups = _panels(table.rows)
     if not panels:
         raise DocumentError(f"table 06 (line {table.first_line}): no 科目名称/决算数 panel found")
     out: list[EconRow] = []
     for row in table.rows[start + 1 :]:
-        if any("合计" in norm(c.text) for c in row):
+        if any(_is_total(norm(c.text)) for c in row):
             if not _header_words(row):
                 out.extend(_total_row(row))
             continue
