@@ -311,8 +311,10 @@ def _totals(lines: list[str]) -> list[tuple]:
             "\t".join(c for k, c in enumerate(line.split("\t")) if k not in (1, 4)) if line.count("\t") == 5 else line
             for line in LINES
         ],
+        # the expense side headed 项目（按功能分类）
+        lambda: [re.sub(r"\t项目\t(行次?)\t", r"\t项目（按功能分类）\t\1\t", line) for line in LINES],
     ],
-    ids=["side_words", "side_totals", "no_line_columns"],
+    ids=["side_words", "side_totals", "no_line_columns", "qualified_side_header"],
 )
 def test_two_sided_tables_in_other_layouts(layout):
     lines = layout()

@@ -47,7 +47,7 @@ FUND_OF_ITEM = {
     "gov_fund_grant": "government_fund",
     "state_capital_grant": "state_capital",
 }
-_ITEM_HEAD = re.compile(r"(?:收入|支出)?项目(?:名称)?")
+_ITEM_HEAD = re.compile(r"(?:收入|支出)?项目(?:名称)?(?:（[^）]*）)?")  # 项目, 支出项目, 项目（按功能分类）
 FUND_ORDER = ["general_public_budget", "government_fund", "state_capital"]
 TOTAL_ITEMS = {"income_this_year_total", "expense_this_year_total", "grand_total"}
 
