@@ -593,6 +593,17 @@ def test_budget_execution_in_the_national_template():
     assert parsed.evaluations[1].total_score_printed == Decimal("98.50")
 
 
+def subject_amounts(lines: list[str]) -> dict:
+    """Every amount of the subject tables by (table, code, printed subject name or 合计 row, column)."""
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    return {
+        (table, r.code, "合计" if r.is_total else r.name_raw, key): value[0]
+        for table, rows in parsed.subjects.items()
+        for r in rows
+        for key, value in r.amounts.items()
+    }
+
+
 @pytest.mark.parametrize(
     "bracketed",
     [
@@ -605,16 +616,7 @@ def test_subject_codes_printed_in_brackets(bracketed):
     lines = [bracketed(line) for line in LINES]
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) > 40
 
-    def amounts(lines: list[str]) -> dict:
-        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
-        return {
-            (code, r.code, r.name_raw, key): value[0]
-            for code, rows in parsed.subjects.items()
-            for r in rows
-            for key, value in r.amounts.items()
-        }
-
-    assert amounts(lines) == amounts(LINES)
+    assert subject_amounts(lines) == subject_amounts(LINES)
 
 
 @pytest.mark.parametrize("label", ["收入合计", "支出合计", "本年支出合计", "合计数"])
@@ -623,16 +625,7 @@ def test_subject_table_total_rows_named_otherwise(label):
     lines = [re.sub(r"^(\t*)合计\t", lambda m: f"{m.group(1)}{label}\t", line) for line in LINES]
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 5
 
-    def rows(lines: list[str]) -> dict:
-        parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
-        return {
-            (c, r.code, r.is_total, k): v[0]
-            for c, rs in parsed.subjects.items()
-            for r in rs
-            for k, v in r.amounts.items()
-        }
-
-    assert rows(lines) == rows(LINES)
+    assert subject_amounts(lines) == subject_amounts(LINES)
 
 
 def test_table06_totals_labelled_subtotal():
