@@ -175,13 +175,16 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     return list(reversed(area))
 
 
-def _caption_like(text: str) -> bool:
-    """A caption line's text: table title or number, 续表, unit line (单位：…, 金额单位：…) or the year alone."""
-    if "表" in text:
-        return len(text) <= MAX_CAPTION_LEN
+def _unit_or_year(text: str) -> bool:
+    """A normalised line of a page's running header: 单位：…, 金额单位：…, or the year alone."""
     if "单位" in text:
         return _AMOUNT_UNIT.search(text) is not None or _UNIT_LINE.search(text) is not None
     return _YEAR_ALONE.fullmatch(text) is not None
+
+
+def _caption_like(text: str) -> bool:
+    """A normalised caption line: table title or number, 续表, or a unit or year line."""
+    return len(text) <= MAX_CAPTION_LEN if "表" in text else _unit_or_year(text)
 
 
 def _caption_rows(grid: Grid) -> list[Paragraph]:
@@ -219,7 +222,7 @@ def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, blo
     return (
         unit in (None, prev.amount_unit)
         and _width(block.rows) == _width(prev.rows)
-        and all("表" not in p.text and ("单位" in p.text or _YEAR.fullmatch(p.text)) for p in pending)
+        and all("表" not in p.text and _unit_or_year(norm(p.text)) for p in pending)
     )
 
 
@@ -282,11 +285,12 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     return tables, paragraphs
 
 
-def _title(paragraphs: list[Paragraph]) -> Paragraph:
+def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
+    """The title paragraph and its comparable text (normalised, the year in digits)."""
     for para in paragraphs[:40]:
         text = _arabic_year(norm(para.text))
         if "决算" in text and _YEAR.search(text) and len(text) <= 80 and "表" not in text:
-            return para
+            return para, text
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
 
 
@@ -297,10 +301,9 @@ def _arabic_year(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
 
 
-def _unit_from_title(title: str) -> str:
+def _unit_from_title(text: str) -> str:
     """The unit named after the year (2024年度XX单位决算公开) or, when nothing follows it, before the year
-    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明)."""
-    text = _arabic_year(norm(title))
+    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明); ``text`` as ``_title`` gives it."""
     m = _YEAR.search(text)
     before, after = (text[: m.start()], text[m.end() :]) if m else ("", text)
     after = _TITLE_SUFFIX.sub("", after).strip("：:")
@@ -321,9 +324,9 @@ def parse_document(source_file: str, data: bytes) -> Document:
     text, encoding_note = decode(data)
     blocks = read_blocks(text)
     tables, paragraphs = build_tables(blocks)
-    title = _title(paragraphs)
-    year = int(_YEAR.search(_arabic_year(norm(title.text))).group(1))
-    unit_full = _unit_from_title(title.text)
+    title, title_text = _title(paragraphs)
+    year = int(_YEAR.search(title_text).group(1))
+    unit_full = _unit_from_title(title_text)
     if not unit_full:
         unit_full = next((norm(t.unit_label) for t in tables if t.unit_label), "")
     if not unit_full:

@@ -60,13 +60,12 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
             item = next((i for w in reversed(words) if (i := _match(w, ITEMS))), None)
             measure = row_group or group_of.get(col)
             if item is not None and measure is not None and col < len(r):
-                out.append(_cell(layout, r, col, number, measure, item))
+                out.append(_cell(r, col, number, "/".join(words), measure, item))
     return out or _by_row(layout, group_of)
 
 
-def _cell(layout: Layout, row: list[Cell], col: int, number: int, measure: str, item: str) -> ThreePublicCell:
+def _cell(row: list[Cell], col: int, number: int, header: str, measure: str, item: str) -> ThreePublicCell:
     raw = row[col].text.strip()
-    header = "/".join(layout.words(col))
     return ThreePublicCell(measure, item, number, header, row[col].line, raw, parse_amount(raw))
 
 
@@ -82,5 +81,5 @@ def _by_row(layout: Layout, group_of: dict[int, str]) -> list[ThreePublicCell]:
         seen.add(item)
         for col, number in sorted(layout.numbers.items()):
             if (measure := group_of.get(col)) is not None and col < len(r):
-                out.append(_cell(layout, r, col, number, measure, item))
+                out.append(_cell(r, col, number, "/".join(layout.words(col)), measure, item))
     return out

@@ -41,8 +41,7 @@ names as (
         printed.subject_code,
         printed.document_id,
         printed.is_printed,
-        -- comparable form: no spaces, full-width brackets
-        replace(replace(replace(printed.name_raw, ' ', ''), '(', '（'), ')', '）') as subject_name
+        {{ comparable_name('printed.name_raw') }} as subject_name
     from printed
     inner join documents on printed.document_id = documents.document_id
     where printed.name_raw is not null

@@ -15,9 +15,7 @@ select
     by_year.subject_name,
     subjects.subject_name as reference_name,
     -- a different wording, not the reference name cut short by a narrow column
-    not starts_with(
-        replace(replace(subjects.subject_name, '(', '（'), ')', '）'), by_year.subject_name
-    ) as is_renamed,
+    not starts_with({{ comparable_name('subjects.subject_name') }}, by_year.subject_name) as is_renamed,
     by_year.documents_printed,
     by_year.documents_used
 from by_year
