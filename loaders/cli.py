@@ -81,6 +81,29 @@ def _changed(files: list[Path], writer: Writer, counts: Counter[str], quiet: boo
     return changed
 
 
+class _Progress:
+    """The progress line of a long load, rewritten in place; an error or warning starts a line of its own."""
+
+    every = 200  # documents between updates
+
+    def __init__(self, total: int, shown: bool) -> None:
+        self.total, self.shown, self.open = total, shown, False
+        self.started = time.perf_counter()
+
+    def message(self, text: str) -> None:
+        if self.open:
+            print(file=sys.stderr)
+            self.open = False
+        print(text, file=sys.stderr)
+
+    def update(self, n: int) -> None:
+        if self.shown and (n % self.every == 0 or n == self.total):
+            rate = n / (time.perf_counter() - self.started)
+            self.open = n < self.total
+            line = f"\r  {n}/{self.total} documents parsed ({rate:,.0f}/s)"
+            print(line, end="" if self.open else "\n", file=sys.stderr)
+
+
 def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = False) -> int:
     """Load documents into raw.*; returns the number of documents that failed."""
     files = expand(paths)
@@ -96,32 +119,28 @@ def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = Fals
     writer = Writer(con)
     counts: Counter[str] = Counter()
     files = _changed(files, writer, counts, quiet)
-    started = time.perf_counter()
-    show_progress = len(files) >= 50 and not quiet
+    progress = _Progress(len(files), shown=len(files) >= 50 and not quiet)
 
     def report(results) -> None:
         for parsed, status, error in results:
             counts[status] += 1
             if error:
-                print(f"ERROR {parsed.source_file}: {error}", file=sys.stderr)
+                progress.message(f"ERROR {parsed.source_file}: {error}")
                 continue
             for warning in parsed.warnings:
-                print(f"WARNING {parsed.source_file}: {warning}", file=sys.stderr)
-            if not quiet and not show_progress:
+                progress.message(f"WARNING {parsed.source_file}: {warning}")
+            if not quiet and not progress.shown:
                 print(f"{status:9} {parsed.source_file}  [{parsed.unit_name} {parsed.fiscal_year} {parsed.doc_kind}]")
 
     for n, (path, parsed, error) in enumerate(_parsed(files, jobs), 1):
         if error:
             counts["failed"] += 1
-            print(f"ERROR {path}: {error}", file=sys.stderr)
+            progress.message(f"ERROR {path}: {error}")
             sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
             writer.log(str(path), sha, None, "failed", error)
         else:
             report(writer.add(parsed))
-        if show_progress and (n % 200 == 0 or n == len(files)):
-            rate = n / (time.perf_counter() - started)
-            end = "" if n < len(files) else "\n"
-            print(f"\r  {n}/{len(files)} documents parsed ({rate:,.0f}/s)", end=end, file=sys.stderr)
+        progress.update(n)
     report(writer.close())
     con.close()
     publish(db)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from loaders import cli
+from loaders.bench import make_copies
 from loaders.pipeline import parse_file
 from loaders.staging import DOCUMENT_TABLES, Writer, connect, stage
 
@@ -116,6 +117,21 @@ def test_missing_table_is_reported_not_fatal(tmp_path, capsys):
     assert "table 09 财政拨款“三公”经费支出决算表 not found" in query(db, "select warnings from raw.documents")[0][0]
     assert f"WARNING {path}: table 09 财政拨款“三公”经费支出决算表 not found" in capsys.readouterr().err
     assert query(db, "select status from raw.document_tables where table_code = '09'") == [("absent",)]
+
+
+def test_messages_on_long_loads_start_their_own_line(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    files = make_copies(60, folder)
+    files[30].write_text(files[30].read_text(encoding="utf-8").split("2024 年度财政拨款“三公”经费支出决算表")[0])
+    files[45].write_bytes(b"")
+    monkeypatch.setattr(cli._Progress, "every", 20)
+    assert cli.load([str(folder)], tmp_path / "w.duckdb", jobs=1) == 1
+    lines = capsys.readouterr().err.split("\n")
+    updates = [part.split()[0] for line in lines for part in line.split("\r") if "documents parsed" in part]
+    assert updates == ["20/60", "40/60", "60/60"]
+    assert f"WARNING {files[30]}: table 09 财政拨款“三公”经费支出决算表 not found" in lines
+    assert f"ERROR {files[45]}: empty file" in lines
 
 
 def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
