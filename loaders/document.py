@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
-from .text import no_space, norm
+from .text import ascii_digits, no_space, norm
 
 
 class DocumentError(ValueError):
@@ -47,16 +47,24 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("09", ("因公出国", "公务接待")),
 ]
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
-_AMOUNT_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")  # 金额单位 or 单位 (a literal first word: a fast search)
-_UNIT_LINE = re.compile(r"(?<!金额)单位(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)")
+# 金额单位：万元, 单位：元, 单位：（元）, 单位：人民币万元, 单位 元, and a bracketed (万元) or （单位：元） alone.
+_AMOUNT_UNIT = re.compile(
+    r"单位\s*[:：]?\s*[（(]?\s*(?:人民币)?\s*(万元|元)(?![\u4e00-\u9fff])|[（(]\s*(?:人民币)?(万元|元)\s*[）)]"
+)
+# 单位：…, 单位名称：…, 部门：…, 编制部门：…, 部门名称：…, 部门（单位）：… (not 金额单位)
+_UNIT_LINE = re.compile(
+    r"(?<!金额)(?:编制)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)"
+)
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?决算.*$")
 _TITLE_PREFIX = re.compile(r"^关于")
+_CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分|情况说明")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_ALIAS = re.compile(r"^(.+?)（(.+)）$")
+# XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
+_ALIAS = re.compile(r"^(.+?)（(?!(?:本级|机关|本部|本部门|汇总|本级机关)）)(.+)）$")
 _REGION = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,8}?自治区)?([\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,8}?自治州)?"
     r"([\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
@@ -161,13 +169,23 @@ def _header_hint(rows: list[list[Cell]]) -> str | None:
     return None
 
 
+def _unit_line(text: str) -> re.Match | None:
+    return _UNIT_LINE.search(text) if "单位" in text or "部门" in text else None
+
+
+def amount_unit(text: str) -> str | None:
+    """万元 or 元 where a line or cell states the amount unit."""
+    m = _AMOUNT_UNIT.search(text) if "元" in text else None
+    return m.group(m.lastindex) if m else None
+
+
 def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
     area: list[Paragraph] = []
     for para in reversed(pending):
         if len(area) >= MAX_CAPTION_LINES or (
             len(para.text) > MAX_CAPTION_LEN
             and len(no_space(para.text)) > MAX_CAPTION_LEN
-            and not _AMOUNT_UNIT.search(para.text)
+            and not amount_unit(para.text)
         ):
             break
         if not para.text.startswith("注"):  # paragraph texts are stripped
@@ -177,8 +195,8 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
 
 def _unit_or_year(text: str) -> bool:
     """A normalised line of a page's running header: 单位：…, 金额单位：…, or the year alone."""
-    if "单位" in text:
-        return _AMOUNT_UNIT.search(text) is not None or _UNIT_LINE.search(text) is not None
+    if "单位" in text or "部门" in text or "元" in text:
+        return amount_unit(text) is not None or _unit_line(text) is not None
     return _YEAR_ALONE.fullmatch(text) is not None
 
 
@@ -206,9 +224,9 @@ def _header_unit(grid: Grid) -> str | None:
     is blanked so that its words do not name a column."""
     for row in grid.rows[:3]:
         for k, cell in enumerate(row):
-            if "单位" in cell.text and (m := _AMOUNT_UNIT.search(cell.text)):
+            if "单位" in cell.text and (unit := amount_unit(cell.text)):
                 row[k] = Cell(("", cell.line))
-                return m.group(1)
+                return unit
     return None
 
 
@@ -252,10 +270,10 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
-        unit = next((m.group(1) for p in area if (m := _AMOUNT_UNIT.search(p.text))), None)
+        unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
         if unit is None and code is not None:
             unit = _header_unit(block)
-        label = next((m.group(1).strip() for p in area if "单位" in p.text and (m := _UNIT_LINE.search(p.text))), None)
+        label = next((m.group(1).strip() for p in area if (m := _unit_line(p.text))), None)
         prev = tables[-1] if tables else None
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
         if prev and (
@@ -286,11 +304,18 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
 
 
 def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
-    """The title paragraph and its comparable text (normalised, the year in digits)."""
-    for para in paragraphs[:40]:
-        text = _arabic_year(norm(para.text))
-        if "决算" in text and _YEAR.search(text) and len(text) <= 80 and "表" not in text:
-            return para, text
+    """The title paragraph and its comparable text (normalised, the year in digits). A title wrapped onto the
+    next line (2024 年度XX（XX / 中心）决算公开, or the year on a line of its own) is joined; a contents heading
+    (第三部分 …情况说明) is not a title."""
+    texts = [_arabic_year(norm(p.text)) for p in paragraphs[:41]]
+    for k, text in enumerate(texts[:40]):
+        if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80:
+            continue
+        if "决算" in text and _YEAR.search(text):
+            return paragraphs[k], text
+        wrapped = text + texts[k + 1] if k + 1 < len(texts) else ""
+        if _YEAR.search(text) and "决算" in wrapped and len(wrapped) <= 80 and not _YEAR.search(texts[k + 1]):
+            return Paragraph(paragraphs[k].line, paragraphs[k].text + paragraphs[k + 1].text), wrapped
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
 
 
@@ -322,7 +347,7 @@ def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
 def parse_document(source_file: str, data: bytes) -> Document:
     """Read one converted document into the document model (no interpretation of amounts)."""
     text, encoding_note = decode(data)
-    blocks = read_blocks(text)
+    blocks = read_blocks(ascii_digits(text))
     tables, paragraphs = build_tables(blocks)
     title, title_text = _title(paragraphs)
     year = int(_YEAR.search(title_text).group(1))

@@ -68,8 +68,11 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _check_complete(table: Table) -> None:
-    """A table whose last row is shorter than its widest row was cut off mid-row."""
+def _check_complete(table: Table, doc: Document) -> None:
+    """A document that ends inside a table whose last row is shorter than its widest row was cut off mid-row
+    (a row short of its trailing empty cells inside the document is how some converters write it)."""
+    if table is not doc.tables[-1] or (doc.paragraphs and doc.paragraphs[-1].line > table.last_line):
+        return
     widths = [len(r) for r in table.rows]
     if len(widths) > 1 and widths[-1] < max(widths) and len([c for c in table.rows[-1] if c.text.strip()]) > 0:
         raise DocumentError(
@@ -115,7 +118,7 @@ def interpret(doc: Document) -> ParsedDocument:
         if table is None and code in REQUIRED:
             doc.warnings.append(f"table {code} {TABLE_NAMES[code]} not found")
         if table is not None:
-            _check_complete(table)
+            _check_complete(table, doc)
             if table.amount_unit is None:
                 doc.warnings.append(f"table {code}: no 金额单位 found, assuming 万元")
         note, note_line = _declared_empty(doc, table, code) if code in OPTIONAL else (None, None)
@@ -124,6 +127,7 @@ def interpret(doc: Document) -> ParsedDocument:
             continue
         if code in SUBJECT_TABLES:
             parsed.subjects[code] = read_subject_rows(table)
+            doc.warnings.extend(_unnamed_columns(code, parsed.subjects[code]))
         elif code == "06":
             parsed.econ = read_econ_rows(table)
         elif code in ("01", "04"):
@@ -151,6 +155,20 @@ def interpret(doc: Document) -> ParsedDocument:
         if rows is not None and not any(a[0] for r in rows for a in r.amounts.values()):
             status.status = "empty"
     return parsed
+
+
+def _unnamed_columns(code: str, rows: list[SubjectRow]) -> list[str]:
+    """A warning for each amount column of a subject table that holds amounts but no header word named."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for key, (value, _, _) in r.amounts.items():
+            if key.startswith("col") and value:
+                counts[key] = counts.get(key, 0) + 1
+    return [
+        f"table {code}: amount column 栏次 {key[3:]} is not named by a known header word; its amounts "
+        f"({n} rows) stay in staging and enter no fact"
+        for key, n in counts.items()
+    ]
 
 
 def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:

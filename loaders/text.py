@@ -28,6 +28,10 @@ CODE_BRACKETS = "[]【】"
 ZERO = Decimal(0)
 WAN = Decimal(10000)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
+# Minus signs a PDF text layer holds instead of ASCII '-': minus sign, en dash, figure dash, small hyphen-minus.
+_MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\u2012\ufe63", "-"))
+_WIDE_DIGITS = "０１２３４５６７８９"
+_WIDE_NUMBER = re.compile(r"[０-９]+(?:[，．,.][０-９]+)*")
 _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
 
 
@@ -69,8 +73,8 @@ def strip_numbering(text: str) -> str:
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
     t = no_space(text)
-    if not t.isascii():  # full-width digits and marks (３，７９７．７５, （１２．００）) as their ASCII forms
-        t = unicodedata.normalize("NFKC", t)
+    if not t.isascii():  # full-width marks (（１２．００）) and other minus signs (−12.00) as their ASCII forms
+        t = unicodedata.normalize("NFKC", t).translate(_MINUS)
     if t in _ZERO_MARKS:
         return ZERO
     if not _NUMBER.match(t):
@@ -82,6 +86,14 @@ def parse_amount(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return -value if negative else value
+
+
+def ascii_digits(text: str) -> str:
+    """Numbers printed in full-width digits (２０１０３５０, ３，７９７．７５, ２０２４年) in ASCII: codes, amounts and
+    years then read as any other. Nothing else changes, so line numbers and every other character stay."""
+    if not any(d in text for d in _WIDE_DIGITS):
+        return text
+    return _WIDE_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def to_wan(value: Decimal, unit: str) -> Decimal:

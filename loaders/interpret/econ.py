@@ -10,9 +10,10 @@ from ..document import DocumentError, Table
 from ..reference import econ_classes
 from ..text import norm, parse_amount, split_code
 
-_NAME = re.compile(r"科目名称|项目")
+# The name column's header: 科目名称, 项目名称, 经济科目名称, 经济分类科目名称, 名称, 项目, 支出项目, 科目.
+_NAME = re.compile(r"(?:经济)?(?:分类)?(?:科目|项目)?名称|(?:支出)?项目|科目")
 _CODE_HEAD = re.compile(r"分类|编码|代码")
-_AMOUNT_HEAD = re.compile(r"决算|金额|合计|数")
+_AMOUNT_HEAD = re.compile(r"决算|金额|合计|数|支出")
 _TOTAL_LABELS = [("personnel_total", "人员经费"), ("public_use_total", "公用经费")]
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from ..readers import Cell
 from ..text import no_space, norm
 
-_INT = re.compile(r"^\d{1,2}$")
+_INT = re.compile(r"^（?(\d{1,2})）?$")  # 1 or (1) (normalised to full-width brackets)
+_CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① … ⑳
 _DECIMAL = re.compile(r"^-?[\d,]*\d\.\d+$")  # a printed amount: codes and 行次 have no decimals
-_LABELS = {"栏次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
+_LABELS = {"栏次", "列次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
 # Column spans (start, end) of the sides of a two-sided table, from its header rows and width.
 Sides = Callable[[list[list[Cell]], int], list[tuple[int, int]]]
@@ -28,12 +29,18 @@ class Layout:
         return [norm(r[col].text) for r in self.header if col < len(r) and r[col].text.strip()]
 
 
+def _column_number(text: str) -> int | None:
+    """A 栏次 number printed 1, (1) or ①."""
+    m = _INT.match(text)
+    return int(m.group(1)) if m else _CIRCLED.get(text)
+
+
 def _numbering_row(row: list[Cell]) -> dict[int, int] | None:
     cols = {i: norm(c.text) for i, c in enumerate(row) if c.text.strip()}
     if not cols:
         return None
-    labelled = any(t == "栏次" for t in cols.values())
-    nums = {i: int(t) for i, t in cols.items() if _INT.match(t)}
+    labelled = any(t in ("栏次", "列次") for t in cols.values())
+    nums = {i: n for i, t in cols.items() if (n := _column_number(t))}
     others = [t for i, t in cols.items() if i not in nums and t not in _LABELS]
     if others or len(nums) < (1 if labelled else 2):
         return None

@@ -28,11 +28,11 @@ VOCAB = {
     "02": compile_vocab(
         [
             ("total", r"合计|小计"),
-            ("fiscal_grant", r"财政拨款"),
+            ("fiscal_grant", r"财政拨款|财政补助"),
             ("superior_subsidy", r"上级补助"),
             ("business", r"事业收入"),
             ("operating", r"经营收入"),
-            ("affiliate_remittance", r"附属单位上缴"),
+            ("affiliate_remittance", r"附属单位(?:上缴|缴款)"),
             ("other", r"其他收入"),
         ]
     ),

@@ -45,11 +45,12 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
     if layout is None:
         raise DocumentError(f"table 09 (line {table.first_line}): no column-number row and no printed amount found")
     group_of: dict[int, str] = {}
+    width = max(map(len, table.rows))
     for row in layout.header:
         current = None
-        for k, c in enumerate(row):
-            if c.text:  # a blank cell continues the group of a merged header cell; a word starts its own
-                current = _match(norm(c.text), GROUPS)
+        for k in range(width):  # to the table's width: a converter may drop a row's trailing empty cells
+            if k < len(row) and row[k].text:  # a blank cell continues a merged header cell; a word starts its own
+                current = _match(norm(row[k].text), GROUPS)
             if current:
                 group_of.setdefault(k, current)
     out: list[ThreePublicCell] = []

@@ -1,0 +1,167 @@
+"""Printing forms other offices and converters use for codes, amounts, column numbers, header words, amount
+units and titles, made from the real document: the numbers and the identity must not change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from loaders.document import parse_document
+from loaders.pipeline import ParsedDocument, interpret
+
+from .conftest import CORPUS
+from .test_layouts import LINES, table_block
+
+WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def parse(lines: list[str]) -> ParsedDocument:
+    return interpret(parse_document("forms.md", "\n".join(lines).encode("utf-8")))
+
+
+def in_table(caption: str, change: Callable[[str], str], lines: list[str] = LINES) -> list[str]:
+    """``lines`` with ``change`` applied to every row of the grid under ``caption``."""
+    first, end = table_block(caption, lines)
+    out = [*lines[:first], *map(change, lines[first:end]), *lines[end:]]
+    assert out != lines
+    return out
+
+
+def values(parsed: ParsedDocument) -> dict:
+    """Every amount the interpreters read, by where it was printed (zeros left out)."""
+    subjects = {
+        (table, r.code, r.is_total, key): v[0]
+        for table, rows in parsed.subjects.items()
+        for r in rows
+        for key, v in r.amounts.items()
+        if v[0]
+    }
+    econ = {(r.code, r.total_key, r.name_raw): r.amount for r in parsed.econ if r.amount}
+    totals = {(t.side, t.line_item, t.column_key, t.column_no): t.amount for ls in parsed.totals.values() for t in ls}
+    three_public = {(c.measure, c.item): c.amount for c in parsed.three_public}
+    return {"subjects": subjects, "econ": econ, "totals": totals, "three_public": three_public}
+
+
+REAL = parse(LINES)
+T02 = "2024 年度收入决算表"
+T05 = "# 2024 年度一般公共预算财政拨款支出决算表"
+T06 = "2024 年度一般公共预算财政拨款基本支出决算明细表"
+
+
+def test_codes_and_amounts_in_full_width_digits():
+    """２０１０３５０ and ３，７９７．７５ in tables 05 and 06, and the title's year ２０２４."""
+    lines = in_table(T05, lambda line: line.translate(WIDE))
+    lines = in_table(T06, lambda line: line.translate(WIDE), lines)
+    lines = [line.translate(WIDE) if line.startswith("# 2024 年度武汉市") else line for line in lines]
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.fiscal_year == 2024
+    assert [r.code for r in parsed.subjects["05"]] == [r.code for r in REAL.subjects["05"]]
+    assert {r.code: r.method for r in parsed.econ} == {r.code: r.method for r in REAL.econ}
+
+
+@pytest.mark.parametrize("minus", ["\u2212", "\u2013", "-"])
+def test_negative_amounts_with_other_minus_signs(minus):
+    """A minus sign (U+2212) or en dash, as PDF text layers hold it, is a minus."""
+    lines = in_table(T05, lambda line: line.replace("\t1,401.71", f"\t{minus}1,401.71"))
+    row = next(r for r in parse(lines).subjects["05"] if r.code == "2010399")
+    assert row.amounts["total"][0] == row.amounts["project"][0] == Decimal("-1401.71")
+
+
+@pytest.mark.parametrize(
+    ("code_head", "name_head", "amount_head"),
+    [
+        ("经济分类", "项目名称", "决算数"),
+        ("科目编码", "经济科目名称", "决算数"),
+        ("编码", "名称", "金额"),
+        ("代码", "科目", "决算数"),
+        ("科目编码", "支出项目", "支出"),
+    ],
+)
+def test_table06_panel_header_wordings(code_head, name_head, amount_head):
+    header = "\t".join(["经济分类", "科目名称", "决算数"] * 3)
+    new = "\t".join([code_head, name_head, amount_head] * 3)
+    parsed = parse(in_table(T06, lambda line: new if line == header else line))
+    assert values(parsed)["econ"] == values(REAL)["econ"] and len(parsed.econ) == len(REAL.econ)
+
+
+def test_income_column_wordings_of_other_templates():
+    """财政补助收入 for 财政拨款收入, 附属单位缴款 for 附属单位上缴收入 (table 02)."""
+    words = {"财政拨款收 入": "财政补助收入", "附属单位上 缴收入": "附属单位缴款"}
+    lines = in_table(T02, lambda line: re.sub("|".join(words), lambda m: words[m.group()], line))
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_an_amount_column_no_header_word_names_is_reported():
+    parsed = parse(in_table(T02, lambda line: line.replace("财政拨款收 入", "拨入经费")))
+    assert "table 02: amount column 栏次 2 is not named by a known header word; its amounts (24 rows) stay in " in (
+        " ".join(parsed.document.warnings)
+    )
+
+
+@pytest.mark.parametrize(
+    "numbering", [lambda n: f"({n})", lambda n: f"（{n}）", lambda n: chr(0x245F + n), lambda n: str(n)]
+)
+def test_column_numbers_printed_otherwise(numbering):
+    """栏次 numbers printed (1), （1） or ①, and the row labelled 列次, in every table that has one (01–05, 08;
+    08 is empty)."""
+
+    def renumber(line: str) -> str:
+        cells = line.split("\t")
+        if "栏次" not in cells:
+            return line
+        return "\t".join("列次" if c == "栏次" else numbering(int(c)) if c.isdigit() else c for c in cells)
+
+    lines = [renumber(line) for line in LINES]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 6
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL)
+    assert {s.table_code: s.status for s in parsed.statuses} == {s.table_code: s.status for s in REAL.statuses}
+
+
+def test_rows_without_their_trailing_empty_cells():
+    """A converter that right-strips rows: the last row of a table shorter than its widest is not a cut-off
+    (only a document that ends inside such a table is)."""
+    lines = [line.rstrip("\t") for line in LINES]
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) > 50
+    assert values(parse(lines)) == values(REAL)
+
+
+YUAN = (CORPUS / "yuan-retitled.md").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(
+    "form", ["单位：（元）", "金额单位：人民币元", "单位(元)", "单位 元", "（元）", "（单位：元）"]
+)
+def test_amount_unit_forms(form):
+    """Every way of stating 元 seen in captions; read as 万元 it would be 10,000 times too large."""
+    lines = [re.sub(r"金额单位\s*[:：]\s*元", form, line) for line in YUAN]
+    assert sum(a != b for a, b in zip(lines, YUAN, strict=True)) >= 7
+    parsed = parse(lines)
+    assert parsed.amount_unit == "元" and values(parsed) == values(parse(YUAN))
+    assert {s.amount_unit for s in parsed.statuses if s.status == "present"} == {"元"}
+
+
+def test_title_wrapped_over_two_lines():
+    """The converter broke the cover title; the contents heading 第三部分 …情况说明 is not taken instead."""
+    for broken in (
+        ["# 2024 年度武汉市信息中心（武汉市大数据", "中心）决算公开"],
+        ["# 2024 年度", "# 武汉市信息中心（武汉市大数据中心）决算公开"],
+    ):
+        at = LINES.index("# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开")
+        doc = parse_document("forms.md", "\n".join([*LINES[:at], *broken, *LINES[at + 1 :]]).encode("utf-8"))
+        assert (doc.unit_name, doc.unit_alias, doc.fiscal_year) == ("武汉市信息中心", "武汉市大数据中心", 2024)
+
+
+@pytest.mark.parametrize("label", ["部门", "编制部门", "部门名称", "部门（单位）"])
+def test_department_cover_and_table_labels(label):
+    """A 部门 document: the title names no unit (2024 年度部门决算), the tables label it 部门：…"""
+    lines = [
+        "# 2024 年度部门决算" if line.startswith("# 2024 年度武汉市") else re.sub(r"^单位：", f"{label}：", line)
+        for line in LINES
+    ]
+    doc = parse_document("forms.md", "\n".join(lines).encode("utf-8"))
+    assert (doc.unit_name, doc.doc_kind) == ("武汉市信息中心", "部门决算")
