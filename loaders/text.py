@@ -31,7 +31,9 @@ _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "
 # Minus signs a PDF text layer holds instead of ASCII '-': minus sign, en dash, figure dash, small hyphen-minus.
 _MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\u2012\ufe63", "-"))
 _WIDE_DIGITS = "０１２３４５６７８９"
-_WIDE_NUMBER = re.compile(r"[０-９]+(?:[，．,.][０-９]+)*")
+_TO_ASCII_DIGITS = str.maketrans(_WIDE_DIGITS, "0123456789")
+_WIDE_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 3，797.75
+_WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")  # 453．98
 _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
 
 
@@ -89,11 +91,16 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 def ascii_digits(text: str) -> str:
-    """Numbers printed in full-width digits (２０１０３５０, ３，７９７．７５, ２０２４年) in ASCII: codes, amounts and
-    years then read as any other. Nothing else changes, so line numbers and every other character stay."""
-    if not any(d in text for d in _WIDE_DIGITS):
-        return text
-    return _WIDE_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    """Numbers printed with full-width characters (２０１０３５０, ３，７９７．７５, ４５３．９８, １２％, ２０２４年)
+    in ASCII: codes, amounts, percentages and years then read as any other. Nothing else changes (a ，between
+    words stays), so line numbers and every other character stay."""
+    if any(d in text for d in _WIDE_DIGITS):
+        text = text.translate(_TO_ASCII_DIGITS)
+        if "，" in text:
+            text = _WIDE_GROUPING.sub(",", text)
+    if "．" in text:
+        text = _WIDE_POINT.sub(".", text)
+    return text.replace("％", "%") if "％" in text else text
 
 
 def to_wan(value: Decimal, unit: str) -> Decimal:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from loaders import cli
-from loaders.interpret.narrative import read_statements, sections
+from loaders.document import parse_document
+from loaders.interpret.narrative import read_budget_lines, read_statements, sections
 from loaders.readers import Paragraph
 
 from .conftest import CORPUS, DOCUMENTS, REAL, query, truth
@@ -191,6 +193,41 @@ def test_shares_line_breaks_and_spaces_inside_numbers():
     assert got["basic_expense"][:2] == (D("600.00"), D("60.0"))
     assert got["project_expense"][:2] == (D("400.00"), D("40.0"))
     assert got["agency_operating_cost"][0] == D("12.34") and got["agency_operating_cost_change"][0] == D("-1.00")
+
+
+def test_other_wordings_of_changes_three_public_items_and_nothing_to_report():
+    got = statements(
+        "二、收入决算情况说明",
+        "2024年度收入合计3,797.75万元，同比增加502.07万元，增幅15.2%。",
+        "三、支出决算情况说明",
+        "2024年度支出合计3,797.75万元，较上年度决算减少2.00万元，降幅0.1%。",
+        "七、政府性基金预算财政拨款收入支出决算情况说明",
+        "2024年度政府性基金预算财政拨款支出50.00万元。年末无结转和结余。",
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2024年度“三公”经费支出决算为4.23万元，其中：因公出国（境）费0万元，公务接待费0.14万元。",
+        "1.公务用车购置费全年预算为0.00万元，支出决算为0.00万元。",
+        "2.公务用车运行维护费全年预算为4.09万元，支出决算为4.09万元，较上年减少3.32万元，下降44.8%。",
+        "十、机关运行经费支出说明",
+        "2024年度本单位机关运行经费财政拨款支出12.34万元，比上年减少1.00万元。主要原因是没有召开大型会议。",
+    )
+    assert got["income_this_year_change"][:2] == (D("502.07"), D("15.2"))
+    assert got["expense_this_year_change"][:2] == (D("-2.00"), D("-0.1"))
+    assert got["gov_fund_expense"][0] == D("50.00")  # 无 after the amount is a detail, not 'nothing to report'
+    assert got["three_public_actual"][0] == D("4.23") and "abroad" not in got  # the sentence's first item
+    assert got["vehicle_purchase_budget"][0] == D(0) and got["vehicle_operation"][0] == D("4.09")
+    assert got["vehicle_operation_change"][:2] == (D("-3.32"), D("-44.8")) and "vehicle_total" not in got
+    assert got["agency_operating_cost"][0] == D("12.34")
+
+
+def test_budget_lines_with_half_width_brackets():
+    """(类)(款)(项) as many converters write them: the per-项 lines are read, not taken for gpb figures."""
+    paragraphs = parse_document(REAL, (CORPUS / REAL).read_bytes()).paragraphs
+    marks = {"（类）": "(类)", "（款）": "(款)", "（项）": "(项)"}
+    half = [Paragraph(p.line, re.sub("|".join(marks), lambda m: marks[m.group()], p.text)) for p in paragraphs]
+    assert half != paragraphs
+    full, halved = sections(paragraphs), sections(half)
+    assert read_budget_lines(halved) == read_budget_lines(full) and len(read_budget_lines(full)) == 12
+    assert read_statements(halved) == read_statements(full)
 
 
 def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):

@@ -47,7 +47,7 @@ PCT = r"(-?\d+(?:\.\d+)?)%"
 AMOUNT_RE = re.compile(AMOUNT)
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 SIGN = r"(增加|减少|增长|下降|上升|降低)"
-COMPARE = r"(?:比上年|较上年|与上年相比|比\d{4}年度?(?:决算数)?|较\d{4}年度?(?:决算数)?)?"
+COMPARE = r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:决算数?)?|与(?:上年度?|\d{4}年度?)相比|同比)?"
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("grant_total",), r"财政拨款收、?支总计", ("fiscal_grant_total",)),
@@ -66,6 +66,8 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("income",), r"其他收入", ("other_income",)),
     (("grant_total",), r"一般公共预算财政拨款收入", ("gpb_income",)),
     (("grant_total",), r"政府性基金预算财政拨款收入", ("gov_fund_income",)),
+    (("gov_fund",), r"政府性基金预算财政拨款支出", ("gov_fund_expense",)),
+    (("state_capital",), r"国有资本经营预算财政拨款支出", ("state_capital_expense",)),
     (("gpb",), r"一般公共预算财政拨款支出", ("gpb_expense",)),
     (("expense", "gpb", "basic"), r"基本支出", ("basic_expense",)),
     (("expense", "gpb"), r"项目支出", ("project_expense",)),
@@ -74,7 +76,7 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("expense",), r"对附属单位补助支出", ("subsidy_to_affiliates_expense",)),
     (("basic",), r"人员经费", ("personnel",)),
     (("basic",), r"公用经费", ("public_use",)),
-    (("agency_cost",), r"机关运行经费(?:支出)?", ("agency_operating_cost",)),
+    (("agency_cost",), r"机关运行经费(?:财政拨款)?(?:支出)?", ("agency_operating_cost",)),
     (("procurement",), r"政府采购支出总额", ("procurement_total",)),
     (("procurement",), r"政府采购货物支出", ("procurement_goods",)),
     (("procurement",), r"政府采购工程支出", ("procurement_works",)),
@@ -97,8 +99,8 @@ PHRASE_PATTERNS = [
         re.compile(phrase),
         keys,
         re.compile(
-            rf"(?:{phrase})(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
-            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低)?{PCT})?|(持平))?"
+            rf"(?:{phrase})(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
+            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低|增幅|降幅)?(?:为)?{PCT})?|(持平))?"
             rf"(?:[，,]?占[^，。；\d]{{0,14}}?{PCT})?"
         ),
     )
@@ -115,13 +117,12 @@ PATTERNS_BY_KIND = _by_kind(PHRASE_PATTERNS)
 GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
-# 三公 items: a sentence naming one sets the item its 全年预算 / 支出决算 / change belong to.
-THREE_PUBLIC_ITEMS = [
-    (re.compile(r"因公出国[（(]境[)）]费"), "abroad"),
-    (re.compile(r"公务用车购置及运行(?:维护)?费"), "vehicle_total"),
-    (re.compile(r"公务接待费"), "official_reception"),
-    (re.compile(r"“?三公”?经费"), "three_public"),
-]
+# 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
+THREE_PUBLIC_ITEMS = re.compile(
+    r"(?P<abroad>因公出国[（(]境[)）]费)|(?P<vehicle_total>公务用车购置及运行(?:维护)?费)"
+    r"|(?P<vehicle_purchase>公务用车购置费)|(?P<vehicle_operation>(?:公务用车)?运行维护费|公务用车运行费)"
+    r"|(?P<official_reception>公务接待费)|(?P<three_public>“?三公”?经费)"
+)
 COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
     (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
@@ -207,11 +208,17 @@ def _section_level(headings: list[tuple[str, int]]) -> int:
     return 1 if not levels or 1 in levels else max(set(levels), key=levels.count)
 
 
+def _flat(text: str) -> str:
+    """A paragraph's text without whitespace, brackets full-width: （类）（款）（项） however printed."""
+    text = no_space(text)
+    return text.replace("(", "（").replace(")", "）") if "(" in text or ")" in text else text
+
+
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Numbered sections with their text joined across broken lines (whitespace removed)."""
     out: list[Section] = []
     current: Section | None = None
-    flats = [no_space(para.text) for para in paragraphs]
+    flats = [_flat(para.text) for para in paragraphs]
     levels = [_level(flat) for flat in flats]
     section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
@@ -279,10 +286,8 @@ def _decimal(text: str | None) -> Decimal | None:
 
 def _three_public(section: Section, offset: int, sentence: str, item: str) -> tuple[list[Statement], str]:
     """全年预算 / 支出决算 / change sentences of the 三公 section, attributed to the current item."""
-    for pattern, name in THREE_PUBLIC_ITEMS:
-        if pattern.search(sentence):
-            item = name
-            break
+    if named := THREE_PUBLIC_ITEMS.search(sentence):
+        item = named.lastgroup
     actual = item if item != "three_public" else "three_public_actual"
     budget = ("three_public" if item == "three_public" else item) + "_budget"
     line, quote, out = section.line_at(offset), sentence.strip("\n"), []
@@ -361,7 +366,7 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
     """Every stated figure of the narrative sections."""
     out: list[Statement] = []
     for section in narrative:
-        item = "three_public"
+        item, stated = "three_public", False
         for m in SENTENCE.finditer(section.text):
             offset, sentence = m.start(), m.group()
             if "（项）" in sentence:
@@ -374,7 +379,9 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
                 out += _phrase_statements(section, offset, sentence)
             if figures:
                 out += _counts(section, offset, sentence)
-            out += _nothing(section, offset, sentence)
+                stated = stated or AMOUNT_RE.search(sentence) is not None
+            if not stated:  # 没有 after an amount is a reason or a detail (年末无结转和结余), not 'nothing'
+                out += _nothing(section, offset, sentence)
     return out
 
 
