@@ -131,7 +131,7 @@ def interpret(doc: Document) -> ParsedDocument:
         elif code == "06":
             parsed.econ = read_econ_rows(table)
         elif code in ("01", "04"):
-            parsed.totals[code] = read_totals(table)
+            parsed.totals[code] = _totals_read(code, read_totals(table), doc.warnings)
         elif code == "09":
             parsed.three_public = read_three_public(table)
     resolve_subjects(parsed.subjects)
@@ -169,6 +169,21 @@ def _unnamed_columns(code: str, rows: list[SubjectRow]) -> list[str]:
         f"({n} rows) stay in staging and enter no fact"
         for key, n in counts.items()
     ]
+
+
+def _totals_read(code: str, lines: list[TotalsLine], warnings: list[str]) -> list[TotalsLine]:
+    """The 决算 lines of table 01/04; a budget column printed beside them is left out and a line whose label
+    names no known item is kept as 'unrecognised', each with a warning."""
+    budget = sorted({t.column_no for t in lines if t.column_key == "budget"})
+    if budget:
+        columns = ", ".join(map(str, budget))
+        warnings.append(f"table {code}: budget columns (栏次 {columns}) are not 决算 figures; not read")
+    for t in lines:
+        if t.line_item == "unrecognised" and t.amount and t.column_key != "budget":
+            warnings.append(
+                f"table {code} line {t.source_line}: '{t.name_raw}' is not a known line item; read as 'unrecognised'"
+            )
+    return [t for t in lines if t.column_key != "budget"]
 
 
 def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:

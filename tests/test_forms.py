@@ -165,3 +165,93 @@ def test_department_cover_and_table_labels(label):
     ]
     doc = parse_document("forms.md", "\n".join(lines).encode("utf-8"))
     assert (doc.unit_name, doc.doc_kind) == ("武汉市信息中心", "部门决算")
+
+
+T01, T04 = "2024 年度收入支出决算总表", "2024 年度财政拨款收入支出决算总表"
+
+
+def replace_grid(caption: str, rows: list[str]) -> list[str]:
+    first, end = table_block(caption)
+    return [*LINES[:first], *rows, *LINES[end:]]
+
+
+@pytest.mark.parametrize(
+    ("printed", "item"),
+    [
+        ("年初结转和结余", "carryover_begin"),
+        ("上年结转", "carryover_begin"),
+        ("期初结转和结余", "carryover_begin"),
+        ("年末结转和结余", "carryover_end"),
+        ("结转下年", "carryover_end"),
+        ("年终结转结余", "carryover_end"),
+        ("用事业基金弥补收支差额", "use_non_grant_balance"),
+        ("其中：结余分配", "balance_distribution"),
+        ("一、财政拨款收入", "fiscal_grant"),
+        ("三、国有资本经营预算", "state_capital_grant"),
+    ],
+)
+def test_two_sided_line_wordings_of_other_templates_and_years(printed, item):
+    """Each printed line of table 01 gets its item; none is left 'unrecognised'."""
+    side = "expense" if item in ("carryover_end", "balance_distribution") else "income"
+    row = f"{printed}\t9\t12.34\t\t\t" if side == "income" else f"\t9\t\t{printed}\t59\t12.34"
+    first, end = table_block(T01)
+    lines = [*LINES[:first], *LINES[first : first + 3], row, *LINES[first + 3 : end], *LINES[end:]]
+    parsed = parse(lines)
+    got = [(t.side, t.line_item) for t in parsed.totals["01"] if t.source_line == first + 4]
+    assert got == [(side, item)]
+    assert not any("not a known line item" in w for w in parsed.document.warnings)
+
+
+def test_a_two_sided_line_no_item_names_is_reported():
+    first, _ = table_block(T01)
+    lines = [*LINES[: first + 3], "专项转移收入\t9\t12.34\t\t\t", *LINES[first + 3 :]]
+    assert "table 01 line 94: '专项转移收入' is not a known line item; read as 'unrecognised'" in (
+        parse(lines).document.warnings
+    )
+
+
+def test_table04_in_the_older_template():
+    """一、本年收入 over its fund lines, 二、上年结转 over its own, 年终结转结余: the carried-over fund line is a part
+    of the carry-over, not a second 一般公共预算 grant."""
+    rows = [
+        "收入\t\t\t支出\t\t\t",
+        "项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款",
+        "栏次\t\t1\t栏次\t\t2\t3",
+        "一、本年收入\t1\t3,797.75\t一、本年支出\t30\t3,797.75\t3,797.75",
+        "（一）一般公共预算财政拨款\t2\t3,797.75\t（一）一般公共服务支出\t31\t3,797.75\t3,797.75",
+        "二、上年结转\t4\t30.00\t二、年终结转结余\t36\t30.00\t30.00",
+        "（一）一般公共预算财政拨款\t5\t30.00\t\t\t\t",
+        "收入总计\t8\t3,827.75\t支出总计\t37\t3,827.75\t3,827.75",
+    ]
+    parsed = parse(replace_grid(T04, rows))
+    income = [(t.line_item, t.amount, t.is_subtotal) for t in parsed.totals["04"] if t.side == "income"]
+    assert income == [
+        ("income_this_year_total", Decimal("3797.75"), True),
+        ("gpb_grant", Decimal("3797.75"), False),
+        ("carryover_begin", Decimal("30.00"), True),
+        ("carryover_begin", Decimal("30.00"), False),
+        ("grand_total", Decimal("3827.75"), True),
+    ]
+
+
+def test_budget_columns_beside_the_final_figures_are_left_out():
+    """年初预算数 | 决算数 on each side of table 01: only the 决算 figures are read, with a warning."""
+    first, end = table_block(T01)
+    rows = ["收入\t\t\t\t支出\t\t\t", "项目\t行次\t年初预算数\t决算数\t项目\t行次\t年初预算数\t决算数"]
+    rows.append("栏次\t\t1\t2\t栏次\t\t3\t4")
+    for line in LINES[first + 3 : end]:
+        c = line.split("\t")
+        rows.append("\t".join([c[0], c[1], "1.00" if c[2] else "", c[2], c[3], c[4], "1.00" if c[5] else "", c[5]]))
+    parsed = parse(replace_grid(T01, rows))
+    assert sorted((t.side, t.line_item, t.amount) for t in parsed.totals["01"]) == sorted(
+        (t.side, t.line_item, t.amount) for t in REAL.totals["01"]
+    )
+    assert "table 01: budget columns (栏次 1, 3) are not 决算 figures; not read" in parsed.document.warnings
+
+
+def test_two_sided_table_with_side_names_as_the_label_headers():
+    """收入 | 行次 | 金额 | 支出 | 行次 | 金额 as the only header row (no 项目 cells)."""
+    first, end = table_block(T01)
+    rows = ["收入\t行次\t金额\t支出\t行次\t金额", *LINES[first + 2 : end]]
+    parsed = parse(replace_grid(T01, rows))
+    assert values(parsed)["totals"] == values(REAL)["totals"]

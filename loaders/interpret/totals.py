@@ -19,26 +19,29 @@ COLUMN_VOCAB = compile_vocab(
         ("general_public_budget", r"一般公共预算"),
         ("government_fund", r"政府性基金"),
         ("state_capital", r"国有资本经营"),
+        ("budget", r"年初预算|全年预算|预算数"),  # a budget column beside the 决算 one (some templates)
         ("amount", r"金额|决算数|决算"),
     ]
 )
-# Line items by label, first match wins; totals before the lines they sum.
+# Line items by label (numbering and a 其中： removed), first match wins; totals before the lines they sum.
+# The wordings of other templates and years: 一、本年收入 over its fund lines, 上年结转 / 年终结转结余, …
 LINE_ITEMS = compile_vocab(
     [
-        ("income_this_year_total", r"^(?:本年)?收入合计"),
-        ("expense_this_year_total", r"^(?:本年)?支出合计"),
+        ("income_this_year_total", r"^(?:本年)?收入(?:本年)?(?:合计|小计)|^本年收入$"),
+        ("expense_this_year_total", r"^(?:本年)?支出(?:本年)?(?:合计|小计)|^本年支出$"),
         ("grand_total", r"^(?:收入|支出)?总计"),
-        ("use_non_grant_balance", r"使用非财政拨款结余"),
+        ("use_non_grant_balance", r"使用非财政拨款结余|用事业基金弥补收支差额|使用专用结余"),
         ("balance_distribution", r"^结余分配"),
-        ("carryover_begin", r"^年初.*结转"),
-        ("carryover_end", r"^年末.*结转"),
-        ("gpb_grant", r"^一般公共预算财政拨"),
-        ("gov_fund_grant", r"^政府性基金预算财"),
-        ("state_capital_grant", r"^国有资本经营预算财"),
+        ("carryover_begin", r"^(?:年初|期初|上年).*结[转余]"),
+        ("carryover_end", r"^(?:年末|期末|年终).*结[转余]|^结转下年"),
+        ("gpb_grant", r"^一般公共预算(?:财政|拨款|收入|$)"),
+        ("gov_fund_grant", r"^政府性基金预算(?:财政|拨款|收入|$)"),
+        ("state_capital_grant", r"^国有资本经营预算(?:财政|拨款|收入|$)"),
+        ("fiscal_grant", r"^财政(?:拨款|补助)(?:收入)?$"),  # older templates: one line for every fund
         ("superior_subsidy", r"^上级补助"),
         ("business_income", r"^事业收入"),
         ("operating_income", r"^经营收入"),
-        ("affiliate_remittance", r"^附属单位上缴"),
+        ("affiliate_remittance", r"^附属单位(?:上缴|缴款)"),
         ("other_income", r"^其他收入"),
     ]
 )
@@ -47,7 +50,8 @@ FUND_OF_ITEM = {
     "gov_fund_grant": "government_fund",
     "state_capital_grant": "state_capital",
 }
-_ITEM_HEAD = re.compile(r"(?:收入|支出)?项目(?:名称)?(?:（[^）]*）)?")  # 项目, 支出项目, 项目（按功能分类）
+# A side's label column: 项目, 支出项目, 项目（按功能分类）, 收入科目, or the side's name alone (收入 | 行次 | 金额).
+_ITEM_HEAD = re.compile(r"(?:收入|支出)?(?:项目|科目)(?:名称)?(?:（[^）]*）)?|收入|支出")
 FUND_ORDER = ["general_public_budget", "government_fund", "state_capital"]
 TOTAL_ITEMS = {"income_this_year_total", "expense_this_year_total", "grand_total"}
 
@@ -83,9 +87,12 @@ def _spans(header: list[list[Cell]], width: int) -> list[tuple[int, int]]:
     return [(lo, hi) for _, lo, hi in _sides(header, width)]
 
 
+_OF_WHICH = re.compile(r"^其中[:：]")
+
+
 @lru_cache(maxsize=4096)
 def _classify(name: str) -> str | None:
-    n = label(name)
+    n = _OF_WHICH.sub("", label(name))
     return next((key for key, pattern in LINE_ITEMS if pattern.search(n)), None)
 
 
