@@ -42,7 +42,7 @@ _CHECKED = re.compile(r"<input[^>]*\bchecked\b[^>]*>", re.I)
 _UNCHECKED = re.compile(r"<input[^>]*>", re.I)
 _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.I | re.S)
 _BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
-_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
 
@@ -159,6 +159,16 @@ def _split_pipe(body: str) -> list[str]:
     return [part.replace("\\|", "|") for part in _PIPE.split(body)]
 
 
+def _is_rule(row: str) -> bool:
+    """A markdown table's delimiter row: | --- | :---: | (never a lone --- rule)."""
+    return "-" in row and "|" in row and _PIPE_RULE.match(row) is not None
+
+
+def _cleaner(row: str):
+    """How the cells of a tab or pipe row are cleaned: markup and entities only where the row has some."""
+    return clean_cell if "<" in row or "&" in row else str.strip
+
+
 def read_blocks(text: str) -> list[Paragraph | Grid]:
     """Split document text into paragraphs and table grids, in document order.
 
@@ -188,18 +198,20 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             blocks.append(Grid(lineno, read_html_table(table, table_line)))
             i = j + 1
             continue
-        if stripped.startswith("|") and stripped.count("|") >= 2:
-            grid = Grid(lineno)
-            while i < n and (row := lines[i].strip()).startswith("|"):
-                if "--" not in row or not _PIPE_RULE.match(row):
-                    grid.rows.append(_cells(_split_pipe(row), i + 1, clean_cell if "<" in row else str.strip))
+        if "|" in stripped and (
+            (stripped.startswith("|") and stripped.count("|") >= 2) or (i + 1 < n and _is_rule(lines[i + 1].strip()))
+        ):  # a pipe table, with outer pipes or (GFM) without them above its delimiter row
+            grid, delimiter = Grid(lineno), i + 1  # the delimiter row is the one after the header row
+            while i < n and "|" in (row := lines[i].strip()):
+                if i != delimiter or not _is_rule(row):
+                    grid.rows.append(_cells(_split_pipe(row), i + 1, _cleaner(row)))
                 i += 1
             blocks.append(grid)
             continue
         if "\t" in raw:
             grid = Grid(lineno)
             while i < n and "\t" in (row := lines[i]):
-                grid.rows.append(_cells(row.split("\t"), i + 1, clean_cell if "<" in row else str.strip))
+                grid.rows.append(_cells(row.split("\t"), i + 1, _cleaner(row)))
                 i += 1
             blocks.append(grid)
             continue

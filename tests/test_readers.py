@@ -40,6 +40,26 @@ def test_pipe_table_skips_rule_and_strips_html():
     assert grid.rows[1][0].line == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目 | 金额\n--- | ---\n合计 | &nbsp;\n其他 | -- \n",  # no outer pipes (GFM), an entity
+        "| 项目 | 金额 |\n|-|-|\n| 合计 | &nbsp; |\n| 其他 | -- |\n",  # one-dash delimiter row
+        "| 项目 | 金额 |\n| --- | --- |\n| 合计 |  |\n| 其他 | -- |\n",
+    ],
+)
+def test_pipe_table_dialects(text):
+    """A data row of zero marks (-- | --) is a row: only the header's next row can be the delimiter."""
+    (grid,) = grids(text)
+    assert texts(grid) == [["项目", "金额"], ["合计", ""], ["其他", "--"]]
+    assert [row[0].line for row in grid.rows] == [1, 3, 4]
+
+
+def test_pipe_row_of_zero_marks_is_data():
+    (grid,) = grids("| 项目 | 金额 |\n|---|---|\n| -- | -- |\n")
+    assert texts(grid) == [["项目", "金额"], ["--", "--"]]
+
+
 def test_html_table_expands_spans_and_keeps_checkbox_state():
     html = (
         '<table><tr><td colspan="2">预算数</td><td rowspan="2">x</td></tr>'
@@ -93,6 +113,9 @@ def test_paragraph_decoration_removed():
         ("(1.50)", "-1.50"),
         ("３,７９７．７５", "3797.75"),  # full-width digits and point
         ("（１.５０）", "-1.50"),
+        ("\u22121.50", "-1.50"),  # minus sign, as PDF text layers hold it
+        ("\u20131.50", "-1.50"),  # en dash
+        ("\u2013", "0"),
     ],
 )
 def test_parse_amount(text, value):
