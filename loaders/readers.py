@@ -110,8 +110,13 @@ def _plain_rows(chunk: str, line: int) -> list[list[Cell]] | None:
     return rows
 
 
+_EMPTY_CELL = re.compile(r"<(t[dh])\b([^>]*?)\s*/>", re.I)  # <td/>, <td colspan="2"/> (XML serialisers)
+
+
 def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
+    if "/>" in chunk:
+        chunk = _EMPTY_CELL.sub(r"<\1\2></\1>", chunk)
     if "\n" not in chunk and (plain := _plain_rows(chunk, first_line)) is not None:
         return plain
     spans = "=" in chunk and _SPAN.search(chunk) is not None

@@ -255,3 +255,22 @@ def test_two_sided_table_with_side_names_as_the_label_headers():
     rows = ["收入\t行次\t金额\t支出\t行次\t金额", *LINES[first + 2 : end]]
     parsed = parse(replace_grid(T01, rows))
     assert values(parsed)["totals"] == values(REAL)["totals"]
+
+
+def test_evaluation_budget_printed_in_yuan():
+    """预算执行情况（元）: A and B stored in 万元 like every other amount."""
+    at = next(i for i, line in enumerate(LINES) if line.startswith("预算执行情况 (万元)"))
+    values_at = next(i for i in range(at + 1, at + 4) if re.search(r"\t[\d,]+\.\d+\t", LINES[i]))
+
+    def yuan(m: re.Match) -> str:
+        return f"{Decimal(m.group().replace(',', '')) * 10000:,.2f}"
+
+    lines = list(LINES)
+    lines[at] = lines[at].replace("(万元)", "(元)")
+    lines[values_at] = re.sub(r"(?<=\t)[\d,]+\.\d+(?=\t)", yuan, lines[values_at], count=2)
+    assert "3,534,800.00" in lines[values_at]
+
+    def budgets(parsed: ParsedDocument) -> list[tuple]:
+        return [(e.budget_wan, e.executed_wan, e.budget_score_reported) for e in parsed.evaluations]
+
+    assert budgets(parse(lines)) == budgets(REAL)

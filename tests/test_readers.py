@@ -87,6 +87,8 @@ def test_html_table_over_several_lines():
         # cells holding only entities: a blank (&nbsp;) and a numeric character reference
         ("<table><tr><td>&nbsp;</td><td>1&#44;000.00</td></tr></table>", [["", "1,000.00"]]),
         ('<table border="1"><tr><td>&nbsp;</td><td>a&amp;b</td><td>x&nbsp;y</td></tr></table>', [["", "a&b", "x y"]]),
+        # empty cells written self-closing, as XML serialisers do
+        ('<table><tr><td>a</td><td/><td colspan="2" /><td>b<br/></td></tr></table>', [["a", "", "", "", "b"]]),
     ],
 )
 def test_html_table_on_one_line(html, rows):

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ..document import Table
+from ..document import Table, amount_unit
 from ..readers import Cell
-from ..text import flatten, norm
+from ..text import flatten, norm, to_wan
 
 HEADER_FIELDS = {
     "项目名称": "project_name",
@@ -103,6 +103,11 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+def _wan(text: str, unit: str) -> Decimal | None:
+    value = _number(text)
+    return to_wan(value, unit) if value is not None else None
+
+
 def _checked(text: str) -> str:
     """The option ticked in '1、部门预算项目 ☑ 2、区级专项 ☐' (all text when none is ticked)."""
     options = re.findall(r"\d[、.]\s*([^☑☐\d]+?)\s*(☑|☐)", text)
@@ -139,6 +144,7 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
         head = " ".join(norm(c.text) for r in rows[i : i + 2] for c in r)
         if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
             ev.budget_score_weight = Decimal(m.group(1))
+        unit = amount_unit(head) or "万元"  # 预算执行情况（元）
         labels = [key for c in row if c.text and (key := _budget_label(norm(c.text)))]
         for values in rows[i + 1 : i + 4]:
             cells = [c.text.strip() for c in values if c.text.strip()]
@@ -148,12 +154,13 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
             rate = next((t for t in cells if t.endswith("%")), None)
             ev.execution_rate_printed = _number(rate) if rate else None
             if len(labels) == len(amounts) and "executed" in labels:
-                named = {key: _number(t) for key, t in zip(labels, amounts, strict=True)}
-                ev.budget_wan = named.get("budget", named.get("initial_budget"))
-                ev.executed_wan, ev.budget_score_reported = named["executed"], named.get("score")
-                ev.budget_score_weight = named.get("weight", ev.budget_score_weight)
+                named = dict(zip(labels, amounts, strict=True))
+                ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
+                ev.executed_wan = _wan(named["executed"], unit)
+                ev.budget_score_reported = _number(named.get("score", ""))
+                ev.budget_score_weight = _number(named["weight"]) if "weight" in named else ev.budget_score_weight
                 return
-            ev.budget_wan, ev.executed_wan = (_number(t) for t in amounts[:2])
+            ev.budget_wan, ev.executed_wan = (_wan(t, unit) for t in amounts[:2])
             after = cells[cells.index(rate) + 1 :] if rate else []
             ev.budget_score_reported = _number(after[0].split(")")[-1].split("）")[-1]) if after else None
             return
