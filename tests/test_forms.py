@@ -274,3 +274,33 @@ def test_evaluation_budget_printed_in_yuan():
         return [(e.budget_wan, e.executed_wan, e.budget_score_reported) for e in parsed.evaluations]
 
     assert budgets(parse(lines)) == budgets(REAL)
+
+
+T03 = "2024 年度支出决算表"
+
+
+def test_header_words_wrapped_onto_a_second_header_row():
+    """本年收入合 / 计 and 附属单位上 / 缴收入 (table 02), 对附属单位补 / 助支出 (table 03, its header printed one
+    column left of the 栏次 numbers as in the real document): each column keeps its meaning."""
+    first02, _ = table_block(T02)
+    first03, _ = table_block(T03)
+    lines = list(LINES)
+    lines[first02] = "项目\t\t\t\t本年收入合\t财政拨款收\t上级补助收\t事业收入\t经营收入\t附属单位上\t其他收入"
+    lines[first03] = "项目\t\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补\t"
+    lines.insert(first03 + 1, "\t\t\t\t\t\t\t\t助支出\t")
+    lines.insert(first02 + 1, "\t\t\t\t计\t入\t入\t\t\t缴收入\t")
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("word", ["上解上级支出", "对下级单位补助支出", "经营性支出", "某某支出"])
+def test_shifted_header_with_a_word_of_another_template(word):
+    """Table 03's header (one column left of its 栏次 numbers) with one word unknown or worded otherwise: the
+    other columns keep their meaning; an unknown word leaves only its own column unnamed."""
+    renamed = {"上解上级支出": "上缴上级支出", "对下级单位补助支出": "对附属单位补助支出", "经营性支出": "经营支出"}
+    lines = in_table(T03, lambda line: line.replace(renamed.get(word, "经营支出"), word))
+    parsed = parse(lines)
+    keys = {k for r in parsed.subjects["03"] for k in r.amounts}
+    real = {k for r in REAL.subjects["03"] for k in r.amounts}
+    assert keys == (real if word in renamed else real - {"operating"} | {"col5"})
+    assert values(parsed)["subjects"] == values(REAL)["subjects"]

@@ -103,6 +103,9 @@ def classify(words: list[str], vocab: Vocab) -> str | None:
     """The key of the lowest header word of a column that names one; a 小计 under a group heading takes the
     group's key (基本支出 over 小计 | 人员经费 | 公用经费 is the basic column)."""
     found = [key for word in reversed(words) for key, pattern in vocab if pattern.search(word)]
+    if not found and len(words) > 1:  # a word wrapped onto the next header row: 对附属单位补 / 助支出
+        joined = "".join(words)
+        found = [key for key, pattern in vocab if pattern.search(joined)]
     if found and found[0] in SUBTOTAL_KEYS:
         return next((key for key in found[1:] if key not in SUBTOTAL_KEYS), found[0])
     return found[0] if found else None
@@ -124,8 +127,10 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
             worded.append((c, key))
     if len(worded) == len(cols):
         keys = {c: key for c, (_, key) in zip(cols, worded, strict=True)}
-    else:
-        by_col = dict(worded)
+    else:  # by position, at the offset (-1, 0 or +1) that puts the most words over numbered columns
+        numbered = set(cols)
+        shift = max((0, 1, -1), key=lambda d: sum(1 if c + d in numbered else -1 for c, _ in worded))
+        by_col = {c + shift: key for c, key in worded}
         keys = {c: by_col.get(c) for c in cols}
     seen: set[str] = set()
     for c, key in keys.items():  # a key named twice keeps its first column; the other is read unnamed

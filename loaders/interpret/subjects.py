@@ -19,9 +19,9 @@ _EXPENSE = compile_vocab(
         ("total", r"合计|小计"),
         ("basic", r"基本支出"),
         ("project", r"项目支出"),
-        ("remit_to_superior", r"上缴上级"),
-        ("operating", r"经营支出"),
-        ("subsidy_to_affiliates", r"附属单位补助"),
+        ("remit_to_superior", r"上[缴解]上级"),
+        ("operating", r"经营性?支出"),
+        ("subsidy_to_affiliates", r"(?:附属|下级)单位补助"),
     ]
 )
 VOCAB = {
