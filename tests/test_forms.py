@@ -304,3 +304,40 @@ def test_shifted_header_with_a_word_of_another_template(word):
     real = {k for r in REAL.subjects["03"] for k in r.amounts}
     assert keys == (real if word in renamed else real - {"operating"} | {"col5"})
     assert values(parsed)["subjects"] == values(REAL)["subjects"]
+
+
+def indicators(parsed: ParsedDocument) -> list[tuple]:
+    return [
+        (i.level1, i.level2, i.indicator, i.target_text, i.actual_text, i.weight, i.score_reported)
+        for e in parsed.evaluations
+        for i in e.indicators
+    ]
+
+
+def test_indicator_with_blank_score_and_a_bare_number_actual():
+    """专题策划 | 27 个 | 42 | 1.01 | (blank 得分): read by the header's columns, not from the right (42 would
+    have become the weight)."""
+    at = next(i for i, line in enumerate(LINES) if "\t专题策划\t" in line)
+    lines = list(LINES)
+    lines[at] = lines[at].rsplit("\t", 1)[0] + "\t"
+    got = indicators(parse(lines))
+    want = indicators(REAL)
+    k = next(k for k, i in enumerate(want) if i[2] == "专题策划")
+    assert got[k] == (*want[k][:6], None) and want[k][4] == "42"
+    assert got[:k] + got[k + 1 :] == want[:k] + want[k + 1 :]
+
+
+def test_indicator_table_with_a_column_of_indicator_nature():
+    """A 指标性质 column (正向/反向) between 三级指标 and 年初目标值: it names no indicator."""
+    lines, in_table = list(LINES), False
+    for n, line in enumerate(LINES):
+        cells = line.split("\t")
+        if "三级指标" in line and len(cells) > 5 and cells[4] == "" and "目标" in cells[5]:
+            cells[4], in_table = "指标性质", True
+        elif in_table and len(cells) > 5 and cells[3] and cells[4] == "" and cells[5]:
+            cells[4] = "反向" if cells[5].startswith("≤") else "正向"
+        elif "\t" not in line:
+            in_table = False
+        lines[n] = "\t".join(cells)
+    assert sum("指标性质" in line for line in lines) >= 2 and sum("\t正向\t" in line for line in lines) > 10
+    assert indicators(parse(lines)) == indicators(REAL)

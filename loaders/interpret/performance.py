@@ -185,13 +185,58 @@ def _indicator_header(row: list[Cell]) -> bool:
     return "三级指标" in texts and "得分" in texts
 
 
-def _indicator_width(header: list[Cell]) -> int | None:
-    """Cells of an indicator row up to its 得分 column when the header names columns after it (偏差原因分析及改进
-    措施, 备注): their texts are not scores. None (the whole row) otherwise."""
+# Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值, 分值 / 权重, 得分, 度量单位.
+_INDICATOR_COLUMNS = (
+    ("target", re.compile(r"目标值|指标值")),
+    ("actual", re.compile(r"完成值|实际值")),
+    ("weight", re.compile(r"分值|权重")),
+    ("score", re.compile(r"^得分")),
+    ("unit", re.compile(r"^(?:度量|计量)?单位$")),
+    ("level1", re.compile(r"^一级指标")),
+    ("level2", re.compile(r"^二级指标")),
+    ("level3", re.compile(r"^三级指标")),
+)
+
+
+@dataclass(slots=True)
+class IndicatorColumns:
+    """Where an indicator table's values are: by the header's words when it names target, actual, weight and
+    score; else ``width`` cuts a row at its 得分 column when the header names columns after it (偏差原因分析及
+    改进措施, 备注), and values are read from the right."""
+
+    positions: dict[str, int]
+    width: int | None
+    unnamed: frozenset[int] = frozenset()  # header cells left blank, and where the header ends
+
+    def aligned(self, row: list[Cell]) -> bool:
+        """Whether a row's cells stand under the header's words: a name under 三级指标, a number or nothing
+        under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell)."""
+        at = self.positions
+        if len(row) <= max(at.values()) or not PLAIN.match(row[at["weight"]].text.strip() or "0"):
+            return False
+        if "level3" in at and not row[at["level3"]].text.strip():
+            return False
+        return not any(c.text.strip() for k, c in enumerate(row) if k in self.unnamed or k >= self.end)
+
+    @property
+    def end(self) -> int:
+        return max(self.unnamed | set(self.positions.values()), default=0) + 1
+
+
+def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
+    positions: dict[str, int] = {}
+    for k, c in enumerate(header):
+        text = norm(c.text)
+        key = next((key for key, pattern in _INDICATOR_COLUMNS if text and pattern.search(text)), None)
+        if key and key not in positions:
+            positions[key] = k
+    if not {"target", "actual", "weight", "score"} <= positions.keys():
+        positions = {}
+    unnamed = frozenset(k for k, c in enumerate(header) if not c.text.strip())
     score = max((k for k, c in enumerate(header) if norm(c.text).startswith("得分")), default=None)
     if score is None or not any(c.text.strip() for c in header[score + 1 :]):
-        return None
-    return score + 1
+        return IndicatorColumns(positions, None, unnamed)
+    return IndicatorColumns(positions, score + 1, unnamed)
 
 
 def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
@@ -207,8 +252,11 @@ def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
     return cells
 
 
-def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
-    cells = _indicator_cells(row)
+def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
+    at = columns.positions
+    if at and columns.aligned(row):
+        return _indicator_at(row, carry, at)
+    cells = _indicator_cells(row[: columns.width])
     if len(cells) < 3:
         return None
     texts = [t for t, _ in cells]
@@ -219,8 +267,28 @@ def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
         return None
     weight = Decimal(texts[-trailing])
     score = Decimal(texts[-1]) if trailing == 2 else None
-    actual, target = texts[-trailing - 1], texts[-trailing - 2]
     names = texts[: -trailing - 2]
+    return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
+
+
+def _indicator_at(row: list[Cell], carry: dict[str, object], at: dict[str, int]) -> Indicator | None:
+    """An indicator row read by the header's columns (a blank 得分, a bare-number 实际完成值, extra columns)."""
+    text = {key: WRAP_SPACE.sub("", row[k].text.strip()) for key, k in at.items()}
+    weight, score = (Decimal(t) if PLAIN.match(t) else None for t in (text["weight"], text["score"]))
+    named = [row[at[key]] for key in ("level1", "level2", "level3") if key in at] or row[: at["target"]]
+    cells = _indicator_cells(named)
+    if (weight is None and score is None) or not cells:
+        return None
+    target, actual = text["target"], text["actual"]
+    if unit := text.get("unit"):  # a 度量单位 column: 55 | 家 reads as 55家
+        target, actual = (t + unit if t and PLAIN.match(t.lstrip("≥≤<>=")) else t for t in (target, actual))
+    return _named([t for t, _ in cells], carry, cells[0][1], target, actual, weight, score)
+
+
+def _named(
+    names: list[str], carry: dict[str, object], line: int, target: str, actual: str, weight, score
+) -> Indicator | None:
+    """The indicator named last in ``names``; 一级/二级指标 before it, or carried from the rows above."""
     if not names:
         return None
     level1, level2, points = carry.get("level1"), carry.get("level2"), carry.get("points")
@@ -232,7 +300,7 @@ def _indicator(row: list[Cell], carry: dict[str, object]) -> Indicator | None:
         else:
             level2 = bare
     carry.update(level1=level1, level2=level2, points=points)
-    return Indicator(cells[0][1], level1, level2, names[-1], target, actual, weight, score, level1_points=points)
+    return Indicator(line, level1, level2, names[-1], target, actual, weight, score, level1_points=points)
 
 
 def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
@@ -285,7 +353,7 @@ def read_evaluation(table: Table) -> Evaluation:
     carry: dict[str, object] = {}
     in_indicators = False
     head_end = len(table.rows)
-    width = None
+    columns = IndicatorColumns({}, None)
     for n, row in enumerate(table.rows):
         first = norm(row[0].text) if row else ""
         if first.startswith("总分"):
@@ -293,9 +361,9 @@ def read_evaluation(table: Table) -> Evaluation:
             in_indicators = False
             continue
         if _indicator_header(row):
-            in_indicators, carry, head_end, width = True, {}, min(head_end, n), _indicator_width(row)
+            in_indicators, carry, head_end, columns = True, {}, min(head_end, n), _indicator_columns(row)
             continue
-        if in_indicators and (ind := _indicator(row[:width], carry)):
+        if in_indicators and (ind := _indicator(row, carry, columns)):
             recompute(ind)
             ev.indicators.append(ind)
     ev.fields = _header_fields(table.rows[:head_end])
