@@ -341,3 +341,56 @@ def test_indicator_table_with_a_column_of_indicator_nature():
         lines[n] = "\t".join(cells)
     assert sum("指标性质" in line for line in lines) >= 2 and sum("\t正向\t" in line for line in lines) > 10
     assert indicators(parse(lines)) == indicators(REAL)
+
+
+T09 = "2024 年度财政拨款“三公”经费支出决算表"
+
+
+def three_public(parsed: ParsedDocument) -> dict[tuple[str, str], Decimal | None]:
+    return {(c.measure, c.item): c.amount for c in parsed.three_public}
+
+
+ITEMS_ON_TOP = [
+    "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t",
+    "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行费\t\t\t",
+    "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数",
+    "\t".join(map(str, range(1, 13))),
+    "4.23\t4.23\t\t\t4.09\t4.09\t\t\t4.09\t4.09\t0.14\t0.14",
+]
+_G = "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费"
+_S = "\t\t小计\t公务用车购置\t公务用车运行\t"
+_V = "4.23\t\t4.09\t\t4.09\t0.14"
+PRIOR_YEAR_GROUP = [
+    "2023年决算数\t\t\t\t\t\t2024年预算数\t\t\t\t\t\t2024年决算数\t\t\t\t\t",
+    "\t".join([_G] * 3),
+    "\t".join([_S] * 3),
+    "\t".join(map(str, range(1, 19))),
+    "9.99\t1.00\t8.00\t5.00\t3.00\t0.99\t" + _V + "\t" + _V,
+]
+PRIOR_YEAR_COLUMN = [
+    "项目\t上年决算数\t本年预算数\t本年决算数",
+    "“三公”经费合计\t9.99\t4.23\t4.23",
+    "1.因公出国（境）费\t1.00\t\t",
+    "2.公务用车购置及运行维护费\t8.00\t4.09\t4.09",
+    "其中：（1）公务用车购置费\t5.00\t\t",
+    "（2）公务用车运行维护费\t3.00\t4.09\t4.09",
+    "3.公务接待费\t0.99\t0.14\t0.14",
+]
+_G2 = "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t"
+_S2 = "\t\t小计\t公务用车购置费\t公务用车运行维护费\t小计\t国内接待费\t外事接待费"
+_V2 = "4.23\t\t4.09\t\t4.09\t0.14\t0.10\t0.04"
+RECEPTION_SPLIT = [
+    "预算数\t\t\t\t\t\t\t\t决算数\t\t\t\t\t\t\t",
+    _G2 + "\t" + _G2,
+    _S2 + "\t" + _S2,
+    "\t".join(map(str, range(1, 17))),
+    _V2 + "\t" + _V2,
+]
+
+
+@pytest.mark.parametrize("rows", [ITEMS_ON_TOP, PRIOR_YEAR_GROUP, PRIOR_YEAR_COLUMN, RECEPTION_SPLIT])
+def test_three_public_table_layouts(rows):
+    """Items over 预算数 | 决算数 (merged item cells), a prior year's group or column (left out), 公务接待费
+    split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计: the same twelve figures."""
+    parsed = parse(replace_grid(T09, rows))
+    assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,15 +13,18 @@ from .layout import Layout, compile_vocab, split_layout, unnumbered_layout
 
 ITEMS = compile_vocab(
     [
-        ("total", r"^合计|^总计"),
-        ("vehicle_subtotal", r"小计|购置及运行"),
+        ("total", r"^合计|^总计|三公.*合计"),
+        ("subtotal", r"^小计"),  # the item of the heading above it (公务用车…费 or 公务接待费)
+        ("vehicle_subtotal", r"购置及运行"),
         ("abroad", r"出国"),
         ("vehicle_purchase", r"购置"),
         ("vehicle_operation", r"运行"),
+        ("reception_part", r"国内.*接待|外事接待|外宾接待"),  # below 公务接待费 | 小计: not an item of its own
         ("reception", r"接待"),
     ]
 )
-GROUPS = compile_vocab([("budget", r"预算"), ("actual", r"决算|实际")])
+GROUPS = compile_vocab([("prior", r"上年"), ("budget", r"预算"), ("actual", r"决算|实际")])
+_YEAR = re.compile(r"(20\d\d)年")
 
 
 @dataclass(slots=True)
@@ -38,31 +42,56 @@ def _match(text: str, vocab) -> str | None:
     return next((key for key, pattern in vocab if pattern.search(text)), None)
 
 
+def _item(words: list[str]) -> str | None:
+    """The item of a column or row from its words, the lowest naming one first; 小计 takes the item of the
+    heading above it (公务用车购置及运行维护费 → vehicle_subtotal, 公务接待费 → reception)."""
+    found = [item for w in reversed(words) if (item := _match(w, ITEMS))]
+    if not found or found[0] != "subtotal":
+        return found[0] if found else None
+    parent = next((item for item in found[1:] if item != "subtotal"), None)
+    return parent if parent in ("reception", "total") else "vehicle_subtotal"
+
+
+def _column_words(header: list[list[Cell]], width: int) -> list[list[str]]:
+    """Each column's header words, top to bottom; a merged cell's word (left blank under its span by the
+    converter) is carried right, within the span of the heading above it."""
+    out: list[list[str]] = [[] for _ in range(width)]
+    for col in range(width):
+        start = 0
+        for row in header:
+            p = next((k for k in range(min(col, len(row) - 1), start - 1, -1) if row[k].text.strip()), None)
+            if p is not None:
+                out[col].append(norm(row[p].text))
+                start = p
+    return out
+
+
+def _measure(words: list[str], latest: str | None) -> str | None:
+    """budget (预算数), actual (决算数) or prior (上年决算数, or an earlier year than the table's latest)."""
+    measure = next((m for w in words if (m := _match(w, GROUPS))), None)
+    years = [y for w in words for y in _YEAR.findall(w)]
+    return "prior" if measure and latest and years and max(years) < latest else measure
+
+
 def read_three_public(table: Table) -> list[ThreePublicCell]:
     """Map each numbered column to (预算/决算, item) from the header, then read the data rows; a table printed
-    with one row per item (项目 | 预算数 | 决算数) is read row by row."""
+    with one row per item (项目 | 预算数 | 决算数) is read row by row. A prior year's columns are left out."""
     layout = split_layout(table.rows) or unnumbered_layout(table.rows)
     if layout is None:
         raise DocumentError(f"table 09 (line {table.first_line}): no column-number row and no printed amount found")
-    group_of: dict[int, str] = {}
     width = max(map(len, table.rows))
-    for row in layout.header:
-        current = None
-        for k in range(width):  # to the table's width: a converter may drop a row's trailing empty cells
-            if k < len(row) and row[k].text:  # a blank cell continues a merged header cell; a word starts its own
-                current = _match(norm(row[k].text), GROUPS)
-            if current:
-                group_of.setdefault(k, current)
+    words = _column_words(layout.header, width)
+    latest = max((y for ws in words for w in ws for y in _YEAR.findall(w)), default=None)
+    group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
     out: list[ThreePublicCell] = []
     for r in layout.data:
         row_group = next((g for c in r if (g := _match(norm(c.text), GROUPS))), None)
         for col, number in sorted(layout.numbers.items()):
-            words = layout.words(col)
-            item = next((i for w in reversed(words) if (i := _match(w, ITEMS))), None)
+            item = _item(words[col])
             measure = row_group or group_of.get(col)
-            if item is not None and measure is not None and col < len(r):
-                out.append(_cell(r, col, number, "/".join(words), measure, item))
-    return out or _by_row(layout, group_of)
+            if item not in (None, "reception_part") and measure not in (None, "prior") and col < len(r):
+                out.append(_cell(r, col, number, "/".join(words[col]), measure, item))
+    return out or _by_row(layout, group_of, words)
 
 
 def _cell(row: list[Cell], col: int, number: int, header: str, measure: str, item: str) -> ThreePublicCell:
@@ -70,17 +99,17 @@ def _cell(row: list[Cell], col: int, number: int, header: str, measure: str, ite
     return ThreePublicCell(measure, item, number, header, row[col].line, raw, parse_amount(raw))
 
 
-def _by_row(layout: Layout, group_of: dict[int, str]) -> list[ThreePublicCell]:
+def _by_row(layout: Layout, group_of: dict[int, str], words: list[list[str]]) -> list[ThreePublicCell]:
     """Items as rows (the first row naming each item), 预算数 / 决算数 as columns."""
     out: list[ThreePublicCell] = []
     seen: set[str] = set()
     for r in layout.data:
         label = "".join(norm(c.text) for k, c in enumerate(r) if k not in layout.numbers)
-        item = _match(label, ITEMS)
-        if item is None or item in seen:
+        item = _item([label])
+        if item in (None, "reception_part") or item in seen:
             continue
         seen.add(item)
         for col, number in sorted(layout.numbers.items()):
-            if (measure := group_of.get(col)) is not None and col < len(r):
-                out.append(_cell(r, col, number, "/".join(layout.words(col)), measure, item))
+            if (measure := group_of.get(col)) not in (None, "prior") and col < len(r):
+                out.append(_cell(r, col, number, "/".join(words[col]), measure, item))
     return out
