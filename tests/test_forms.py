@@ -394,3 +394,27 @@ def test_three_public_table_layouts(rows):
     split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计: the same twelve figures."""
     parsed = parse(replace_grid(T09, rows))
     assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12
+
+
+def wrap_name(lines: list[str], code: str, style: str) -> list[str]:
+    """The row of ``code`` in table 05 with its name broken over two rows: ``below`` (code and the first half
+    above, the rest and the amounts below) or ``above`` (the first half alone above its row)."""
+    first, end = table_block(T05, lines)
+    at = next(i for i in range(first, end) if lines[i].startswith(code + "\t"))
+    cells = lines[at].split("\t")
+    head, tail = cells[1][: len(cells[1]) // 2], cells[1][len(cells[1]) // 2 :]
+    blank = [""] * len(cells)
+    if style == "below":
+        rows = [[code, head, *blank[2:]], ["", tail, *cells[2:]]]
+    else:
+        rows = [["", head, *blank[2:]], [code, tail, *cells[2:]]]
+    return [*lines[:at], *("\t".join(r) for r in rows), *lines[at + 1 :]]
+
+
+@pytest.mark.parametrize("style", ["below", "above"])
+def test_subject_names_wrapped_with_the_amounts_on_the_other_row(style):
+    lines = wrap_name(wrap_name(LINES, "2010399", style), "2080505", style)
+    parsed = parse(lines)
+    names = {r.code: r.name_raw for r in parsed.subjects["05"]}
+    assert names == {r.code: r.name_raw for r in REAL.subjects["05"]}
+    assert values(parsed) == values(REAL)

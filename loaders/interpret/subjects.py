@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
+from ..reference import function_subjects, label, match_name
 from ..text import CODE_BRACKETS, norm, parse_amount, split_code
 from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
 
@@ -105,6 +106,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     levels = _level_columns(layout.header)
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
+    wrapped: str | None = None
     for r in layout.data:
         codes, names = [], []
         for i, c in enumerate(r):
@@ -127,12 +129,37 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         is_total = not codes and bool(_TOTAL.match(norm(name)))
         if not codes and not has_amount and not is_total:
             if name and rows and not rows[-1].is_total:
-                rows[-1].name_raw += name  # name continued after a page break
+                wrapped = (wrapped or "") + name  # a name wrapped onto a row of its own: above or below its row
             continue
         code = _join_code(codes, levels, ctx)
+        if wrapped and code and _names(wrapped + name, code) and not _names(rows[-1].name_raw + wrapped, rows[-1].code):
+            name = wrapped + name  # the first part of this row's name, printed above it
+        elif wrapped:
+            rows[-1].name_raw += wrapped  # the rest of the row above's name
+        wrapped = None
+        if not codes and has_amount and not is_total and name and rows and _without_amounts(rows[-1]):
+            rows[-1].name_raw += name  # code and first part of the name above, the rest and the amounts here
+            rows[-1].amounts = amounts
+            continue
         if code and len(code) == 3:
             ctx = {"类": code}
         elif code and len(code) == 5:
             ctx = {"类": code[:3], "款": code}
         rows.append(SubjectRow(len(rows), line, code, name, amounts, is_total=is_total))
+    if wrapped:
+        rows[-1].name_raw += wrapped
     return rows
+
+
+def _names(name: str, code: str | None) -> bool:
+    """Whether ``name`` is the reference name of ``code`` or of one of its children (a 项 row may print its 款
+    code), whole or truncated."""
+    if not code:
+        return False
+    subjects = function_subjects()
+    own = subjects.by_code.get(code)
+    return (own is not None and match_name(label(name), [own]) is not None) or subjects.match(name, code) is not None
+
+
+def _without_amounts(row: SubjectRow) -> bool:
+    return row.printed_code is not None and not any(raw for _, raw, _ in row.amounts.values())
