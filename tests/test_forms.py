@@ -418,3 +418,15 @@ def test_subject_names_wrapped_with_the_amounts_on_the_other_row(style):
     names = {r.code: r.name_raw for r in parsed.subjects["05"]}
     assert names == {r.code: r.name_raw for r in REAL.subjects["05"]}
     assert values(parsed) == values(REAL)
+
+
+@pytest.mark.parametrize("label", ["部门（单位）名称", "单位名称", "部门名称"])
+def test_overall_evaluation_naming_the_unit(label):
+    """The 整体支出 templates name the unit (部门（单位）名称 …), not a project: the evaluation is still read."""
+    at = next(i for i, line in enumerate(LINES) if line.startswith("项目名称\t"))
+    lines = [*LINES[:at], LINES[at].replace("项目名称", label, 1), *LINES[at + 1 :]]
+    got, want = parse(lines).evaluations, REAL.evaluations
+    assert [(e.kind, e.fields, e.budget_wan, len(e.indicators)) for e in got] == [
+        (e.kind, e.fields, e.budget_wan, len(e.indicators)) for e in want
+    ]
+    assert want[0].kind == "unit_overall"

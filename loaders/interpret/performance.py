@@ -15,8 +15,11 @@ from ..document import Table, amount_unit
 from ..readers import Cell
 from ..text import flatten, norm, to_wan
 
+# An overall (整体支出) evaluation may name the unit where a project's names the project: its project_name.
+NAME_LABELS = ("项目名称", "单位名称", "部门名称", "部门（单位）名称")
 HEADER_FIELDS = {
     "项目名称": "project_name",
+    **dict.fromkeys(NAME_LABELS[1:], "unit_name"),
     "主管部门": "supervising_department",
     "项目实施单位": "implementing_unit",
     "实施单位": "implementing_unit",
@@ -92,7 +95,7 @@ def is_evaluation(table: Table) -> bool:
     if "指" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
         return False
     head = {norm(c.text) for row in table.rows[:12] for c in row}
-    return any(t.startswith("项目名称") for t in head) and any("三级指标" in t for t in head)
+    return any(t.startswith(NAME_LABELS) for t in head) and any("三级指标" in t for t in head)
 
 
 def _number(text: str) -> Decimal | None:
@@ -131,6 +134,9 @@ def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
             if key and key not in found:
                 value = value or next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
                 found[key] = _checked(value) if "☑" in value or "☐" in value else value
+    unit = found.pop("unit_name", None)
+    if unit is not None:
+        found.setdefault("project_name", unit)
     return found
 
 
