@@ -430,3 +430,40 @@ def test_overall_evaluation_naming_the_unit(label):
         (e.kind, e.fields, e.budget_wan, len(e.indicators)) for e in want
     ]
     assert want[0].kind == "unit_overall"
+
+
+_SECTION = re.compile(r"^(#+ (?:\*\*)?)([一二三四五六七八九十]+)、(.*说明)(\**)$")
+
+
+def _body_headings(change: Callable[[re.Match], str]) -> list[str]:
+    """The real document with the 情况说明 section headings of its body (not its contents) changed."""
+    body = next(k for k, line in enumerate(LINES) if line.startswith("## 第三部分") and k > 300)
+    return [_SECTION.sub(change, line) if k > body else line for k, line in enumerate(LINES)]
+
+
+def heading_and_first_sentence_on_one_line() -> list[str]:
+    out, k = list(LINES), next(k for k, line in enumerate(LINES) if line.startswith("## 第三部分") and k > 300)
+    while k < len(out) - 2:
+        if (m := _SECTION.match(out[k])) and out[k + 1] == "" and out[k + 2] and not out[k + 2].startswith("#"):
+            out[k : k + 3] = [f"{m.group(2)}、{m.group(3)}{out[k + 2]}", "", ""]  # the line count kept
+        k += 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        lambda: _body_headings(lambda m: f"{m.group(1)}{m.group(2)}．{m.group(3)}{m.group(4)}"),  # 一．
+        lambda: _body_headings(lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)}"),  # no numbers
+        lambda: _body_headings(  # the unit and year in every heading
+            lambda m: f"{m.group(1)}{m.group(2)}、武汉市信息中心（武汉市大数据中心）2024年度{m.group(3)}{m.group(4)}"
+        ),
+        heading_and_first_sentence_on_one_line,
+    ],
+)
+def test_narrative_section_headings_printed_otherwise(layout):
+    lines = layout()
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) >= 8
+    key = [(s.section, s.key, s.amount_wan, s.percent, s.quantity) for s in REAL.statements]
+    assert [(s.section, s.key, s.amount_wan, s.percent, s.quantity) for s in parse(lines).statements] == key
+    assert len(key) == 76

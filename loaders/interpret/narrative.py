@@ -21,9 +21,10 @@ SENTENCE = re.compile(r"[^。；\n]*[。；\n]|[^。；\n]+")  # up to and inclu
 DIGIT = re.compile(r"\d")
 # Heading numbering styles, outermost first (the group that matches is the level): 第三部分, 一、, （一）, 1. / 1、
 HEADING = re.compile(
-    r"(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[)）])|(\d{1,2}[.．、](?!\d))"
+    r"(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+[、.．])|([（(][一二三四五六七八九十]+[)）])|(\d{1,2}[.．、](?!\d))"
 )
 MAX_HEADING = 40
+MAX_SECTION_HEADING = 80  # a heading naming what it explains may carry the unit's name and the year
 CN_DIGITS = "一二三四五六七八九"
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
@@ -185,8 +186,25 @@ def _kind(heading: str) -> str | None:
 
 def _level(flat: str) -> int | None:
     """Numbering level of a heading (0 = 第X部分 … 3 = 1.), None for other paragraphs."""
-    m = HEADING.match(flat) if len(flat) <= MAX_HEADING else None
-    return m.lastindex - 1 if m else None
+    if len(flat) > MAX_HEADING and not (len(flat) <= MAX_SECTION_HEADING and flat.endswith("说明") and _kind(flat)):
+        return None
+    if m := HEADING.match(flat):
+        return m.lastindex - 1
+    return 1 if flat.endswith("说明") and len(flat) <= MAX_HEADING and _kind(flat) else None  # 收入决算情况说明
+
+
+def _split_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs, a numbered section heading printed on one line with the section's first sentence
+    (一、收入决算情况说明2024年度…) split in two."""
+    out = []
+    for para in paragraphs:
+        flat = _flat(para.text)
+        end = flat.find("说明", 0, MAX_SECTION_HEADING) + 2
+        if end > 2 and end < len(flat) and HEADING.match(flat) and _kind(flat[:end]) and flat[end] not in "：:，,":
+            out += [Paragraph(para.line, flat[:end]), Paragraph(para.line, flat[end:])]
+        else:
+            out.append(Paragraph(para.line, flat))
+    return out
 
 
 def _numeral(flat: str) -> int:
@@ -218,7 +236,8 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Numbered sections with their text joined across broken lines (whitespace removed)."""
     out: list[Section] = []
     current: Section | None = None
-    flats = [_flat(para.text) for para in paragraphs]
+    paragraphs = _split_headings(paragraphs)
+    flats = [para.text for para in paragraphs]
     levels = [_level(flat) for flat in flats]
     section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
