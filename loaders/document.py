@@ -175,7 +175,9 @@ def _unit_line(text: str) -> re.Match | None:
 
 def amount_unit(text: str) -> str | None:
     """万元 or 元 where a line or cell states the amount unit."""
-    m = _AMOUNT_UNIT.search(text) if "元" in text else None
+    if "元" not in text or not ("单位" in text or "元）" in text or "元)" in text):
+        return None
+    m = _AMOUNT_UNIT.search(text)
     return m.group(m.lastindex) if m else None
 
 

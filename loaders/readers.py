@@ -216,7 +216,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "\t" in raw:
             grid = Grid(lineno)
             while i < n and "\t" in (row := lines[i]):
-                grid.rows.append(_cells(row.split("\t"), i + 1, _cleaner(row)))
+                clean = clean_cell if "<" in row or "&" in row else str.strip
+                grid.rows.append(_cells(row.split("\t"), i + 1, clean))
                 i += 1
             blocks.append(grid)
             continue

@@ -193,17 +193,17 @@ def _level(flat: str) -> int | None:
     return 1 if flat.endswith("说明") and len(flat) <= MAX_HEADING and _kind(flat) else None  # 收入决算情况说明
 
 
-def _split_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Paragraphs, a numbered section heading printed on one line with the section's first sentence
-    (一、收入决算情况说明2024年度…) split in two."""
+def _flat_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
+    """(line, flat text) of the paragraphs, a numbered section heading printed on one line with the section's
+    first sentence (一、收入决算情况说明2024年度…) split in two."""
     out = []
     for para in paragraphs:
         flat = _flat(para.text)
         end = flat.find("说明", 0, MAX_SECTION_HEADING) + 2
-        if end > 2 and end < len(flat) and HEADING.match(flat) and _kind(flat[:end]) and flat[end] not in "：:，,":
-            out += [Paragraph(para.line, flat[:end]), Paragraph(para.line, flat[end:])]
+        if 2 < end < len(flat) and flat[end] not in "：:，," and HEADING.match(flat) and _kind(flat[:end]):
+            out += [(para.line, flat[:end]), (para.line, flat[end:])]
         else:
-            out.append(Paragraph(para.line, flat))
+            out.append((para.line, flat))
     return out
 
 
@@ -229,19 +229,19 @@ def _section_level(headings: list[tuple[str, int]]) -> int:
 def _flat(text: str) -> str:
     """A paragraph's text without whitespace, brackets full-width: （类）（款）（项） however printed."""
     text = no_space(text)
-    return text.replace("(", "（").replace(")", "）") if "(" in text or ")" in text else text
+    return text.replace("(", "（").replace(")", "）") if "(" in text else text
 
 
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Numbered sections with their text joined across broken lines (whitespace removed)."""
     out: list[Section] = []
     current: Section | None = None
-    paragraphs = _split_headings(paragraphs)
-    flats = [para.text for para in paragraphs]
+    lines = _flat_lines(paragraphs)
+    flats = [flat for _, flat in lines]
     levels = [_level(flat) for flat in flats]
     section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
-    for para, flat, level in zip(paragraphs, flats, levels, strict=True):
+    for (line, flat), level in zip(lines, levels, strict=True):
         inside = current is not None and current.kind is not None
         if level is not None and level < section_level and (level <= 1 or not inside):
             top = 0  # 第X部分 or 一、 (or any heading outside a section) ends the section
@@ -261,7 +261,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
         sub = len(flat) <= MAX_HEADING and SUBHEADING.match(flat) and flat[-1] not in "。；"
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
         current.offsets.append(len(current.text) + len(joiner))
-        current.source_lines.append(para.line)
+        current.source_lines.append(line)
         current.text += joiner + flat + ("\n" if sub else "")
     return [s for s in out if s.kind and s.text]
 
@@ -398,7 +398,7 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
                 out += _phrase_statements(section, offset, sentence)
             if figures:
                 out += _counts(section, offset, sentence)
-                stated = stated or AMOUNT_RE.search(sentence) is not None
+                stated = stated or ("元" in sentence and AMOUNT_RE.search(sentence) is not None)
             if not stated:  # 没有 after an amount is a reason or a detail (年末无结转和结余), not 'nothing'
                 out += _nothing(section, offset, sentence)
     return out

@@ -191,16 +191,10 @@ def _indicator_header(row: list[Cell]) -> bool:
     return "三级指标" in texts and "得分" in texts
 
 
-# Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值, 分值 / 权重, 得分, 度量单位.
-_INDICATOR_COLUMNS = (
-    ("target", re.compile(r"目标值|指标值")),
-    ("actual", re.compile(r"完成值|实际值")),
-    ("weight", re.compile(r"分值|权重")),
-    ("score", re.compile(r"^得分")),
-    ("unit", re.compile(r"^(?:度量|计量)?单位$")),
-    ("level1", re.compile(r"^一级指标")),
-    ("level2", re.compile(r"^二级指标")),
-    ("level3", re.compile(r"^三级指标")),
+# Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值, 分值 / 权重, 得分, 度量单位, 一/二/三级指标.
+_INDICATOR_COLUMN = re.compile(
+    r"(?P<target>目标值|指标值)|(?P<actual>完成值|实际值)|(?P<weight>分值|权重)|(?P<score>^得分)"
+    r"|(?P<unit>^(?:度量|计量)?单位$)|(?P<level1>^一级指标)|(?P<level2>^二级指标)|(?P<level3>^三级指标)"
 )
 
 
@@ -212,37 +206,40 @@ class IndicatorColumns:
 
     positions: dict[str, int]
     width: int | None
-    unnamed: frozenset[int] = frozenset()  # header cells left blank, and where the header ends
+    unnamed: tuple[int, ...] = ()  # header cells left blank
+    end: int = 0  # where the header ends
+    names: tuple[int, ...] = ()  # the 一级/二级/三级指标 columns
 
     def aligned(self, row: list[Cell]) -> bool:
         """Whether a row's cells stand under the header's words: a name under 三级指标, a number or nothing
         under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell)."""
         at = self.positions
-        if len(row) <= max(at.values()) or not PLAIN.match(row[at["weight"]].text.strip() or "0"):
+        if len(row) < self.end or not PLAIN.match(row[at["weight"]].text.strip() or "0"):
             return False
         if "level3" in at and not row[at["level3"]].text.strip():
             return False
-        return not any(c.text.strip() for k, c in enumerate(row) if k in self.unnamed or k >= self.end)
-
-    @property
-    def end(self) -> int:
-        return max(self.unnamed | set(self.positions.values()), default=0) + 1
+        return not any(row[k].text.strip() for k in self.unnamed) and not any(c.text.strip() for c in row[self.end :])
 
 
 def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
     positions: dict[str, int] = {}
     for k, c in enumerate(header):
-        text = norm(c.text)
-        key = next((key for key, pattern in _INDICATOR_COLUMNS if text and pattern.search(text)), None)
-        if key and key not in positions:
-            positions[key] = k
+        if c.text and (m := _INDICATOR_COLUMN.search(norm(c.text))) and m.lastgroup not in positions:
+            positions[m.lastgroup] = k
     if not {"target", "actual", "weight", "score"} <= positions.keys():
         positions = {}
-    unnamed = frozenset(k for k, c in enumerate(header) if not c.text.strip())
+    end = max(positions.values(), default=-1) + 1
+    unnamed = tuple(k for k, c in enumerate(header[:end]) if not c.text.strip())
     score = max((k for k, c in enumerate(header) if norm(c.text).startswith("得分")), default=None)
-    if score is None or not any(c.text.strip() for c in header[score + 1 :]):
-        return IndicatorColumns(positions, None, unnamed)
-    return IndicatorColumns(positions, score + 1, unnamed)
+    width = None if score is None or not any(c.text.strip() for c in header[score + 1 :]) else score + 1
+    names = tuple(positions[key] for key in ("level1", "level2", "level3") if key in positions)
+    return IndicatorColumns(positions, width, unnamed, end, names)
+
+
+def _unwrapped(text: str) -> str:
+    """A cell's text with the spaces of a wrapped line removed (between CJK characters)."""
+    text = text.strip()
+    return WRAP_SPACE.sub("", text) if " " in text or not text.isprintable() else text
 
 
 def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
@@ -252,16 +249,13 @@ def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
         text = text.strip()
         if not text or ("年" in text and ROW_LABEL.match(norm(text))):
             continue
-        if " " in text or not text.isprintable():  # any whitespace
-            text = WRAP_SPACE.sub("", text)
-        cells.append((text, line))
+        cells.append((_unwrapped(text), line))
     return cells
 
 
 def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
-    at = columns.positions
-    if at and columns.aligned(row):
-        return _indicator_at(row, carry, at)
+    if columns.positions and columns.aligned(row):
+        return _indicator_at(row, carry, columns)
     cells = _indicator_cells(row[: columns.width])
     if len(cells) < 3:
         return None
@@ -277,16 +271,17 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
 
 
-def _indicator_at(row: list[Cell], carry: dict[str, object], at: dict[str, int]) -> Indicator | None:
+def _indicator_at(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
     """An indicator row read by the header's columns (a blank 得分, a bare-number 实际完成值, extra columns)."""
-    text = {key: WRAP_SPACE.sub("", row[k].text.strip()) for key, k in at.items()}
-    weight, score = (Decimal(t) if PLAIN.match(t) else None for t in (text["weight"], text["score"]))
-    named = [row[at[key]] for key in ("level1", "level2", "level3") if key in at] or row[: at["target"]]
-    cells = _indicator_cells(named)
-    if (weight is None and score is None) or not cells:
+    at = columns.positions
+    weight, score = (Decimal(t) if PLAIN.match(t := row[at[key]].text.strip()) else None for key in ("weight", "score"))
+    if weight is None and score is None:
         return None
-    target, actual = text["target"], text["actual"]
-    if unit := text.get("unit"):  # a 度量单位 column: 55 | 家 reads as 55家
+    cells = _indicator_cells([row[k] for k in columns.names] if columns.names else row[: at["target"]])
+    if not cells:
+        return None
+    target, actual = _unwrapped(row[at["target"]].text), _unwrapped(row[at["actual"]].text)
+    if "unit" in at and (unit := row[at["unit"]].text.strip()):  # a 度量单位 column: 55 | 家 reads as 55家
         target, actual = (t + unit if t and PLAIN.match(t.lstrip("≥≤<>=")) else t for t in (target, actual))
     return _named([t for t, _ in cells], carry, cells[0][1], target, actual, weight, score)
 

@@ -83,14 +83,14 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
     words = _column_words(layout.header, width)
     latest = max((y for ws in words for w in ws for y in _YEAR.findall(w)), default=None)
     group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
+    items = {col: item for col in layout.numbers if (item := _item(words[col])) not in (None, "reception_part")}
     out: list[ThreePublicCell] = []
     for r in layout.data:
         row_group = next((g for c in r if (g := _match(norm(c.text), GROUPS))), None)
         for col, number in sorted(layout.numbers.items()):
-            item = _item(words[col])
             measure = row_group or group_of.get(col)
-            if item not in (None, "reception_part") and measure not in (None, "prior") and col < len(r):
-                out.append(_cell(r, col, number, "/".join(words[col]), measure, item))
+            if col in items and measure not in (None, "prior") and col < len(r):
+                out.append(_cell(r, col, number, "/".join(words[col]), measure, items[col]))
     return out or _by_row(layout, group_of, words)
 
 
