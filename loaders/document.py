@@ -58,8 +58,9 @@ _UNIT_LINE = re.compile(
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?决算.*$")
-_TITLE_PREFIX = re.compile(r"^关于")
+_TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?(?:（(?:部门|单位)）)?决算.*$")  # 部门（单位）决算公开
+_DANGLING = re.compile(r"^[）:：]+|[（:：]+$")  # colons and a bracket the year stood inside: XX决算（2024年度）
+_TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  # a date before the unit
 _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分|情况说明")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -328,13 +329,20 @@ def _arabic_year(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
 
 
+def _title_year(text: str) -> re.Match | None:
+    """The fiscal year in a title: the one written 年度 where a date's year precedes it (2025年XX2024年度…)."""
+    years = list(_YEAR.finditer(text))
+    return next((m for m in years if m.group(0).endswith("度")), years[0] if years else None)
+
+
 def _unit_from_title(text: str) -> str:
     """The unit named after the year (2024年度XX单位决算公开) or, when nothing follows it, before the year
-    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明); ``text`` as ``_title`` gives it."""
-    m = _YEAR.search(text)
+    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明, XX决算公开（2024年度）); ``text`` as ``_title``
+    gives it."""
+    m = _title_year(text)
     before, after = (text[: m.start()], text[m.end() :]) if m else ("", text)
-    after = _TITLE_SUFFIX.sub("", after).strip("：:")
-    return after or _TITLE_PREFIX.sub("", before).strip("：:")
+    after = _DANGLING.sub("", _TITLE_SUFFIX.sub("", after))
+    return after or _DANGLING.sub("", _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", before)))
 
 
 def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
@@ -346,13 +354,21 @@ def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
     return "部门决算" if body.count("部门决算") > body.count("单位决算") else "单位决算"
 
 
+def _year_check(year: int, tables: list[Table]) -> str | None:
+    """A warning when the title's year is not the year the standard tables' captions print."""
+    printed = {int(m.group(1)) for t in tables if t.code and (m := _YEAR.search(t.caption))}
+    if printed and year not in printed:
+        return f"the title says {year}, the tables' captions {', '.join(map(str, sorted(printed)))}"
+    return None
+
+
 def parse_document(source_file: str, data: bytes) -> Document:
     """Read one converted document into the document model (no interpretation of amounts)."""
     text, encoding_note = decode(data)
     blocks = read_blocks(ascii_digits(text))
     tables, paragraphs = build_tables(blocks)
     title, title_text = _title(paragraphs)
-    year = int(_YEAR.search(title_text).group(1))
+    year = int(_title_year(title_text).group(1))
     unit_full = _unit_from_title(title_text)
     if not unit_full:
         unit_full = next((norm(t.unit_label) for t in tables if t.unit_label), "")
@@ -377,5 +393,5 @@ def parse_document(source_file: str, data: bytes) -> Document:
         publication_date=pub,
         paragraphs=paragraphs,
         tables=tables,
-        warnings=[encoding_note] if encoding_note else [],
+        warnings=[w for w in (encoding_note, _year_check(year, tables)) if w],
     )

@@ -467,3 +467,11 @@ def test_narrative_section_headings_printed_otherwise(layout):
     key = [(s.section, s.key, s.amount_wan, s.percent, s.quantity) for s in REAL.statements]
     assert [(s.section, s.key, s.amount_wan, s.percent, s.quantity) for s in parse(lines).statements] == key
     assert len(key) == 76
+
+
+def test_a_title_year_the_tables_contradict_is_reported():
+    at = LINES.index("# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开")
+    lines = [*LINES[:at], "# 2023 年度武汉市信息中心（武汉市大数据中心）决算公开", *LINES[at + 1 :]]
+    doc = parse_document("forms.md", "\n".join(lines).encode("utf-8"))
+    assert doc.fiscal_year == 2023 and doc.warnings == ["the title says 2023, the tables' captions 2024"]
+    assert REAL.document.warnings == []
