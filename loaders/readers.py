@@ -189,9 +189,14 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         lineno = i + 1
         if "<" in raw and (opening := _TABLE_OPEN.search(raw)):
             j = i
-            while j < n and not _TABLE_CLOSE.search(lines[j]):
+            while j < n and not (close := _TABLE_CLOSE.search(lines[j], opening.end() if j == i else 0)):
                 j += 1
-            chunk = "\n".join(lines[i : min(j, n - 1) + 1])
+            if j < n and lines[j][close.end() :].strip():  # text or another table after </table>: read it next
+                chunk = "\n".join([*lines[i:j], lines[j][: close.end()]])
+                lines[j] = lines[j][close.end() :]
+                j -= 1
+            else:
+                chunk = "\n".join(lines[i : min(j, n - 1) + 1])
             start = opening.start()
             before = chunk[:start].strip()
             if before:

@@ -149,3 +149,15 @@ def test_html_caption_becomes_caption_lines():
     first, second = (b for b in blocks if isinstance(b, Grid))
     assert texts(first) == [["a"]] and first.rows[0][0].line == 2
     assert texts(second) == [["b"]] and second.rows[0][0].line == 7
+
+
+def test_text_and_tables_after_a_closing_table_tag_on_its_line():
+    text = (
+        "<table><tr><td>a</td></tr></table>注：本单位无政府性基金收支。\n"
+        "<table>\n<tr><td>b</td></tr>\n</table><table><tr><td>c</td></tr></table>"
+    )
+    blocks = read_blocks(text)
+    assert [(type(b).__name__, b.line) for b in blocks] == [("Grid", 1), ("Paragraph", 1), ("Grid", 2), ("Grid", 4)]
+    assert blocks[1].text == "注：本单位无政府性基金收支。"
+    assert [texts(g) for g in grids(text)] == [[["a"]], [["b"]], [["c"]]]
+    assert grids(text)[1].rows[0][0].line == 3
