@@ -247,3 +247,22 @@ def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):
         tmp_path / "n.duckdb", "select d.warnings, (select count(*) from raw.statements) from raw.documents d"
     )[0]
     assert "table 01 收入支出决算总表 not found" in n_warnings and n_statements > 50
+
+
+def test_assets_in_the_national_template_wording():
+    lines = (
+        "十二、国有资产占用情况说明",
+        "截至2024年12月31日，本单位共有公务用车5辆，其中，副部（省）级及以上领导用车0辆、机要通信用车1辆。"
+        "单位价值50万元以上通用设备3台（套），单位价值100万元以上专用设备4台（套）。",
+    )
+    got = [
+        (s.key, s.quantity, s.detail)
+        for s in read_statements(sections([Paragraph(n, t) for n, t in enumerate(lines, 1)]))
+    ]
+    assert got == [
+        ("vehicles_total", D(5), None),
+        ("vehicles_by_use", D(0), "副部（省）级及以上领导用车"),
+        ("vehicles_by_use", D(1), "机要通信用车"),
+        ("equipment_over_500k", D(3), "通用设备"),
+        ("equipment_over_1m", D(4), "专用设备"),
+    ]

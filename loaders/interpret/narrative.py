@@ -129,8 +129,7 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
     (("three_public",), re.compile(r"接待(?:国内)?来访团组(\d+)个"), "reception_groups"),
     (("three_public",), re.compile(r"团组\d+个，?(\d+)人次"), "reception_people"),
-    (("assets",), re.compile(r"共有车辆(\d+)辆"), "vehicles_total"),
-    (("assets",), re.compile(r"单位价值\d+万元以上设备(\d+)台"), "equipment_over_1m"),
+    (("assets",), re.compile(r"共有(?:公务用)?车辆?(\d+)辆"), "vehicles_total"),  # 共有车辆5辆, 共有公务用车5辆
     (("performance",), re.compile(r"共涉及项目(\d+)个"), "performance_projects"),
     (("performance",), re.compile(r"自评总分(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
     (("performance",), re.compile(r"预算执行率得分(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
@@ -139,7 +138,10 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
 COUNTS_BY_KIND = _by_kind(COUNTS)
-VEHICLE_USE = re.compile(r"([\u4e00-\u9fff]{2,12}?用车)(\d+)辆")
+VEHICLE_USE = re.compile(r"([\u4e00-\u9fff（）]{2,16}?用车)(\d+)辆")  # 副部（省）级及以上领导用车0辆
+# 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
+EQUIPMENT = re.compile(r"单位价值(\d+)万元以上(通用|专用)?设备(\d+)台")
+EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"无|没有|未发生")
 # Sections where a sentence may say there was nothing to report.
@@ -329,8 +331,15 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
         if m := pattern.search(sentence):
             unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
             out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
+    if section.kind == "assets" and "设备" in sentence:
+        for m in EQUIPMENT.finditer(sentence):
+            if key := EQUIPMENT_KINDS.get(m.group(1)):
+                detail = m.group(2) and m.group(2) + "设备"
+                out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(3)), detail=detail))
     if section.kind == "assets" and "用车" in sentence:
         for m in VEHICLE_USE.finditer(sentence):
+            if "共有" in m.group(1):
+                continue  # 共有公务用车5辆: the total, not a use
             out.append(
                 Statement(
                     section.kind,

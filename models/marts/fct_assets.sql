@@ -1,4 +1,5 @@
--- 国有资产占用: vehicles (in total and by use) and equipment over 1 million, as the narrative counts them.
+-- 国有资产占用: vehicles (in total and by use) and equipment over 1 million and over 500,000 (the national
+-- template's threshold), as the narrative counts them.
 select
     document_id,
     unit_id,
@@ -7,6 +8,7 @@ select
         when 'vehicles_total' then 'vehicles'
         when 'vehicles_by_use' then 'vehicles_by_use'
         when 'equipment_over_1m' then 'equipment_over_1m'
+        when 'equipment_over_500k' then 'equipment_over_500k'
     end as asset_kind,
     detail as asset_detail,
     quantity,
@@ -14,4 +16,4 @@ select
     source_line,
     quote
 from {{ ref('fct_statement') }}
-where statement_key in ('vehicles_total', 'vehicles_by_use', 'equipment_over_1m')
+where statement_key in ('vehicles_total', 'vehicles_by_use', 'equipment_over_1m', 'equipment_over_500k')
