@@ -75,6 +75,7 @@ _PAGE_MARK = re.compile(
     r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$"
 )
 MAX_CAPTION_LINES = 8
+MAX_HEADER_ROWS = 6
 MAX_CAPTION_LEN = 60
 
 
@@ -247,6 +248,17 @@ def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, blo
     )
 
 
+def _sub_headed_part(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
+    """A part of the table before under a sub-heading of its own (（二）公用经费) with the same header row."""
+    return (
+        len(pending) <= 2
+        and all(len(p.text) <= 20 and "表" not in p.text and "单位" not in p.text for p in pending)
+        and bool(block.rows)
+        and bool(first := _row_key(block.rows[0]))
+        and first in [_row_key(h) for h in prev.rows[:MAX_HEADER_ROWS]]
+    )
+
+
 def _row_key(row: list[Cell]) -> list[str]:
     return [norm(c.text) for c in row if c.text]
 
@@ -281,9 +293,17 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
         if prev and (
             (code is not None and code == prev.code)
-            or (code is None and (continued or not pending or _running_header(pending, unit, prev, block)))
+            or (
+                code is None
+                and (
+                    continued
+                    or not pending
+                    or _running_header(pending, unit, prev, block)
+                    or _sub_headed_part(pending, prev, block)
+                )
+            )
         ):
-            header = [_row_key(h) for h in prev.rows[:6]]  # a repeated header row is dropped
+            header = [_row_key(h) for h in prev.rows[:MAX_HEADER_ROWS]]  # a repeated header row is dropped
             prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line
         else:

@@ -13,6 +13,7 @@ from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument, interpret
 
 from .conftest import CORPUS
+from .conftest import truth as truth_of
 from .test_layouts import LINES, table_block
 
 WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -475,3 +476,18 @@ def test_a_title_year_the_tables_contradict_is_reported():
     doc = parse_document("forms.md", "\n".join(lines).encode("utf-8"))
     assert doc.fiscal_year == 2023 and doc.warnings == ["the title says 2023, the tables' captions 2024"]
     assert REAL.document.warnings == []
+
+
+def test_table06_as_two_grids_under_sub_headings():
+    """人员经费 and 公用经费 printed as two grids, each under its sub-heading and with the same header row: the
+    second is a part of table 06, not an unknown table."""
+    truth = truth_of("wuhan-info-center-2024.md")
+    econ = {**truth["econ_class"], **truth["econ"]}
+    first, end = table_block(T06)
+    parts = []
+    for heading, prefixes in (("（一）人员经费", ("301", "303")), ("（二）公用经费", ("302", "310"))):
+        rows = [f"{c}\t\t{Decimal(str(econ[c])):,.2f}" for c in sorted(econ) if c.startswith(prefixes)]
+        parts += ["", heading, "", "科目编码\t科目名称\t决算数", *rows]
+    parsed = parse([*LINES[:first], *parts[3:], *LINES[end:]])
+    assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
+    assert parsed.document.warnings == []
