@@ -491,3 +491,29 @@ def test_table06_as_two_grids_under_sub_headings():
     parsed = parse([*LINES[:first], *parts[3:], *LINES[end:]])
     assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
     assert parsed.document.warnings == []
+
+
+def test_table06_as_one_list_with_group_rows():
+    """科目编码 | 科目名称 | 决算数 with 人员经费 and 公用经费 rows above their classes: the group rows are the
+    personnel and public-use totals, not classes without a code."""
+    truth = truth_of("wuhan-info-center-2024.md")
+    econ = {**truth["econ_class"], **truth["econ"]}
+    first, end = table_block(T06)
+    rows = ["科目编码\t科目名称\t决算数"]
+    for group, prefixes in (("人员经费", ("301", "303")), ("公用经费", ("302", "310"))):
+        codes = [c for c in sorted(econ) if c.startswith(prefixes)]
+        total = sum(Decimal(str(econ[c])) for c in codes if len(c) == 3)
+        rows += [f"\t{group}\t{total:,.2f}", *(f"{c}\t\t{Decimal(str(econ[c])):,.2f}" for c in codes)]
+    parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+    assert {r.code: r.amount for r in parsed.econ if r.total_key is None} == {
+        c: Decimal(str(v)) for c, v in econ.items()
+    }
+    totals = {r.total_key: r.amount for r in parsed.econ if r.total_key}
+    assert (
+        totals
+        == {r.total_key: r.amount for r in REAL.econ if r.total_key}
+        == {
+            "personnel_total": Decimal("1250.60"),
+            "public_use_total": Decimal("130.32"),
+        }
+    )

@@ -58,8 +58,8 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
 
 
 def _is_total(text: str) -> bool:
-    """A total label: 人员经费合计, 公用经费小计, 合计."""
-    return "合计" in text or "小计" in text
+    """A total label: 人员经费合计, 公用经费小计, 合计, or a group row of one list (人员经费 | 1,250.60)."""
+    return "合计" in text or "小计" in text or text in ("人员经费", "公用经费")
 
 
 def _total_row(row) -> list[EconRow]:
