@@ -517,3 +517,21 @@ def test_table06_as_one_list_with_group_rows():
             "public_use_total": Decimal("130.32"),
         }
     )
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_subject_table_with_a_row_number_column(first):
+    """A 行次 column (1, 2, … 24) beside the code and name in table 05: row numbers are not codes."""
+    rows = [
+        "行次\t科目编码\t科目名称\t合计\t基本支出\t项目支出"
+        if first
+        else "科目编码\t科目名称\t行次\t合计\t基本支出\t项目支出"
+    ]
+    rows.append("栏次\t\t\t1\t2\t3")
+    for n, r in enumerate(REAL.subjects["05"], 1):
+        code, name = r.printed_code or "", "合计" if r.is_total else r.name_raw
+        amounts = "\t".join(v[1] for v in r.amounts.values())
+        rows.append(f"{n}\t{code}\t{name}\t{amounts}" if first else f"{code}\t{name}\t{n}\t{amounts}")
+    parsed = parse(replace_grid(T05, rows))
+    assert [(r.code, r.name_raw) for r in parsed.subjects["05"]] == [(r.code, r.name_raw) for r in REAL.subjects["05"]]
+    assert values(parsed)["subjects"] == values(REAL)["subjects"]

@@ -104,13 +104,14 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
     keys = column_keys(layout, VOCAB[table.code])
     levels = _level_columns(layout.header)
+    row_numbers = {i for row in layout.header for i, c in enumerate(row) if norm(c.text) in ("行次", "行号", "序号")}
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
     wrapped: str | None = None
     for r in layout.data:
         codes, names = [], []
         for i, c in enumerate(r):
-            if i in keys or not c.text:
+            if i in keys or i in row_numbers or not c.text:
                 continue
             if _CODE.match(text := norm(c.text).strip(CODE_BRACKETS)):  # 2010350 or [2010350]
                 codes.append((i, text))
