@@ -125,15 +125,10 @@ def interpret(doc: Document) -> ParsedDocument:
         parsed.statuses.append(_status(code, table, note, note_line))
         if table is None:
             continue
-        if code in SUBJECT_TABLES:
-            parsed.subjects[code] = read_subject_rows(table)
-            doc.warnings.extend(_unnamed_columns(code, parsed.subjects[code]))
-        elif code == "06":
-            parsed.econ = read_econ_rows(table)
-        elif code in ("01", "04"):
-            parsed.totals[code] = _totals_read(code, read_totals(table), doc.warnings)
-        elif code == "09":
-            parsed.three_public = read_three_public(table)
+        try:
+            _read_table(parsed, code, table)
+        except DocumentError as exc:  # the rest of the document still loads
+            doc.warnings.append(f"{exc}: table {code} {TABLE_NAMES[code]} not read")
     resolve_subjects(parsed.subjects)
     _read_narrative(parsed)
     for table in doc.tables:
@@ -155,6 +150,20 @@ def interpret(doc: Document) -> ParsedDocument:
         if rows is not None and not any(a[0] for r in rows for a in r.amounts.values()):
             status.status = "empty"
     return parsed
+
+
+def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
+    """Interpret one of the nine tables into ``parsed``; raises DocumentError when its layout is not read."""
+    warnings = parsed.document.warnings
+    if code in SUBJECT_TABLES:
+        parsed.subjects[code] = read_subject_rows(table)
+        warnings.extend(_unnamed_columns(code, parsed.subjects[code]))
+    elif code == "06":
+        parsed.econ = read_econ_rows(table)
+    elif code in ("01", "04"):
+        parsed.totals[code] = _totals_read(code, read_totals(table), warnings)
+    elif code == "09":
+        parsed.three_public = read_three_public(table)
 
 
 def _unnamed_columns(code: str, rows: list[SubjectRow]) -> list[str]:

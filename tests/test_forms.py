@@ -535,3 +535,19 @@ def test_subject_table_with_a_row_number_column(first):
     parsed = parse(replace_grid(T05, rows))
     assert [(r.code, r.name_raw) for r in parsed.subjects["05"]] == [(r.code, r.name_raw) for r in REAL.subjects["05"]]
     assert values(parsed)["subjects"] == values(REAL)["subjects"]
+
+
+def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():
+    """Table 01 printed with its sides stacked (收入 above 支出, one 项目 column): the table is reported and left
+    out; every other table, the narrative and the evaluations still load."""
+    first, end = table_block(T01)
+    rows = ["项目\t行次\t金额", "栏次\t\t1", "一、一般公共预算财政拨款收入\t1\t3,797.75", "本年收入合计\t2\t3,797.75"]
+    rows += ["支出\t\t", "一、一般公共服务支出\t3\t2,901.91", "本年支出合计\t4\t3,797.75"]
+    parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+    assert f"table 01 (line {first + 1}): no 项目 header over both sides: table 01 收入支出决算总表 not read" in (
+        parsed.document.warnings
+    )
+    assert "01" not in parsed.totals and parsed.totals["04"]
+    real = values(REAL)
+    assert values(parsed)["subjects"] == real["subjects"] and values(parsed)["econ"] == real["econ"]
+    assert len(parsed.statements) == len(REAL.statements) and len(parsed.evaluations) == len(REAL.evaluations)

@@ -57,9 +57,14 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
     raise DocumentError("table 06: no 科目名称 header row found")
 
 
+def _is_sum(text: str) -> bool:
+    """A 合计 / 小计 label: 人员经费合计, 公用经费小计, 合计."""
+    return "合计" in text or "小计" in text
+
+
 def _is_total(text: str) -> bool:
-    """A total label: 人员经费合计, 公用经费小计, 合计, or a group row of one list (人员经费 | 1,250.60)."""
-    return "合计" in text or "小计" in text or text in ("人员经费", "公用经费")
+    """A total label, or the group row of a list (人员经费 | 1,250.60)."""
+    return _is_sum(text) or text in ("人员经费", "公用经费")
 
 
 def _total_row(row) -> list[EconRow]:
@@ -87,7 +92,7 @@ def _total_row(row) -> list[EconRow]:
 def _header_words(row) -> bool:
     """A second header row (合计 | 人员经费 | 公用经费 over the amount columns): words, not one amount."""
     texts = [t for c in row if (t := c.text.strip())]
-    return all(parse_amount(t) is None for t in texts) and not all(_is_total(norm(t)) for t in texts)
+    return all(parse_amount(t) is None for t in texts) and not all(_is_sum(norm(t)) for t in texts)
 
 
 def _text(row, col: int | None) -> str:
