@@ -23,9 +23,9 @@ TABLE_TITLES: list[tuple[str, re.Pattern]] = [
         ("09", r"三公"),
         ("07", r"政府性基金预算财政拨款"),
         ("08", r"国有资本经营预算财政拨款"),
-        ("04", r"财政拨款收入?支出?决算总表"),
+        ("04", r"财政拨款收入?支出?决算总表|财政拨款收入?支出?决算表"),  # 总 left out by some offices
         ("05", r"一般公共预算财政拨款支出决算(?:明细)?表"),
-        ("01", r"收入?支出?决算总表"),
+        ("01", r"收入?支出?决算总表|收入?支出?决算表"),
         ("02", r"收入决算(?:明细)?表"),
         ("03", r"支出决算(?:明细)?表"),
     ]
@@ -56,12 +56,14 @@ _UNIT_LINE = re.compile(
     r"(?<!金额)(?:编制)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)"
 )
 _YEAR = re.compile(r"(\d{4})\s*年度?")
+_UNIT_ALONE = re.compile(r"[（(](?:人民币)?(?:万元|元)[）)]")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
 _PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?(?:（(?:部门|单位)）)?决算.*$")  # 部门（单位）决算公开
-_DANGLING = re.compile(r"^[）:：]+|[（:：]+$")  # colons and a bracket the year stood inside: XX决算（2024年度）
+# Colons, a bracket the year stood inside (XX决算（2024年度）) and a 关于 before the year (XX关于2024年度…).
+_DANGLING = re.compile(r"^[）:：]+|(?:[（:：]|关于)+$")
 _TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  # a date before the unit
-_CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分|情况说明")
+_CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
@@ -75,7 +77,7 @@ _PAGE_MARK = re.compile(
     r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$"
 )
 MAX_CAPTION_LINES = 8
-MAX_HEADER_ROWS = 6
+REPEATED_HEADER_ROWS = 6  # the rows of a table a continuation may print again
 MAX_CAPTION_LEN = 60
 
 
@@ -198,10 +200,11 @@ def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
 
 
 def _unit_or_year(text: str) -> bool:
-    """A normalised line of a page's running header: 单位：…, 金额单位：…, or the year alone."""
-    if "单位" in text or "部门" in text or "元" in text:
+    """A normalised line of a page's running header: 单位：…, 部门：…, 金额单位：…, （万元） alone, or the year
+    alone."""
+    if "单位" in text or "部门" in text:
         return amount_unit(text) is not None or _unit_line(text) is not None
-    return _YEAR_ALONE.fullmatch(text) is not None
+    return _YEAR_ALONE.fullmatch(text) is not None or _UNIT_ALONE.fullmatch(text) is not None
 
 
 def _caption_like(text: str) -> bool:
@@ -255,7 +258,7 @@ def _sub_headed_part(pending: list[Paragraph], prev: Table, block: Grid) -> bool
         and all(len(p.text) <= 20 and "表" not in p.text and "单位" not in p.text for p in pending)
         and bool(block.rows)
         and bool(first := _row_key(block.rows[0]))
-        and first in [_row_key(h) for h in prev.rows[:MAX_HEADER_ROWS]]
+        and first in [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]
     )
 
 
@@ -303,7 +306,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 )
             )
         ):
-            header = [_row_key(h) for h in prev.rows[:MAX_HEADER_ROWS]]  # a repeated header row is dropped
+            header = [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]  # a repeated header row is dropped
             prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line
         else:

@@ -158,10 +158,13 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
     if code in SUBJECT_TABLES:
         parsed.subjects[code] = read_subject_rows(table)
         warnings.extend(_unnamed_columns(code, parsed.subjects[code]))
+        warnings.extend(_not_numbers(code, parsed.subjects[code]))
     elif code == "06":
         parsed.econ = read_econ_rows(table)
     elif code in ("01", "04"):
-        parsed.totals[code] = _totals_read(code, read_totals(table), warnings)
+        lines = read_totals(table)
+        warnings.extend(_totals_warnings(code, lines))
+        parsed.totals[code] = [t for t in lines if t.column_key != "budget"]  # 决算 figures only
     elif code == "09":
         parsed.three_public = read_three_public(table)
 
@@ -180,19 +183,26 @@ def _unnamed_columns(code: str, rows: list[SubjectRow]) -> list[str]:
     ]
 
 
-def _totals_read(code: str, lines: list[TotalsLine], warnings: list[str]) -> list[TotalsLine]:
-    """The 决算 lines of table 01/04; a budget column printed beside them is left out and a line whose label
-    names no known item is kept as 'unrecognised', each with a warning."""
-    budget = sorted({t.column_no for t in lines if t.column_key == "budget"})
-    if budget:
-        columns = ", ".join(map(str, budget))
-        warnings.append(f"table {code}: budget columns (栏次 {columns}) are not 决算 figures; not read")
-    for t in lines:
-        if t.line_item == "unrecognised" and t.amount and t.column_key != "budget":
-            warnings.append(
-                f"table {code} line {t.source_line}: '{t.name_raw}' is not a known line item; read as 'unrecognised'"
-            )
-    return [t for t in lines if t.column_key != "budget"]
+def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:
+    """Warnings for a budget column printed beside the 决算 one (left out) and for each line whose label names no
+    known item (kept as 'unrecognised')."""
+    budget = ", ".join(str(n) for n in sorted({t.column_no for t in lines if t.column_key == "budget"}))
+    out = [f"table {code}: budget columns (栏次 {budget}) are not 决算 figures; not read"] if budget else []
+    return out + [
+        f"table {code} line {t.source_line}: '{t.name_raw}' is not a known line item; read as 'unrecognised'"
+        for t in lines
+        if t.line_item == "unrecognised" and t.amount and t.column_key != "budget"
+    ]
+
+
+def _not_numbers(code: str, rows: list[SubjectRow]) -> list[str]:
+    """A warning when amount cells of a subject table hold text that is not a number (stored as NULL)."""
+    bad = [(r.line, raw) for r in rows for value, raw, _ in r.amounts.values() if raw and value is None]
+    if not bad:
+        return []
+    line, raw = bad[0]
+    cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
+    return [f"table {code}: {cells} (first: '{raw}' at line {line}); stored as NULL"]
 
 
 def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:

@@ -48,14 +48,16 @@ _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
 
 
 def clean_cell(text: str) -> str:
-    """Strip HTML fragments (keeping checkbox state as ☑/☐), decode entities (&nbsp; &amp; &#160; …) and
-    strip surrounding space."""
+    """Strip HTML fragments (keeping checkbox state as ☑/☐), decode entities (&nbsp; &amp; &#160; …), drop
+    markdown bold marks and strip surrounding space."""
     if "<" in text:
         text = _CHECKED.sub("☑", text)
         text = _UNCHECKED.sub("☐", text)
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = unescape(text).replace("\xa0", " ")  # &nbsp; as a plain space
+    if "**" in text:  # markdown bold inside a cell: **合计**
+        text = text.replace("**", "")
     return text.strip()
 
 
@@ -171,7 +173,7 @@ def _is_rule(row: str) -> bool:
 
 def _cleaner(row: str):
     """How the cells of a tab or pipe row are cleaned: markup and entities only where the row has some."""
-    return clean_cell if "<" in row or "&" in row else str.strip
+    return clean_cell if "<" in row or "&" in row or "**" in row else str.strip
 
 
 def read_blocks(text: str) -> list[Paragraph | Grid]:
@@ -211,9 +213,10 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "|" in stripped and (
             (stripped.startswith("|") and stripped.count("|") >= 2) or (i + 1 < n and _is_rule(lines[i + 1].strip()))
         ):  # a pipe table, with outer pipes or (GFM) without them above its delimiter row
-            grid, delimiter = Grid(lineno), i + 1  # the delimiter row is the one after the header row
-            while i < n and "|" in (row := lines[i].strip()):
-                if i != delimiter or not _is_rule(row):
+            grid, delimiter, outer = Grid(lineno), i + 1, stripped.startswith("|")
+            while i < n and (row := lines[i].strip()) and (row.startswith("|") if outer else "|" in row):
+                # the delimiter row after the header row; a rule of --- repeated under a header printed again
+                if not (_is_rule(row) and (i == delimiter or "---" in row or ":" in row)):
                     grid.rows.append(_cells(_split_pipe(row), i + 1, _cleaner(row)))
                 i += 1
             blocks.append(grid)
@@ -221,8 +224,7 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "\t" in raw:
             grid = Grid(lineno)
             while i < n and "\t" in (row := lines[i]):
-                clean = clean_cell if "<" in row or "&" in row else str.strip
-                grid.rows.append(_cells(row.split("\t"), i + 1, clean))
+                grid.rows.append(_cells(row.split("\t"), i + 1, _cleaner(row)))
                 i += 1
             blocks.append(grid)
             continue

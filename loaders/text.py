@@ -30,6 +30,8 @@ WAN = Decimal(10000)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
 # Minus signs a PDF text layer holds instead of ASCII '-': minus sign, en dash, figure dash, small hyphen-minus.
 _MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\u2012\ufe63", "-"))
+# Footnote marks printed after an amount (1,380.92①, 809.81², 3,797.75※): NFKC would make ① and ² digits.
+_FOOTNOTE_MARKS = "".join(chr(c) for c in range(0x2460, 0x2474)) + "¹²³⁰⁴⁵⁶⁷⁸⁹※＊*"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _TO_ASCII_DIGITS = str.maketrans(_WIDE_DIGITS, "0123456789")
 _WIDE_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 3，797.75
@@ -75,6 +77,8 @@ def strip_numbering(text: str) -> str:
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
     t = no_space(text)
+    if t[-1:] in _FOOTNOTE_MARKS:  # not a digit, though NFKC would make ① and ² digits
+        t = t.rstrip(_FOOTNOTE_MARKS)
     if not t.isascii():  # full-width marks (（１２．００）) and other minus signs (−12.00) as their ASCII forms
         t = unicodedata.normalize("NFKC", t).translate(_MINUS)
     if t in _ZERO_MARKS:

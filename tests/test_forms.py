@@ -32,7 +32,8 @@ def in_table(caption: str, change: Callable[[str], str], lines: list[str] = LINE
 
 
 def values(parsed: ParsedDocument) -> dict:
-    """Every amount the interpreters read, by where it was printed (zeros left out)."""
+    """Every amount the interpreters read, by where it was printed (zeros left out of the subject and econ
+    amounts; every line of tables 01/04, by its label)."""
     subjects = {
         (table, r.code, r.is_total, key): v[0]
         for table, rows in parsed.subjects.items()
@@ -41,7 +42,11 @@ def values(parsed: ParsedDocument) -> dict:
         if v[0]
     }
     econ = {(r.code, r.total_key, r.name_raw): r.amount for r in parsed.econ if r.amount}
-    totals = {(t.side, t.line_item, t.column_key, t.column_no): t.amount for ls in parsed.totals.values() for t in ls}
+    totals = {
+        (code, t.side, t.name_raw, t.line_item, t.subject_code, t.column_key, t.column_no): t.amount
+        for code, ls in parsed.totals.items()
+        for t in ls
+    }
     three_public = {(c.measure, c.item): c.amount for c in parsed.three_public}
     return {"subjects": subjects, "econ": econ, "totals": totals, "three_public": three_public}
 
@@ -189,11 +194,12 @@ def replace_grid(caption: str, rows: list[str]) -> list[str]:
         ("其中：结余分配", "balance_distribution"),
         ("一、财政拨款收入", "fiscal_grant"),
         ("三、国有资本经营预算", "state_capital_grant"),
+        ("二十一、国有资本经营预算", "class_expense"),  # the same words on the expense side: class 223
     ],
 )
 def test_two_sided_line_wordings_of_other_templates_and_years(printed, item):
     """Each printed line of table 01 gets its item; none is left 'unrecognised'."""
-    side = "expense" if item in ("carryover_end", "balance_distribution") else "income"
+    side = "expense" if item in ("carryover_end", "balance_distribution", "class_expense") else "income"
     row = f"{printed}\t9\t12.34\t\t\t" if side == "income" else f"\t9\t\t{printed}\t59\t12.34"
     first, end = table_block(T01)
     lines = [*LINES[:first], *LINES[first : first + 3], row, *LINES[first + 3 : end], *LINES[end:]]
@@ -389,10 +395,22 @@ RECEPTION_SPLIT = [
 ]
 
 
-@pytest.mark.parametrize("rows", [ITEMS_ON_TOP, PRIOR_YEAR_GROUP, PRIOR_YEAR_COLUMN, RECEPTION_SPLIT])
+UNITS_IN_HEADER = [
+    "项目\t预算数（万元）\t决算数（万元）",
+    "合计\t4.23\t4.23",
+    "1.因公出国（境）费\t\t",
+    "2.公务用车购置及运行维护费\t4.09\t4.09",
+    "其中：（1）公务用车购置费\t\t",
+    "（2）公务用车运行维护费\t4.09\t4.09",
+    "3.公务接待费\t0.14\t0.14",
+]
+
+
+@pytest.mark.parametrize("rows", [ITEMS_ON_TOP, PRIOR_YEAR_GROUP, PRIOR_YEAR_COLUMN, RECEPTION_SPLIT, UNITS_IN_HEADER])
 def test_three_public_table_layouts(rows):
     """Items over 预算数 | 决算数 (merged item cells), a prior year's group or column (left out), 公务接待费
-    split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计: the same twelve figures."""
+    split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计, 预算数（万元） in the header (a header
+    row, not a caption): the same twelve figures."""
     parsed = parse(replace_grid(T09, rows))
     assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12
 
@@ -551,3 +569,68 @@ def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():
     real = values(REAL)
     assert values(parsed)["subjects"] == real["subjects"] and values(parsed)["econ"] == real["econ"]
     assert len(parsed.statements) == len(REAL.statements) and len(parsed.evaluations) == len(REAL.evaluations)
+
+
+@pytest.mark.parametrize(
+    ("table", "caption"),
+    [("01", "2024 年度收入支出决算表"), ("04", "2024 年度财政拨款收入支出决算表"), ("01", "2024 年度收支决算表")],
+)
+def test_two_sided_captions_without_zong(table, caption):
+    """收入支出决算表 without 总 is table 01 (财政拨款… table 04), not table 03."""
+    original = {"01": T01, "04": T04}[table]
+    lines = [caption if line == original else line for line in LINES]
+    parsed = parse(lines)
+    assert {s.table_code: s.caption for s in parsed.statuses}[table] == caption
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_markdown_bold_footnote_marks_and_remarks_in_cells():
+    """**合计** and **3,797.75** in cells, 1,380.92① with a footnote mark, a remark beside 合计 in its row
+    (table 05)."""
+    first, end = table_block(T05)
+    lines = list(LINES)
+    total = next(i for i in range(first, end) if lines[i].startswith("合计\t"))
+    cells = lines[total].split("\t")
+    assert cells[1:4] == ["", "", ""] and cells[4:7] == ["3,797.75", "1,380.92", "2,416.83"]
+    lines[total] = "\t".join(["**合计**", "含上年结转", "", "", "**3,797.75**", "1,380.92①", *cells[6:]])
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert parsed.subjects["05"][0].is_total
+
+
+def test_amount_cells_that_are_not_numbers_are_reported():
+    lines = in_table(T05, lambda line: line.replace("\t1,401.71", "\t1,4O1.71", 1))
+    row = next(r for r in parse(lines).subjects["05"] if r.code == "2010399")
+    assert row.amounts["total"][:2] == (None, "1,4O1.71")
+    warning = next(w for w in parse(lines).document.warnings if w.startswith("table 05:"))
+    assert warning == f"table 05: 1 amount cell is not a number (first: '1,4O1.71' at line {row.line}); stored as NULL"
+
+
+def test_prior_year_figures_in_the_narrative_are_not_this_years():
+    at = next(i for i, line in enumerate(LINES) if "收、支总计" in line and "万元" in line)
+    lines = list(LINES)
+    lines[at] = lines[at] + "（上年收、支总计均为3,295.68万元）"
+    got = [(s.key, s.amount_wan) for s in parse(lines).statements if s.key in ("income_total", "expense_total")]
+    assert got == [(s.key, s.amount_wan) for s in REAL.statements if s.key in ("income_total", "expense_total")]
+
+
+def test_indicator_table_with_a_unit_of_measure_column():
+    """年度指标值 | 度量单位 | 实际完成值 (55 | 家 | 55): the unit is read with the target and with a bare actual."""
+    head = next(i for i, line in enumerate(LINES) if "三级指标" in line and "\t\t年初目标" in line)
+    cells = LINES[head].split("\t")
+    lines, k, units = list(LINES), head + 1, {}
+    lines[head] = "\t".join([*cells[:4], "度量单位", *cells[5:]])
+    while (row := lines[k].split("\t"))[3] and (m := re.fullmatch(r"([≥≤]?)(\d+)\s*(\S+)", row[5])):
+        units[k + 1] = m.group(3)  # by source line
+        actual = row[6].replace(" ", "").removesuffix(m.group(3))
+        lines[k] = "\t".join([*row[:4], m.group(3), m.group(1) + m.group(2), actual, *row[7:]])
+        k += 1
+    assert len(units) > 3
+    lines_of = [i.line for e in REAL.evaluations for i in e.indicators]
+    got, want = indicators(parse(lines)), indicators(REAL)
+    assert len(got) == len(want) == len(lines_of)
+    for line, g, w in zip(lines_of, got, want, strict=True):
+        assert g[:3] == w[:3] and g[5:] == w[5:] and g[3].replace(" ", "") == w[3].replace(" ", "")
+        bare = w[4].replace(" ", "")  # an actual printed without its unit (42 under 27 个) now has it: 42个
+        unit = units.get(line, "") if re.fullmatch(r"[\d.]+", bare) else ""
+        assert g[4].replace(" ", "") == bare + unit

@@ -161,3 +161,10 @@ def test_text_and_tables_after_a_closing_table_tag_on_its_line():
     assert blocks[1].text == "注：本单位无政府性基金收支。"
     assert [texts(g) for g in grids(text)] == [[["a"]], [["b"]], [["c"]]]
     assert grids(text)[1].rows[0][0].line == 3
+
+
+def test_pipe_table_ends_at_a_line_without_its_outer_pipe_and_repeats_its_header():
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n| a | b |\n|---|---|\n| 3 | 4 |\n注：A|B 两栏"
+    (grid,) = grids(text)
+    assert texts(grid) == [["a", "b"], ["1", "2"], ["a", "b"], ["3", "4"]]
+    assert [(b.line, b.text) for b in read_blocks(text) if isinstance(b, Paragraph)] == [(7, "注：A|B 两栏")]

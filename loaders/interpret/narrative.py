@@ -46,6 +46,7 @@ NUM = r"(\d[\d,]*(?:\.\d+)?)"
 AMOUNT = NUM + r"(万元|元)"
 PCT = r"(-?\d+(?:\.\d+)?)%"
 AMOUNT_RE = re.compile(AMOUNT)
+_PRIOR_YEAR = ("上年", "上年度", "去年", "上一年度")
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 SIGN = r"(增加|减少|增长|下降|上升|降低)"
 COMPARE = r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:决算数?)?|与(?:上年度?|\d{4}年度?)相比|同比)?"
@@ -138,9 +139,11 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
 COUNTS_BY_KIND = _by_kind(COUNTS)
-VEHICLE_USE = re.compile(r"([\u4e00-\u9fff（）]{2,16}?用车)(\d+)辆")  # 副部（省）级及以上领导用车0辆
+# A vehicle use, brackets closed inside it (副部（省）级及以上领导用车0辆); a leading 其中 is not part of it.
+VEHICLE_USE = re.compile(r"(?:其中)?((?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){2,16}?用车)(\d+)辆")
 # 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
-EQUIPMENT = re.compile(r"单位价值(\d+)万元以上(通用|专用)?设备(\d+)台")
+EQUIPMENT = re.compile(r"单位价值(\d+)万元以上((?:[、，,和及]?(?:通用|专用)?设备\d+台(?:（套）)?)+)")
+EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)台")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"无|没有|未发生")
@@ -229,9 +232,11 @@ def _section_level(headings: list[tuple[str, int]]) -> int:
 
 
 def _flat(text: str) -> str:
-    """A paragraph's text without whitespace, brackets full-width: （类）（款）（项） however printed."""
+    """A paragraph's text without whitespace, （类）（款）（项） however their brackets are printed."""
     text = no_space(text)
-    return text.replace("(", "（").replace(")", "）") if "(" in text else text
+    if "(" not in text:
+        return text
+    return text.replace("(类)", "（类）").replace("(款)", "（款）").replace("(项)", "（项）")
 
 
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
@@ -286,6 +291,8 @@ def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Sta
         for m in pattern.finditer(sentence):
             if m.group(0) == phrase.match(m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
                 continue
+            if sentence.endswith(_PRIOR_YEAR, 0, m.start()):
+                continue  # 上年收、支总计均为…, （上年人员经费…）: last year's figure
             taken.append((m.start(), m.end()))
             value, unit, sign, change, change_unit, change_pct, flat_word, share = m.groups()
             line = section.line_at(offset + m.start())
@@ -333,9 +340,10 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
             out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
     if section.kind == "assets" and "设备" in sentence:
         for m in EQUIPMENT.finditer(sentence):
-            if key := EQUIPMENT_KINDS.get(m.group(1)):
-                detail = m.group(2) and m.group(2) + "设备"
-                out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(3)), detail=detail))
+            if key := EQUIPMENT_KINDS.get(m.group(1)):  # other thresholds have no asset kind
+                for item in EQUIPMENT_ITEM.finditer(m.group(2)):  # 通用设备3台、专用设备2台
+                    kind, quantity = item.group(1) and item.group(1) + "设备", Decimal(item.group(2))
+                    out.append(Statement(section.kind, key, line, quote, quantity=quantity, detail=kind))
     if section.kind == "assets" and "用车" in sentence:
         for m in VEHICLE_USE.finditer(sentence):
             if "共有" in m.group(1):
@@ -407,8 +415,8 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
                 out += _phrase_statements(section, offset, sentence)
             if figures:
                 out += _counts(section, offset, sentence)
-                stated = stated or ("元" in sentence and AMOUNT_RE.search(sentence) is not None)
-            if not stated:  # 没有 after an amount is a reason or a detail (年末无结转和结余), not 'nothing'
+                stated = stated or ("元" in sentence and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))
+            if not stated:  # 没有 after an amount other than 0 is a reason or a detail (年末无结转和结余)
                 out += _nothing(section, offset, sentence)
     return out
 

@@ -127,7 +127,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             amounts[key or f"col{layout.numbers[col]}"] = (parse_amount(raw), raw.strip(), layout.numbers[col])
         has_amount = any(raw for _, raw, _ in amounts.values())
         line = r[0].line if r else table.first_line
-        is_total = not codes and bool(_TOTAL.match(norm(name)))
+        is_total = not codes and bool(names) and bool(_TOTAL.match(norm(names[0])))  # 合计 | 含上年结转 (a 备注)
         if not codes and not has_amount and not is_total:
             if name and rows and not rows[-1].is_total:
                 wrapped = (wrapped or "") + name  # a name wrapped onto a row of its own: above or below its row

@@ -34,9 +34,9 @@ LINE_ITEMS = compile_vocab(
         ("balance_distribution", r"^结余分配"),
         ("carryover_begin", r"^(?:年初|期初|上年).*结[转余]"),
         ("carryover_end", r"^(?:年末|期末|年终).*结[转余]|^结转下年"),
-        ("gpb_grant", r"^一般公共预算(?:财政|拨款|收入|$)"),
-        ("gov_fund_grant", r"^政府性基金预算(?:财政|拨款|收入|$)"),
-        ("state_capital_grant", r"^国有资本经营预算(?:财政|拨款|收入|$)"),
+        ("gpb_grant", r"^一般公共预算(?:财|拨款|收入|$)"),  # truncated as printed: 国有资本经营预算财
+        ("gov_fund_grant", r"^政府性基金预算(?:财|拨款|收入|$)"),
+        ("state_capital_grant", r"^国有资本经营预算(?:财|拨款|收入|$)"),
         ("fiscal_grant", r"^财政(?:拨款|补助)(?:收入)?$"),  # older templates: one line for every fund
         ("superior_subsidy", r"^上级补助"),
         ("business_income", r"^事业收入"),
@@ -114,6 +114,8 @@ def read_totals(table: Table) -> list[TotalsLine]:
             name = r[lo].text.strip() if lo < len(r) else ""
             line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
             item = _classify(name) if name else None
+            if side == "expense" and item in FUND_OF_ITEM and not in_carryover:
+                item = None  # 二十一、国有资本经营预算 on the expense side is a class (223), not a fund's grant
             fund, code, is_part = FUND_OF_ITEM.get(item), None, False
             if item in ("carryover_begin", "carryover_end"):
                 in_carryover = item
