@@ -266,3 +266,23 @@ def test_assets_in_the_national_template_wording():
         ("equipment_over_500k", D(3), "通用设备"),
         ("equipment_over_1m", D(4), "专用设备"),
     ]
+
+
+def test_nothing_to_report_after_a_zero_amount_and_uses_in_brackets():
+    lines = (
+        "七、政府性基金预算财政拨款收入支出决算情况说明",
+        "2024年度年初结转和结余0.00万元。本单位没有政府性基金预算财政拨款收入，也没有使用其安排的支出。",
+        "十二、国有资产占用情况说明",
+        "本单位共有车辆5辆（其中机要通信用车1辆），单位价值50万元以上通用设备3台、专用设备2台。",
+    )
+    got = [
+        (s.key, s.amount_wan, s.quantity, s.detail)
+        for s in read_statements(sections([Paragraph(n, t) for n, t in enumerate(lines, 1)]))
+    ]
+    assert got == [
+        ("gov_fund_expense", D(0), None, "none"),
+        ("vehicles_total", None, D(5), None),
+        ("equipment_over_500k", None, D(3), "通用设备"),
+        ("equipment_over_500k", None, D(2), "专用设备"),
+        ("vehicles_by_use", None, D(1), "机要通信用车"),
+    ]
