@@ -333,15 +333,18 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
     """The title paragraph and its comparable text (normalised, the year in digits). A title wrapped onto the
     next line (2024 年度XX（XX / 中心）决算公开, or the year on a line of its own) is joined; a contents heading
     (第三部分 …情况说明) is not a title."""
-    texts = [_arabic_year(norm(p.text)) for p in paragraphs[:41]]
-    for k, text in enumerate(texts[:40]):
+    texts = [_arabic_year(norm(p.text)) for p in paragraphs[:2]]
+    for k, para in enumerate(paragraphs[:40]):
+        text, following = texts[k], texts[k + 1] if k + 1 < len(texts) else ""
+        if k + 2 < len(paragraphs):
+            texts.append(_arabic_year(norm(paragraphs[k + 2].text)))
         if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80:
             continue
         if "决算" in text and _YEAR.search(text):
-            return paragraphs[k], text
-        wrapped = text + texts[k + 1] if k + 1 < len(texts) else ""
-        if _YEAR.search(text) and "决算" in wrapped and len(wrapped) <= 80 and not _YEAR.search(texts[k + 1]):
-            return Paragraph(paragraphs[k].line, paragraphs[k].text + paragraphs[k + 1].text), wrapped
+            return para, text
+        wrapped = text + following
+        if _YEAR.search(text) and "决算" in following and len(wrapped) <= 80 and not _YEAR.search(following):
+            return Paragraph(para.line, para.text + paragraphs[k + 1].text), wrapped
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
 
 
