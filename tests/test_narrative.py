@@ -151,6 +151,12 @@ def test_unit_enriched(real_db):
     ) == [("武汉市数据局", "武汉市", "2025-09-29")]
 
 
+def statement_rows(*lines: str) -> list[tuple]:
+    """(key, amount, quantity, detail) of each statement read from ``lines`` as paragraphs 1, 2, …"""
+    paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
+    return [(s.key, s.amount_wan, s.quantity, s.detail) for s in read_statements(sections(paragraphs))]
+
+
 def statements(*lines: str) -> dict[str, tuple]:
     paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
     return {s.key: (s.amount_wan, s.percent, s.quantity) for s in read_statements(sections(paragraphs))}
@@ -255,11 +261,7 @@ def test_assets_in_the_national_template_wording():
         "截至2024年12月31日，本单位共有公务用车5辆，其中，副部（省）级及以上领导用车0辆、机要通信用车1辆。"
         "单位价值50万元以上通用设备3台（套），单位价值100万元以上专用设备4台（套）。",
     )
-    got = [
-        (s.key, s.quantity, s.detail)
-        for s in read_statements(sections([Paragraph(n, t) for n, t in enumerate(lines, 1)]))
-    ]
-    assert got == [
+    assert [(key, quantity, detail) for key, _, quantity, detail in statement_rows(*lines)] == [
         ("vehicles_total", D(5), None),
         ("vehicles_by_use", D(0), "副部（省）级及以上领导用车"),
         ("vehicles_by_use", D(1), "机要通信用车"),
@@ -275,11 +277,7 @@ def test_nothing_to_report_after_a_zero_amount_and_uses_in_brackets():
         "十二、国有资产占用情况说明",
         "本单位共有车辆5辆（其中机要通信用车1辆），单位价值50万元以上通用设备3台、专用设备2台。",
     )
-    got = [
-        (s.key, s.amount_wan, s.quantity, s.detail)
-        for s in read_statements(sections([Paragraph(n, t) for n, t in enumerate(lines, 1)]))
-    ]
-    assert got == [
+    assert statement_rows(*lines) == [
         ("gov_fund_expense", D(0), None, "none"),
         ("vehicles_total", None, D(5), None),
         ("equipment_over_500k", None, D(3), "通用设备"),
