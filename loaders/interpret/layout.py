@@ -95,17 +95,28 @@ def compile_vocab(pairs: list[tuple[str, str]]) -> Vocab:
     return [(key, re.compile(pattern)) for key, pattern in pairs]
 
 
+# Words under a group heading that only say "the amount": the column is the group's (基本支出 / 金额).
+_GENERIC = re.compile(r"^(?:金额|决算数?|数额|决算金额|本年决算数?|[（(]?万?元[）)]?)$")
 # Keys that name a column by its place in a group (小计, 合计, 决算数), not by what it holds.
 SUBTOTAL_KEYS = {"total", "amount"}
 
 
+def _sub_column(word: str, vocab: Vocab) -> bool:
+    """A column's own word that names nothing known and is neither a generic amount word (金额) nor the short end
+    of a word wrapped from the row above (收 / 入)."""
+    return len(word) > 3 and not _GENERIC.search(word) and not any(p.search(word) for _, p in vocab)
+
+
 def classify(words: list[str], vocab: Vocab) -> str | None:
     """The key of the lowest header word of a column that names one; a 小计 under a group heading takes the
-    group's key (基本支出 over 小计 | 人员经费 | 公用经费 is the basic column)."""
+    group's key (基本支出 over 小计 | 人员经费 | 公用经费 is the basic column), a sub-column the group does not
+    name takes none."""
     found = [key for word in reversed(words) for key, pattern in vocab if pattern.search(word)]
     if not found and len(words) > 1:  # a word wrapped onto the next header row: 对附属单位补 / 助支出
         joined = "".join(words)
         found = [key for key, pattern in vocab if pattern.search(joined)]
+    elif words and _sub_column(words[-1], vocab):
+        return None  # a part of the group above (基本支出 over 人员经费 | 公用经费), not the group itself
     if found and found[0] in SUBTOTAL_KEYS:
         return next((key for key in found[1:] if key not in SUBTOTAL_KEYS), found[0])
     return found[0] if found else None
