@@ -30,7 +30,7 @@ WAN = Decimal(10000)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
 # Minus signs a PDF text layer holds instead of ASCII '-': minus sign, en dash, figure dash, small hyphen-minus.
 _MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\u2012\ufe63", "-"))
-# Footnote marks printed after an amount (1,380.92①, 809.81², 3,797.75※): NFKC would make ① and ² digits.
+# Footnote marks printed after an amount (12.50①, 8.10², 1,000.00※): NFKC would make ① and ² digits.
 _FOOTNOTE_MARKS = "".join(chr(c) for c in range(0x2460, 0x2474)) + "¹²³⁰⁴⁵⁶⁷⁸⁹※＊*"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _TO_ASCII_DIGITS = str.maketrans(_WIDE_DIGITS, "0123456789")

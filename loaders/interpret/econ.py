@@ -63,7 +63,7 @@ def _is_sum(text: str) -> bool:
 
 
 def _is_total(text: str) -> bool:
-    """A total label, or the group row of a list (人员经费 | 1,250.60)."""
+    """A total label, or the group row of a list (人员经费 | 120.00)."""
     return _is_sum(text) or text in ("人员经费", "公用经费")
 
 
