@@ -166,6 +166,31 @@ def _split_pipe(body: str) -> list[str]:
     return [part.replace("\\|", "|") for part in _PIPE.split(body)]
 
 
+_GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
+
+
+def _grid_table(lines: list[str], i: int) -> tuple[Grid, int]:
+    """A grid table from its first +---+ line: the | lines between two rule lines are one row, each cell's
+    lines joined (a cell may hold several). Returns the grid and the index after it."""
+    grid, texts, first = Grid(i + 1), [], 0
+    while i < len(lines) and (row := lines[i].strip()) and row[0] in "+|":
+        if row[0] == "+":
+            if texts:
+                grid.rows.append(_cells(texts, first, _cleaner(" ".join(texts))))
+            texts = []
+        else:
+            parts = [part.strip() for part in _split_pipe(row)]
+            if not texts:
+                first = i + 1
+            texts += [""] * (len(parts) - len(texts))
+            for k, part in enumerate(parts):
+                texts[k] += part
+        i += 1
+    if texts:
+        grid.rows.append(_cells(texts, first, _cleaner(" ".join(texts))))
+    return grid, i
+
+
 def _is_rule(row: str) -> bool:
     """A markdown table's delimiter row: | --- | :---: | (never a lone --- rule)."""
     return "-" in row and "|" in row and _PIPE_RULE.match(row) is not None
@@ -209,6 +234,10 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                 blocks.extend(captions)
             blocks.append(Grid(lineno, read_html_table(table, table_line)))
             i = j + 1
+            continue
+        if stripped.startswith("+") and _GRID_RULE.match(stripped):  # a grid table (pandoc): +----+----+
+            grid, i = _grid_table(lines, i)
+            blocks.append(grid)
             continue
         if "|" in stripped and (
             (stripped.startswith("|") and stripped.count("|") >= 2) or (i + 1 < n and _is_rule(lines[i + 1].strip()))

@@ -647,3 +647,48 @@ def test_basic_expense_printed_only_as_its_two_parts():
     parsed = parse(replace_grid(T05, rows))
     assert [set(r.amounts) for r in parsed.subjects["05"]] == [{"total", "col2", "col3", "project"}] * 2
     assert sum("table 05: amount column 栏次" in w for w in parsed.document.warnings) == 2
+
+
+def grid_tables(lines: list[str] = LINES) -> list[str]:
+    """Every tab-separated table as a pandoc grid table: +---+ rule lines around each row, the header under a
+    +===+ rule; long names broken over two lines of their cell."""
+    out, k = [], 0
+    while k < len(lines):
+        if "\t" not in lines[k]:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows = []
+        while k < len(lines) and "\t" in lines[k]:
+            rows.append(lines[k].split("\t"))
+            k += 1
+        width = max(map(len, rows))
+        rule = "+" + "+".join(["------"] * width) + "+"
+        out.append(rule)
+        for n, cells in enumerate(rows):
+            cells += [""] * (width - len(cells))
+            if any(len(c) > 12 and not re.search(r"\d", c) for c in cells):  # a long name over two lines
+                out.append(
+                    "| " + " | ".join(c[:8] if len(c) > 12 and not re.search(r"\d", c) else c for c in cells) + " |"
+                )
+                out.append(
+                    "| " + " | ".join(c[8:] if len(c) > 12 and not re.search(r"\d", c) else "" for c in cells) + " |"
+                )
+            else:
+                out.append("| " + " | ".join(cells) + " |")
+            out.append(rule.replace("-", "=") if n == 0 else rule)
+    return out
+
+
+def test_pandoc_grid_tables():
+    """Tables written as pandoc grid tables (cells over several lines): the same figures, identity and tables."""
+    lines = grid_tables()
+    assert sum(line.startswith("+---") for line in lines) > 100
+    parsed = parse(lines)
+    assert values(parsed)["subjects"] == values(REAL)["subjects"] and values(parsed)["econ"] == values(REAL)["econ"]
+    assert three_public(parsed) == three_public(REAL)
+    assert {(t.side, t.line_item, t.amount) for ls in parsed.totals.values() for t in ls} == {
+        (t.side, t.line_item, t.amount) for ls in REAL.totals.values() for t in ls
+    }
+    assert [s.status for s in parsed.statuses] == [s.status for s in REAL.statuses]
+    assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
