@@ -195,6 +195,7 @@ def replace_grid(caption: str, rows: list[str]) -> list[str]:
         ("一、财政拨款收入", "fiscal_grant"),
         ("三、国有资本经营预算", "state_capital_grant"),
         ("二十一、国有资本经营预算", "class_expense"),  # the same words on the expense side: class 223
+        ("合计", "income_this_year_total"),
     ],
 )
 def test_two_sided_line_wordings_of_other_templates_and_years(printed, item):

@@ -30,6 +30,7 @@ LINE_ITEMS = compile_vocab(
         ("income_this_year_total", r"^(?:本年)?收入(?:本年)?(?:合计|小计)|^本年收入$"),
         ("expense_this_year_total", r"^(?:本年)?支出(?:本年)?(?:合计|小计)|^本年支出$"),
         ("grand_total", r"^(?:收入|支出)?总计"),
+        ("this_year_total", r"^(?:本年)?合计$"),  # 合计 alone: the side's this-year total
         ("use_non_grant_balance", r"使用非财政拨款结余|用事业基金弥补收支差额|使用专用结余"),
         ("balance_distribution", r"^结余分配"),
         ("carryover_begin", r"^(?:年初|期初|上年).*结[转余]"),
@@ -114,6 +115,8 @@ def read_totals(table: Table) -> list[TotalsLine]:
             name = r[lo].text.strip() if lo < len(r) else ""
             line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
             item = _classify(name) if name else None
+            if item == "this_year_total":
+                item = f"{side}_this_year_total"
             if side == "expense" and item in FUND_OF_ITEM and not in_carryover:
                 item = None  # 二十一、国有资本经营预算 on the expense side is a class (223), not a fund's grant
             fund, code, is_part = FUND_OF_ITEM.get(item), None, False
