@@ -157,8 +157,7 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
     warnings = parsed.document.warnings
     if code in SUBJECT_TABLES:
         parsed.subjects[code] = read_subject_rows(table)
-        warnings.extend(_unnamed_columns(code, parsed.subjects[code]))
-        warnings.extend(_not_numbers(code, parsed.subjects[code]))
+        warnings.extend(_subject_warnings(code, parsed.subjects[code]))
     elif code == "06":
         parsed.econ = read_econ_rows(table)
     elif code in ("01", "04"):
@@ -167,20 +166,6 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
         parsed.totals[code] = [t for t in lines if t.column_key != "budget"]  # 决算 figures only
     elif code == "09":
         parsed.three_public = read_three_public(table)
-
-
-def _unnamed_columns(code: str, rows: list[SubjectRow]) -> list[str]:
-    """A warning for each amount column of a subject table that holds amounts but no header word named."""
-    counts: dict[str, int] = {}
-    for r in rows:
-        for key, (value, _, _) in r.amounts.items():
-            if key.startswith("col") and value:
-                counts[key] = counts.get(key, 0) + 1
-    return [
-        f"table {code}: amount column 栏次 {key[3:]} is not named by a known header word; its amounts "
-        f"({n} rows) stay in staging and enter no fact"
-        for key, n in counts.items()
-    ]
 
 
 def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:
@@ -195,14 +180,26 @@ def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:
     ]
 
 
-def _not_numbers(code: str, rows: list[SubjectRow]) -> list[str]:
-    """A warning when amount cells of a subject table hold text that is not a number (stored as NULL)."""
-    bad = [(r.line, raw) for r in rows for value, raw, _ in r.amounts.values() if raw and value is None]
-    if not bad:
-        return []
-    line, raw = bad[0]
-    cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
-    return [f"table {code}: {cells} (first: '{raw}' at line {line}); stored as NULL"]
+def _subject_warnings(code: str, rows: list[SubjectRow]) -> list[str]:
+    """Warnings for a subject table, in one pass over its amounts: each amount column no header word named
+    (its amounts enter no fact), and amount cells whose text is not a number (stored as NULL)."""
+    unnamed: dict[str, int] = {}
+    bad: list[tuple[int, str]] = []
+    for r in rows:
+        for key, (value, raw, _) in r.amounts.items():
+            if value is None and raw:
+                bad.append((r.line, raw))
+            elif value and key.startswith("col"):
+                unnamed[key] = unnamed.get(key, 0) + 1
+    out = [
+        f"table {code}: amount column 栏次 {key[3:]} is not named by a known header word; its amounts "
+        f"({n} rows) stay in staging and enter no fact"
+        for key, n in unnamed.items()
+    ]
+    if bad:
+        cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
+        out.append(f"table {code}: {cells} (first: '{bad[0][1]}' at line {bad[0][0]}); stored as NULL")
+    return out
 
 
 def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:
