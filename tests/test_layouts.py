@@ -322,6 +322,43 @@ def test_two_sided_tables_in_other_layouts(layout):
     assert _totals(lines) == _totals(LINES)
 
 
+def grant_with_fund_lines_under_it(lines: list[str] = LINES) -> list[str]:
+    """Table 01 of older templates: 一、财政拨款收入 over 其中：一般公共预算财政拨款 and the other funds' lines."""
+    first, end = table_block("2024 年度收入支出决算总表", lines)
+    rows = [line.split("\t") for line in lines[first:end]]
+    body = [i for i, r in enumerate(rows) if r[1].isdigit() and int(r[1]) <= 9]
+    printed = [r[0] for r in rows if r[0].startswith(("四、", "五、", "六、", "七、", "八、"))]
+    names = ["一、财政拨款收入", "其中：一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+    names += [re.sub("^[四五六七八]", lambda m: "二三四五六"["四五六七八".index(m[0])], n) for n in printed]
+    amounts = [rows[body[0]][2], rows[body[0]][2], "", "", *(rows[i][2] for i in body[3:8])]
+    for i, name, amount in zip(body, names, amounts, strict=True):
+        rows[i][0], rows[i][2] = name, amount
+    return [*lines[:first], *("\t".join(r) for r in rows), *lines[end:]]
+
+
+def test_fiscal_grant_line_over_its_fund_lines(tmp_path, real_db):
+    """The fund lines under 一、财政拨款收入 are its parts: the grant line is a subtotal, out of the fact and out of
+    T01's sum of income lines (it was counted twice: a false T01 finding)."""
+    lines = grant_with_fund_lines_under_it()
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    income = [(t.line_item, t.amount, t.is_subtotal) for t in parsed.totals["01"] if t.side == "income"][:5]
+    assert income == [
+        ("fiscal_grant", Decimal("3797.75"), True),
+        ("gpb_grant", Decimal("3797.75"), False),
+        ("gov_fund_grant", Decimal(0), False),
+        ("state_capital_grant", Decimal(0), False),
+        ("superior_subsidy", Decimal(0), False),
+    ]
+    path = tmp_path / "grant.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = build_warehouse(tmp_path / "grant.duckdb", path)
+    facts = "select line_item, amount_wan from marts.fct_fiscal_grant where amount_wan <> 0 order by all"
+    assert query(db, facts) == query(real_db, facts)
+    rules = "select rule_id, status from marts.rpt_reconciliation order by all"
+    assert query(db, rules) == query(real_db, rules)
+    assert ("T01-01", "pass") in query(db, rules)
+
+
 def test_amount_unit_printed_in_the_header_row():
     """金额单位：元 written in the last (empty) cell of table 01's first header row instead of above the table."""
     name = "yuan-retitled.md"

@@ -111,6 +111,7 @@ def read_totals(table: Table) -> list[TotalsLine]:
         cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
         keys = column_keys(layout, COLUMN_VOCAB, cols)
         in_carryover = None
+        grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
         for r in layout.data:
             name = r[lo].text.strip() if lo < len(r) else ""
             line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
@@ -131,8 +132,14 @@ def read_totals(table: Table) -> list[TotalsLine]:
                 code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
             if item is None:
                 continue
+            if item in FUND_OF_ITEM and not is_part:
+                for grant in grant_lines:
+                    grant.is_subtotal = True
+            else:
+                grant_lines = []
             # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
             is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table.code == "04")
+            first_out = len(out)
             for col in cols:
                 raw = r[col].text.strip() if col < len(r) else ""
                 key = keys.get(col) or "amount"
@@ -152,4 +159,6 @@ def read_totals(table: Table) -> list[TotalsLine]:
                         is_sub or key == "total",
                     )
                 )
+            if item == "fiscal_grant":
+                grant_lines = out[first_out:]
     return out

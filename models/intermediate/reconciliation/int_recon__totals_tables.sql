@@ -12,13 +12,13 @@ t01 as (
         document_id,
         any_value(source_amount_unit) as source_amount_unit,
         sum(amount_wan) filter (
-            where side = 'income' and line_item in (
+            where side = 'income' and not is_subtotal and line_item in (
                 'gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant', 'superior_subsidy', 'business_income',
                 'operating_income', 'affiliate_remittance', 'other_income'
             )
         ) as income_lines,
         count(*) filter (
-            where side = 'income' and line_item in (
+            where side = 'income' and not is_subtotal and line_item in (
                 'gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant', 'superior_subsidy', 'business_income',
                 'operating_income', 'affiliate_remittance', 'other_income'
             )
@@ -59,8 +59,12 @@ t04_income as (
     select
         document_id,
         any_value(source_amount_unit) as source_amount_unit,
-        sum(amount_wan) filter (where line_item in ('gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant')) as grant_lines,
-        count(*) filter (where line_item in ('gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant')) as n_grant_lines,
+        sum(amount_wan) filter (
+            where not is_subtotal and line_item in ('gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant')
+        ) as grant_lines,
+        count(*) filter (
+            where not is_subtotal and line_item in ('gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant')
+        ) as n_grant_lines,
         max(amount_wan) filter (where line_item = 'income_this_year_total') as income_this_year,
         max(amount_wan) filter (where line_item = 'carryover_begin' and is_subtotal) as carryover_begin,
         sum(amount_wan) filter (where line_item = 'carryover_begin' and not is_subtotal) as carryover_begin_parts,
