@@ -557,19 +557,45 @@ def test_subject_table_with_a_row_number_column(first):
 
 
 def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():
-    """Table 01 printed with its sides stacked (收入 above 支出, one 项目 column): the table is reported and left
-    out; every other table, the narrative and the evaluations still load."""
+    """Table 01 printed in whole 元 without a 栏次 row (no column can be told an amount): the table is reported and
+    left out; every other table, the narrative and the evaluations still load."""
     first, end = table_block(T01)
-    rows = ["项目\t行次\t金额", "栏次\t\t1", "一、一般公共预算财政拨款收入\t1\t3,797.75", "本年收入合计\t2\t3,797.75"]
-    rows += ["支出\t\t", "一、一般公共服务支出\t3\t2,901.91", "本年支出合计\t4\t3,797.75"]
+    rows = ["收入\t\t\t支出\t\t", "项目\t行次\t金额\t项目\t行次\t金额"]
+    rows += ["一、一般公共预算财政拨款收入\t1\t37977500\t一、一般公共服务支出\t31\t29019100"]
     parsed = parse([*LINES[:first], *rows, *LINES[end:]])
-    assert f"table 01 (line {first + 1}): no 项目 header over both sides: table 01 收入支出决算总表 not read" in (
-        parsed.document.warnings
-    )
+    reason = f"table 01 (line {first + 1}): no 栏次 row and no printed amount found"
+    assert f"{reason}: table 01 收入支出决算总表 not read" in parsed.document.warnings
     assert "01" not in parsed.totals and parsed.totals["04"]
     real = values(REAL)
     assert values(parsed)["subjects"] == real["subjects"] and values(parsed)["econ"] == real["econ"]
     assert len(parsed.statements) == len(REAL.statements) and len(parsed.evaluations) == len(REAL.evaluations)
+
+
+def stacked(caption: str, headed: bool) -> list[str]:
+    """A two-sided table printed with its sides one above the other: the 支出 part under its own heading rows
+    (``headed``) or straight after the 收入 part's 总计."""
+    first, end = table_block(caption)
+    rows = [line.split("\t") for line in LINES[first:end]]
+    head = next(i for i, r in enumerate(rows) if r[0] == "栏次") + 1
+    split = rows[1].index("项目", 1)
+    income = [r[:split] for r in rows[:head]] + [r[:split] for r in rows[head:] if r[0] or r[2]]
+    expense = [r[split:] for r in rows[:head]] if headed else []
+    expense += [r[split:] for r in rows[head:] if r[split]]
+    return [*LINES[:first], *("\t".join(r) for r in income + expense), *LINES[end:]]
+
+
+@pytest.mark.parametrize(("caption", "headed"), [(T01, True), (T01, False), (T04, True)])
+def test_two_sided_tables_printed_with_their_sides_stacked(caption, headed):
+    """收入 part above 支出 part in one 项目 column (was left out with a warning): every line, side and column as
+    when printed side by side; 04's expense part keeps its fund columns from its own header."""
+    code = "01" if caption == T01 else "04"
+
+    def lines(parsed) -> list[tuple]:
+        return sorted((t.side, t.line_item, t.column_key, t.fund, t.amount) for t in parsed.totals[code] if t.amount)
+
+    parsed = parse(stacked(caption, headed))
+    assert lines(parsed) == lines(REAL) and len(lines(REAL)) >= 10
+    assert parsed.document.warnings == []
 
 
 @pytest.mark.parametrize(

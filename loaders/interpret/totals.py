@@ -11,7 +11,7 @@ from ..document import DocumentError, Table
 from ..readers import Cell
 from ..reference import function_subjects, label
 from ..text import norm, parse_amount
-from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
+from .layout import Layout, column_keys, compile_vocab, split_layout, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
     [
@@ -98,67 +98,88 @@ def _classify(name: str) -> str | None:
 
 
 def read_totals(table: Table) -> list[TotalsLine]:
-    """One staging line per (side, printed line, amount column)."""
+    """One staging line per (side, printed line, amount column); the sides side by side or stacked."""
     layout = split_layout(table.rows) or unnumbered_layout(table.rows, _spans)
     if layout is None:
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row and no printed amount found")
     width = max(len(r) for r in table.rows)
-    out: list[TotalsLine] = []
-    sides = _sides(layout.header, width)
+    sides = [(side, lo, hi, layout) for side, lo, hi in _sides(layout.header, width)] or _stacked(layout, width)
     if not sides:
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 项目 header over both sides")
-    for side, lo, hi in sides:
-        cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
-        keys = column_keys(layout, COLUMN_VOCAB, cols)
-        in_carryover = None
-        grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
-        for r in layout.data:
-            name = r[lo].text.strip() if lo < len(r) else ""
-            line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
-            item = _classify(name) if name else None
-            if item == "this_year_total":
-                item = f"{side}_this_year_total"
-            if side == "expense" and item in FUND_OF_ITEM and not in_carryover:
-                item = None  # 二十一、国有资本经营预算 on the expense side is a class (223), not a fund's grant
-            fund, code, is_part = FUND_OF_ITEM.get(item), None, False
-            if item in ("carryover_begin", "carryover_end"):
-                in_carryover = item
-            elif in_carryover and (item in FUND_OF_ITEM or (not name and line_no)):
-                item, is_part = in_carryover, True
-            elif item in TOTAL_ITEMS:
-                in_carryover = None
-            if item is None and name:
-                ref = function_subjects().match(name, "")
-                code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
-            if item is None:
-                continue
-            if item in FUND_OF_ITEM and not is_part:
-                for grant in grant_lines:
-                    grant.is_subtotal = True
-            else:
-                grant_lines = []
-            # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
-            is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table.code == "04")
-            first_out = len(out)
-            for col in cols:
-                raw = r[col].text.strip() if col < len(r) else ""
-                key = keys.get(col) or "amount"
-                out.append(
-                    TotalsLine(
-                        side,
-                        line_no,
-                        r[lo].line if lo < len(r) else r[0].line,
-                        name,
-                        item,
-                        key if key in FUND_ORDER else fund,
-                        code,
-                        key,
-                        layout.numbers[col],
-                        raw,
-                        parse_amount(raw),
-                        is_sub or key == "total",
-                    )
+    return [line for side, lo, hi, part in sides for line in _read_side(table.code, part, side, lo, hi)]
+
+
+def _stacked(layout: Layout, width: int) -> list[tuple[str, int, int, Layout]]:
+    """The sides of a table printed one above the other (one 项目 column): the expense part starts at a
+    支出 / 项目 heading row or, without one, after the income side's 总计. Empty when neither is found."""
+    lo = next((i for row in layout.header for i, c in enumerate(row) if _ITEM_HEAD.fullmatch(norm(c.text))), 0)
+    labels = [norm(r[lo].text) if lo < len(r) else "" for r in layout.data]
+    at = next((i for i, t in enumerate(labels) if _ITEM_HEAD.fullmatch(t) and "收入" not in t), None)
+    if at is not None:
+        part = layout.data[at:]
+        expense = split_layout(part) or unnumbered_layout(part) or Layout([], part[1:], layout.numbers)
+    else:
+        at = next((i + 1 for i, t in enumerate(labels) if _classify(t) == "grand_total"), len(labels))
+        expense = Layout(layout.header, layout.data[at:], layout.numbers)
+    if not expense.data:
+        return []
+    income = Layout(layout.header, layout.data[:at], layout.numbers)
+    return [("income", lo, width, income), ("expense", lo, width, expense)]
+
+
+def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> list[TotalsLine]:
+    out: list[TotalsLine] = []
+    cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
+    keys = column_keys(layout, COLUMN_VOCAB, cols)
+    in_carryover: str | None = None
+    grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
+    for r in layout.data:
+        name = r[lo].text.strip() if lo < len(r) else ""
+        line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
+        item = _classify(name) if name else None
+        if item == "this_year_total":
+            item = f"{side}_this_year_total"
+        if side == "expense" and item in FUND_OF_ITEM and not in_carryover:
+            item = None  # 二十一、国有资本经营预算 on the expense side is a class (223), not a fund's grant
+        fund, code, is_part = FUND_OF_ITEM.get(item), None, False
+        if item in ("carryover_begin", "carryover_end"):
+            in_carryover = item
+        elif in_carryover and (item in FUND_OF_ITEM or (not name and line_no)):
+            item, is_part = in_carryover, True
+        elif item in TOTAL_ITEMS:
+            in_carryover = None
+        if item is None and name:
+            ref = function_subjects().match(name, "")
+            code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
+        if item is None:
+            continue
+        if item in FUND_OF_ITEM and not is_part:
+            for grant in grant_lines:
+                grant.is_subtotal = True
+        else:
+            grant_lines = []
+        # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
+        is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table_code == "04")
+        first_out = len(out)
+        for col in cols:
+            raw = r[col].text.strip() if col < len(r) else ""
+            key = keys.get(col) or "amount"
+            out.append(
+                TotalsLine(
+                    side,
+                    line_no,
+                    r[lo].line if lo < len(r) else r[0].line,
+                    name,
+                    item,
+                    key if key in FUND_ORDER else fund,
+                    code,
+                    key,
+                    layout.numbers[col],
+                    raw,
+                    parse_amount(raw),
+                    is_sub or key == "total",
                 )
-            if item == "fiscal_grant":
-                grant_lines = out[first_out:]
+            )
+        if item == "fiscal_grant":
+            grant_lines = out[first_out:]
     return out
