@@ -236,6 +236,66 @@ def test_budget_lines_with_half_width_brackets():
     assert read_statements(halved) == read_statements(full)
 
 
+_GPB = "五、一般公共预算财政拨款支出决算情况说明"
+_LINE = "（1）住房保障支出（类）住房改革支出（款）住房公积金（项）"
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        "：年初预算为77.64万元，支出决算为75.24万元，完成年初预算的96.9%。",
+        "。年初预算为77.64万元，支出决算为75.24万元，完成年初预算的96.9%。",
+        "年初预算为77.64万元，支出决算为75.24万元，为年初预算的96.9%。",
+        "支出决算为75.24万元，年初预算为77.64万元，完成年初预算的96.9%。",
+        "年初预算数77.64万元，调整预算为77.64万元，支出决算数75.24万元，完成年初预算的96.9%。",
+    ],
+)
+def test_budget_lines_in_other_orders_and_punctuation(figures):
+    """A per-项 line whatever follows （项） and in whichever order its figures come; its sentences are never the
+    whole 一般公共预算 budget (（项）。 made them a second gpb_original_budget)."""
+    paragraphs = [Paragraph(1, _GPB), Paragraph(2, _LINE + figures)]
+    lines = read_budget_lines(sections(paragraphs))
+    assert [(b.xiang_name, b.original_budget_wan, b.final_wan, b.completion_pct) for b in lines] == [
+        ("住房公积金", D("77.64"), D("75.24"), D("96.9"))
+    ]
+    assert read_statements(sections(paragraphs)) == []
+
+
+def test_three_public_in_the_national_wording():
+    """支出预算为 / 完成预算的, an 其中 list of items, a change after the list (the total's), and a sentence of
+    items with their shares (支出决算 X 万元，占 Y%: each item's own, not the first named)."""
+    got = statement_rows(
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2024年度“三公”经费财政拨款支出预算为4.23万元，支出决算为4.23万元，完成预算的100%。其中：因公出国（境）费支出"
+        "决算为0万元，完成预算的0%；公务接待费支出决算为0.14万元，完成预算的100%。较上年减少3.25万元，下降43.4%。",
+        "2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0%；公务用车运行维护费支出决算"
+        "4.09万元，占96.7%。",
+    )
+    assert [(key, amount) for key, amount, *_ in got] == [
+        ("three_public_budget", D("4.23")),
+        ("three_public_actual", D("4.23")),
+        ("abroad", D(0)),
+        ("official_reception", D("0.14")),
+        ("three_public_actual_change", D("-3.25")),
+        ("abroad", D("0.00")),
+        ("vehicle_operation", D("4.09")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("2024年度收入合计3,797.75万元，比上年增长15.2%，增加502.07万元。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，比上年增长15.2%（增加502.07万元）。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，比上年下降15.2%，减少502.07万元。", ("-502.07", "-15.2")),
+        ("2024年度收入合计3,797.75万元，较上年增加-502.07万元，增长-15.2%。", ("-502.07", "-15.2")),
+    ],
+)
+def test_changes_with_the_percentage_first_or_a_signed_amount(sentence, change):
+    got = statements("二、收入决算情况说明", sentence)
+    assert got["income_this_year_change"][:2] == tuple(map(D, change))
+
+
 def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):
     text = (CORPUS / REAL).read_text(encoding="utf-8")
     narrative_at = text.index("## 第三部分", text.index("公开 09 表"))

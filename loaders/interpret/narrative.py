@@ -42,13 +42,23 @@ SECTION_KINDS = [
     ("income", "收入决算"),
     ("expense", "支出决算"),
 ]
-NUM = r"(\d[\d,]*(?:\.\d+)?)"
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_PERCENT = r"-?\d+(?:\.\d+)?"
+NUM = f"({_NUMBER})"
 AMOUNT = NUM + r"(万元|元)"
-PCT = r"(-?\d+(?:\.\d+)?)%"
+PCT = f"({_PERCENT})%"
 AMOUNT_RE = re.compile(AMOUNT)
 _PRIOR_YEAR = ("上年", "上年度", "去年", "上一年度")
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
-SIGN = r"(增加|减少|增长|下降|上升|降低)"
+# A change on last year: 增加 X 万元（，增长 Y%）, or the percentage first (增长 Y%，增加 X 万元 / 增长 Y%（增加
+# X 万元）); 增加-X 万元 is a decrease.
+_DELTA = f"-?{_NUMBER}"
+CHANGE = (
+    rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)(?P<change>{_DELTA})(?P<change_unit>万元|元)"
+    rf"(?:[，,]?(?:增长|下降|增加|减少|上升|降低|增幅|降幅)?(?:为)?(?P<change_pct>{_PERCENT})%)?"
+    rf"|(?:增长|下降|上升|降低|增幅|降幅)(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
+    rf"(?P<sign2>增加|减少)(?P<change2>{_DELTA})(?P<change_unit2>万元|元)[)）]?)"
+)
 COMPARE = r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:决算数?)?|与(?:上年度?|\d{4}年度?)相比|同比)?"
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
@@ -85,8 +95,8 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("procurement",), r"政府采购服务支出", ("procurement_services",)),
     (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
     (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
-    (("three_public",), r"公务用车购置费(?:支出)?", ("vehicle_purchase",)),
-    (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?", ("vehicle_operation",)),
+    (("three_public",), r"公务用车购置费(?:支出)?(?!决算)", ("vehicle_purchase",)),
+    (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_operation",)),
     (("three_public",), r"国内公务接待(?:支出|费)?", ("official_reception_domestic",)),
     (("three_public",), r"外事接待(?:支出|费)?", ("official_reception_foreign",)),
     (("performance",), r"整体支出绩效自评，?资金", ("performance_unit_funds",)),
@@ -101,9 +111,8 @@ PHRASE_PATTERNS = [
         re.compile(phrase),
         keys,
         re.compile(
-            rf"(?:{phrase})(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:{AMOUNT})?[，,]?{COMPARE}[，,]?(?:各|均)?"
-            rf"(?:{SIGN}{AMOUNT}(?:[，,]?(?:增长|下降|增加|减少|上升|降低|增幅|降幅)?(?:为)?{PCT})?|(持平))?"
-            rf"(?:[，,]?占[^，。；\d]{{0,14}}?{PCT})?"
+            rf"(?:{phrase})(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:(?P<value>{_NUMBER})(?P<unit>万元|元))?[，,]?"
+            rf"{COMPARE}[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>持平))?(?:[，,]?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
     )
     for kinds, phrase, keys in PHRASES
@@ -125,6 +134,10 @@ THREE_PUBLIC_ITEMS = re.compile(
     r"|(?P<vehicle_purchase>公务用车购置费)|(?P<vehicle_operation>(?:公务用车)?运行维护费|公务用车运行费)"
     r"|(?P<official_reception>公务接待费)|(?P<three_public>“?三公”?经费)"
 )
+THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
+THREE_PUBLIC_ACTUAL = re.compile(r"支出决算(?:数)?为?" + AMOUNT + r"(?:，完成(?:全年|年初)?预算的" + PCT + ")?")
+THREE_PUBLIC_CHANGE = re.compile(r"(?:较|比)上年(?:度)?" + CHANGE)
+THREE_PUBLIC_FLAT = re.compile(r"(?:较|比|与)上年(?:相比)?持平")
 COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
     (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
@@ -277,9 +290,14 @@ def _wan(number: str, unit: str) -> Decimal:
     return to_wan(Decimal(number.replace(",", "")), unit)
 
 
-def _change(sign: str | None, amount: Decimal, pct: str | None) -> tuple[Decimal, Decimal | None]:
-    factor = CHANGE_WORDS.get(sign or "", 1)
-    return factor * amount, (factor * Decimal(pct) if pct is not None else None)
+def _change(m: re.Match) -> tuple[Decimal, Decimal | None]:
+    """(amount in 万元, percent) of a CHANGE match, signed by its word."""
+    if m["change"]:
+        sign, amount, unit, pct = m["sign"], m["change"], m["change_unit"], m["change_pct"]
+    else:
+        sign, amount, unit, pct = m["sign2"], m["change2"], m["change_unit2"], m["pct_first"]
+    factor = CHANGE_WORDS[sign]
+    return factor * _wan(amount, unit), (factor * Decimal(pct) if pct is not None else None)
 
 
 def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Statement]:
@@ -294,16 +312,17 @@ def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Sta
             if sentence.endswith(_PRIOR_YEAR, 0, m.start()):
                 continue  # 上年收、支总计均为…, （上年人员经费…）: last year's figure
             taken.append((m.start(), m.end()))
-            value, unit, sign, change, change_unit, change_pct, flat_word, share = m.groups()
             line = section.line_at(offset + m.start())
             quote = sentence.strip("\n")
             for key in keys:
-                if value:
-                    out.append(Statement(section.kind, key, line, quote, _wan(value, unit), _decimal(share)))
-                if change:
-                    amount, pct = _change(sign, _wan(change, change_unit), change_pct)
+                if m["value"]:
+                    out.append(
+                        Statement(section.kind, key, line, quote, _wan(m["value"], m["unit"]), _decimal(m["share"]))
+                    )
+                if m["change"] or m["change2"]:
+                    amount, pct = _change(m)
                     out.append(Statement(section.kind, key + "_change", line, quote, amount, pct))
-                elif flat_word:
+                elif m["flat"]:
                     out.append(Statement(section.kind, key + "_change", line, quote, Decimal(0), Decimal(0)))
     return out
 
@@ -312,23 +331,30 @@ def _decimal(text: str | None) -> Decimal | None:
     return Decimal(text) if text is not None else None
 
 
-def _three_public(section: Section, offset: int, sentence: str, item: str) -> tuple[list[Statement], str]:
-    """全年预算 / 支出决算 / change sentences of the 三公 section, attributed to the current item."""
-    if named := THREE_PUBLIC_ITEMS.search(sentence):
-        item = named.lastgroup
-    actual = item if item != "three_public" else "three_public_actual"
-    budget = ("three_public" if item == "three_public" else item) + "_budget"
+def _three_public(
+    section: Section, offset: int, sentence: str, subject: str | None
+) -> tuple[list[Statement], str | None]:
+    """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
+    to the paragraph's subject (the first item it names: 较上年… after an 其中 list is the total's)."""
+    named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)]
+    subject = subject or (named[0][1] if named else None)
+
+    def actual_at(pos: int) -> str:
+        item = next((key for start, key in reversed(named) if start < pos), subject or "three_public")
+        return item if item != "three_public" else "three_public_actual"
+
     line, quote, out = section.line_at(offset), sentence.strip("\n"), []
-    if m := re.search(r"全年预算(?:数)?为" + AMOUNT, sentence):
+    if m := THREE_PUBLIC_BUDGET.search(sentence):
+        budget = actual_at(m.start()).removesuffix("_actual") + "_budget"
         out.append(Statement(section.kind, budget, line, quote, _wan(*m.groups())))
-    if m := re.search(r"支出决算(?:数)?为" + AMOUNT + r"(?:，完成全年预算的" + PCT + ")?", sentence):
-        out.append(Statement(section.kind, actual, line, quote, _wan(m.group(1), m.group(2)), _decimal(m.group(3))))
-    if m := re.search(r"(?:较|比)上年" + SIGN + AMOUNT + r"(?:[，,]?(?:增长|下降|增加|减少)" + PCT + ")?", sentence):
-        amount, pct = _change(m.group(1), _wan(m.group(2), m.group(3)), m.group(4))
-        out.append(Statement(section.kind, actual + "_change", line, quote, amount, pct))
-    elif re.search(r"(?:较|比|与)上年(?:相比)?持平", sentence):
-        out.append(Statement(section.kind, actual + "_change", line, quote, Decimal(0), Decimal(0)))
-    return out, item
+    if m := THREE_PUBLIC_ACTUAL.search(sentence):
+        out.append(Statement(section.kind, actual_at(m.start()), line, quote, _wan(m[1], m[2]), _decimal(m[3])))
+    if m := THREE_PUBLIC_CHANGE.search(sentence):
+        amount, pct = _change(m)
+        out.append(Statement(section.kind, actual_at(m.start()) + "_change", line, quote, amount, pct))
+    elif m := THREE_PUBLIC_FLAT.search(sentence):
+        out.append(Statement(section.kind, actual_at(m.start()) + "_change", line, quote, Decimal(0), Decimal(0)))
+    return out, subject
 
 
 def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
@@ -402,13 +428,15 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
     """Every stated figure of the narrative sections."""
     out: list[Statement] = []
     for section in narrative:
-        item, stated = "three_public", False
+        subject, stated, per_item = None, False, False
         for m in SENTENCE.finditer(section.text):
             offset, sentence = m.start(), m.group()
-            if "（项）" in sentence:
-                continue  # per-项 budget execution: see budget_execution
+            if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
+                per_item = not sentence.endswith("\n")
+                continue
             if section.kind == "three_public":
-                found, item = _three_public(section, offset, sentence, item)
+                found, subject = _three_public(section, offset, sentence, subject)
+                subject = None if sentence.endswith("\n") else subject
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
             if figures or "持平" in sentence:
@@ -421,15 +449,11 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
     return out
 
 
-BUDGET_LINE = re.compile(
-    r"(?P<path>[^。；\n]*?（类）[^。；\n]*?（款）[^。；\n]*?（项）)年初预算(?:数)?为"
-    + AMOUNT
-    + r"，?支出决算(?:数)?为"
-    + AMOUNT
-    + r"(?:，?完成年初预算的"
-    + PCT
-    + r")?(?P<rest>[^。\n]*)"
-)
+# A per-项 paragraph: （类）…（款）…（项） then 年初预算 / 支出决算 / 完成…% in any order (调整预算 is passed over).
+BUDGET_PATH = re.compile(r"[^。；\n]*?（类）[^。；\n]*?（款）[^。；\n]*?（项）")
+ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
+FINAL_AMOUNT = re.compile(r"支出决算(?:数)?(?:为|是)?" + AMOUNT)
+COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
 PROJECT_LINE = re.compile(
     r"(?:^|(?<=。))(?P<name>[^\n。：；]{2,80}?)" + AMOUNT + r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
 )
@@ -476,28 +500,33 @@ def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
     out = []
     for section in narrative:
         for offset, line in _lines_with(section, "（项）"):
-            m = BUDGET_LINE.search(line)
-            if m is None:
-                continue
-            path = _LIST_MARK.sub("", m.group("path"))
-            cls, rest = path.split("（类）", 1)
-            kuan, rest = rest.split("（款）", 1)
-            xiang = rest.split("（项）", 1)[0]
-            reason = m.group("rest").split("原因", 1)[1].lstrip("：:") if "原因" in m.group("rest") else None
-            out.append(
-                BudgetLine(
-                    section.line_at(offset + m.start()),
-                    path,
-                    cls,
-                    kuan,
-                    xiang,
-                    _wan(m.group(2), m.group(3)),
-                    _wan(m.group(4), m.group(5)),
-                    _decimal(m.group(6)),
-                    reason,
-                    m.group(0),
+            paths = list(BUDGET_PATH.finditer(line))
+            for m, after in zip(paths, [*(p.start() for p in paths[1:]), len(line)], strict=True):
+                segment = line[m.end() : after]
+                original, final = ORIGINAL_BUDGET.search(segment), FINAL_AMOUNT.search(segment)
+                if original is None or final is None:
+                    continue
+                completion = COMPLETION.search(segment)
+                figures = max(x.end() for x in (original, final, completion) if x)
+                rest = segment[figures:].split("。", 1)[0]
+                path = _LIST_MARK.sub("", m.group().lstrip("：:，,。"))
+                cls, xiang_path = path.split("（类）", 1)
+                kuan, xiang_path = xiang_path.split("（款）", 1)
+                reason = rest.split("原因", 1)[1].lstrip("：:") if "原因" in rest else None
+                out.append(
+                    BudgetLine(
+                        section.line_at(offset + m.start()),
+                        path,
+                        cls,
+                        kuan,
+                        xiang_path.split("（项）", 1)[0],
+                        _wan(*original.groups()),
+                        _wan(*final.groups()),
+                        _decimal(completion[1]) if completion else None,
+                        reason,
+                        line[m.start() : m.end() + figures] + rest,
+                    )
                 )
-            )
     return out
 
 
