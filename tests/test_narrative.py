@@ -9,7 +9,7 @@ import pytest
 
 from loaders import cli
 from loaders.document import parse_document
-from loaders.interpret.narrative import read_budget_lines, read_statements, sections
+from loaders.interpret.narrative import read_budget_lines, read_projects, read_statements, sections
 from loaders.readers import Paragraph
 
 from .conftest import CORPUS, DOCUMENTS, REAL, query, truth
@@ -294,6 +294,48 @@ def test_three_public_in_the_national_wording():
 def test_changes_with_the_percentage_first_or_a_signed_amount(sentence, change):
     got = statements("二、收入决算情况说明", sentence)
     assert got["income_this_year_change"][:2] == tuple(map(D, change))
+
+
+@pytest.mark.parametrize(
+    ("intro", "item"),
+    [
+        ("项目支出主要包括：", "{name}453.98万元。主要成效：电子政务外网客户接入109家。"),
+        ("其中，项目支出情况如下：", "1.{name}，支出453.98万元，主要成效：电子政务外网客户接入109家。"),
+        ("项目支出主要用于：", "{name}：453.98万元，主要成效：电子政务外网客户接入109家。"),
+        ("项目支出主要用于：", "{name}，预算460.00万元，执行453.98万元，主要成效：电子政务外网客户接入109家。"),
+    ],
+)
+def test_project_list_in_other_wordings(intro, item):
+    """The list after other introductions, a colon or 支出 after the name, budget and executed amounts (the
+    executed one is the project's spending): the name stays the name."""
+    name = "武汉市电子政务网络出口、政务平台租用费"
+    paragraphs = [Paragraph(1, "三、支出决算情况说明"), Paragraph(2, intro), Paragraph(3, item.format(name=name))]
+    got = [(p.project_name, p.amount_wan) for p in read_projects(sections(paragraphs))]
+    assert got == [(name, D("453.98"))]
+
+
+def test_shorter_wordings_of_agency_cost_procurement_assets_and_scores():
+    got = statement_rows(
+        "十、机关运行经费支出说明",
+        "本单位使用一般公共预算财政拨款安排的基本支出中的公用经费支出（即机关运行经费）12.34万元。",
+        "十一、政府采购支出说明",
+        "政府采购支出总额2,425.21万元，其中：货物采购257.89万元、工程采购0.00万元、服务采购2,167.32万元。",
+        "十二、国有资产占用情况说明",
+        "单位价值50万元以上通用设备3台(套)，单位价值100万元以上专用设备1套。",
+        "十三、预算绩效管理情况说明",
+        "整体绩效自评总分为96分，其中预算执行率得分为20分。",
+    )
+    assert got == [
+        ("agency_operating_cost", D("12.34"), None, None),
+        ("procurement_total", D("2425.21"), None, None),
+        ("procurement_goods", D("257.89"), None, None),
+        ("procurement_works", D("0.00"), None, None),
+        ("procurement_services", D("2167.32"), None, None),
+        ("equipment_over_500k", None, D(3), "通用设备"),
+        ("equipment_over_1m", None, D(1), "专用设备"),
+        ("self_eval_total_score", None, D(96), None),
+        ("self_eval_budget_score", None, D(20), None),
+    ]
 
 
 def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):

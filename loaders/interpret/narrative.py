@@ -90,9 +90,9 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("basic",), r"公用经费", ("public_use",)),
     (("agency_cost",), r"机关运行经费(?:财政拨款)?(?:支出)?", ("agency_operating_cost",)),
     (("procurement",), r"政府采购支出总额", ("procurement_total",)),
-    (("procurement",), r"政府采购货物支出", ("procurement_goods",)),
-    (("procurement",), r"政府采购工程支出", ("procurement_works",)),
-    (("procurement",), r"政府采购服务支出", ("procurement_services",)),
+    (("procurement",), r"政府采购货物支出|货物采购(?:支出)?", ("procurement_goods",)),
+    (("procurement",), r"政府采购工程支出|工程采购(?:支出)?", ("procurement_works",)),
+    (("procurement",), r"政府采购服务支出|服务采购(?:支出)?", ("procurement_services",)),
     (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
     (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
     (("three_public",), r"公务用车购置费(?:支出)?(?!决算)", ("vehicle_purchase",)),
@@ -111,7 +111,7 @@ PHRASE_PATTERNS = [
         re.compile(phrase),
         keys,
         re.compile(
-            rf"(?:{phrase})(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:(?P<value>{_NUMBER})(?P<unit>万元|元))?[，,]?"
+            rf"(?:{phrase})[)）]?(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:(?P<value>{_NUMBER})(?P<unit>万元|元))?[，,]?"
             rf"{COMPARE}[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>持平))?(?:[，,]?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
     )
@@ -145,18 +145,18 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"团组\d+个，?(\d+)人次"), "reception_people"),
     (("assets",), re.compile(r"共有(?:公务用)?车辆?(\d+)辆"), "vehicles_total"),  # 共有车辆5辆, 共有公务用车5辆
     (("performance",), re.compile(r"共涉及项目(\d+)个"), "performance_projects"),
-    (("performance",), re.compile(r"自评总分(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
-    (("performance",), re.compile(r"预算执行率得分(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
-    (("performance",), re.compile(r"产出指标得分(\d+(?:\.\d+)?)分"), "self_eval_output_score"),
-    (("performance",), re.compile(r"效益指标得分(\d+(?:\.\d+)?)分"), "self_eval_outcome_score"),
-    (("performance",), re.compile(r"满意度指标得分(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
+    (("performance",), re.compile(r"自评总分为?(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
+    (("performance",), re.compile(r"预算执行率得分为?(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
+    (("performance",), re.compile(r"产出指标得分为?(\d+(?:\.\d+)?)分"), "self_eval_output_score"),
+    (("performance",), re.compile(r"效益指标得分为?(\d+(?:\.\d+)?)分"), "self_eval_outcome_score"),
+    (("performance",), re.compile(r"满意度指标得分为?(\d+(?:\.\d+)?)分"), "self_eval_satisfaction_score"),
 ]
 COUNTS_BY_KIND = _by_kind(COUNTS)
 # A vehicle use, brackets closed inside it (副部（省）级及以上领导用车0辆); a leading 其中 is not part of it.
 VEHICLE_USE = re.compile(r"(?:其中)?((?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){2,16}?用车)(\d+)辆")
 # 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
-EQUIPMENT = re.compile(r"单位价值(\d+)万元以上((?:[、，,和及]?(?:通用|专用)?设备\d+台(?:（套）)?)+)")
-EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)台")
+EQUIPMENT = re.compile(r"单位价值(\d+)万元以上((?:[、，,和及]?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)")
+EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)[台套]")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"无|没有|未发生")
@@ -454,9 +454,14 @@ BUDGET_PATH = re.compile(r"[^。；\n]*?（类）[^。；\n]*?（款）[^。；\
 ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
 FINAL_AMOUNT = re.compile(r"支出决算(?:数)?(?:为|是)?" + AMOUNT)
 COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
+# A listed project: name (，/：)(支出/预算…) amount (，执行 amount) 。主要成效：…; the executed amount if both printed.
+_PROJECT_LABEL = r"(?:支出|金额|预算|决算|执行)(?:数|金额)?为?"
 PROJECT_LINE = re.compile(
-    r"(?:^|(?<=。))(?P<name>[^\n。：；]{2,80}?)" + AMOUNT + r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
+    rf"(?:^|(?<=。))(?P<name>[^\n。：；]{{2,80}}?)[：:，,]?(?:{_PROJECT_LABEL})?(?P<amount>{_NUMBER})(?P<unit>万元|元)"
+    rf"(?:[，,](?:执行|支出|决算)(?:数|金额)?为?(?P<executed>{_NUMBER})(?P<executed_unit>万元|元))?"
+    r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
 )
+PROJECT_LIST = re.compile(r"项目支出(?:主要用于|主要包括|情况如下|具体如下|明细如下)")
 _LIST_MARK = re.compile(r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）])")
 
 
@@ -531,12 +536,12 @@ def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
 
 
 def read_projects(narrative: list[Section]) -> list[ProjectLine]:
-    """The 项目支出 list: project name, amount and 主要成效, after a 项目支出主要用于 sentence."""
+    """The 项目支出 list: project name, amount and 主要成效, after a 项目支出主要用于 / 主要包括 / 情况如下 sentence."""
     out = []
     for section in narrative:
-        start = section.text.find("项目支出主要用于")
-        if start < 0:
+        if (intro := PROJECT_LIST.search(section.text)) is None:
             continue
+        start = intro.start()
         for offset, line in (
             _lines_with(section, "主要成效") if "主要成效" in section.text else _lines_with(section, "主要绩效")
         ):
@@ -544,6 +549,6 @@ def read_projects(narrative: list[Section]) -> list[ProjectLine]:
                 continue
             for m in PROJECT_LINE.finditer(line):
                 name = _LIST_MARK.sub("", m.group("name")).strip("，,、")
-                amount = _wan(m.group(2), m.group(3))
+                amount = _wan(m["executed"], m["executed_unit"]) if m["executed"] else _wan(m["amount"], m["unit"])
                 out.append(ProjectLine(section.line_at(offset + m.start()), name, amount, m.group("outcome")))
     return out
