@@ -2,7 +2,8 @@
 
 Each resolved code records its method: ``printed``, ``other_table`` (the same 款 and name printed
 with a full code in another table of the document), ``name_in_parent`` (the reference list, or the
-项 suffix convention, under the printed parent) or ``from_name`` (a class name without code).
+项 suffix convention, under the printed parent) or ``from_name`` (a class name without code). A row printed
+without a code (names only, or under a merged 款 cell) is named under the row above it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from .reference import RefCode, function_subjects, label, match_name, suffix_cod
 
 
 def _printed_index(tables: dict[str, list[SubjectRow]]) -> dict[str, list[RefCode]]:
+    """Codes printed whole with their names, by parent: 项 under their 款, 款 under their 类 (a 款 code printed
+    again on the 项 rows below it names those rows, not the 款)."""
     index: dict[str, list[RefCode]] = {}
     for rows in tables.values():
+        kuan_seen: set[str] = set()
         for r in rows:
-            if r.printed_code and len(r.printed_code) == 7:
-                index.setdefault(r.printed_code[:5], []).append(
-                    RefCode(r.printed_code, r.name_raw, "项", r.printed_code[:5])
-                )
+            code = r.printed_code
+            if code and (len(code) == 7 or (len(code) == 5 and code not in kuan_seen)):
+                index.setdefault(code[:-2], []).append(RefCode(code, r.name_raw, LEVELS[len(code)], code[:-2]))
+                kuan_seen.add(code)
     return index
 
 
@@ -38,19 +42,38 @@ def _recover(row: SubjectRow, kuan: str, printed: dict[str, list[RefCode]]) -> t
     return (code, "name_in_parent") if code else (None, "unresolved")
 
 
+def _from_name(row: SubjectRow, above: str, printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
+    """Code of a row printed without one (names only, or a 款 code merged over its 项 rows): a 类 by its exact
+    name, else a 项 of the 款 above or a 款 of the 类 above (printed in the document, in the reference list, by
+    the 项 suffix convention), else a 类 by a truncated name."""
+    lei = function_subjects().match(row.name_raw, "")
+    if lei and label(lei.name) == label(row.name_raw):
+        return lei.code, "from_name"
+    parents = (above[:5], above[:3]) if len(above) >= 5 else (above,) if above else ()
+    for parent in parents:  # the document's own printed codes first, then the reference list
+        if code := _unique_code(row.name_raw, printed.get(parent, [])):
+            return code, "other_table"
+    for parent in parents:
+        if ref := function_subjects().match(row.name_raw, parent):
+            return ref.code, "name_in_parent"
+    if len(above) >= 5 and (code := suffix_code(row.name_raw, above[:5])):
+        return code, "name_in_parent"
+    return (lei.code, "from_name") if lei else (None, "unresolved")
+
+
 def resolve_subjects(tables: dict[str, list[SubjectRow]]) -> None:
     """Fill code, method, level, parent and leaf flags of every subject-table row in place."""
     printed = _printed_index(tables)
     for rows in tables.values():
         kuan_seen: set[str] = set()
+        above = ""  # code of the last resolved row: a row printed without a code is read under it
         for r in rows:
             if r.is_total:
                 continue
             pc = r.printed_code
             if pc is None:
-                ref = function_subjects().match(r.name_raw, "")
-                r.code, r.method = (ref.code, "from_name") if ref else (None, "unresolved")
-                r.level = "类"
+                r.code, r.method = _from_name(r, above, printed)
+                r.level = LEVELS.get(len(r.code)) if r.code else "类"
             elif len(pc) == 5 and pc in kuan_seen:
                 r.code, r.method = _recover(r, pc, printed)
                 r.level, r.parent_code = "项", pc
@@ -60,6 +83,7 @@ def resolve_subjects(tables: dict[str, list[SubjectRow]]) -> None:
                     kuan_seen.add(pc)
             if r.code and r.parent_code is None and len(r.code) > 3:
                 r.parent_code = r.code[: len(r.code) - 2]
+            above = r.code or above
         parents = {r.parent_code for r in rows if r.parent_code}
         for r in rows:
             r.is_leaf = not r.is_total and (r.code is None or r.code not in parents)

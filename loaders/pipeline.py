@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from .codes import resolve_subjects
 from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document
 from .interpret.econ import EconRow, read_econ_rows
-from .interpret.layout import holds_amounts
+from .interpret.layout import BUDGET, holds_amounts
 from .interpret.narrative import (
     BudgetLine,
     ProjectLine,
@@ -156,50 +158,72 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
     """Interpret one of the nine tables into ``parsed``; raises DocumentError when its layout is not read."""
     warnings = parsed.document.warnings
     if code in SUBJECT_TABLES:
-        parsed.subjects[code] = read_subject_rows(table)
-        warnings.extend(_subject_warnings(code, parsed.subjects[code]))
+        rows = read_subject_rows(table)
+        warnings.extend(_subject_warnings(code, rows))
+        for r in rows:  # 决算 figures only
+            r.amounts = {key: a for key, a in r.amounts.items() if not key.startswith(BUDGET)}
+        parsed.subjects[code] = rows
     elif code == "06":
         parsed.econ = read_econ_rows(table)
+        warnings.extend(_not_numbers(code, ((r.line, r.raw_text, r.amount) for r in parsed.econ)))
     elif code in ("01", "04"):
         lines = read_totals(table)
         warnings.extend(_totals_warnings(code, lines))
-        parsed.totals[code] = [t for t in lines if t.column_key != "budget"]  # 决算 figures only
+        parsed.totals[code] = [t for t in lines if t.column_key != BUDGET]  # 决算 figures only
+        warnings.extend(_not_numbers(code, ((t.source_line, t.raw_text, t.amount) for t in parsed.totals[code])))
     elif code == "09":
         parsed.three_public = read_three_public(table)
+        warnings.extend(_not_numbers(code, ((c.source_line, c.raw_text, c.amount) for c in parsed.three_public)))
+
+
+def _not_numbers(code: str, cells: Iterable[tuple[int, str, Decimal | None]]) -> list[str]:
+    """A warning for the amount cells (line, text, value) whose text is not a number (stored as NULL)."""
+    bad = [(line, raw) for line, raw, value in cells if value is None and raw]
+    if not bad:
+        return []
+    cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
+    return [f"table {code}: {cells} (first: '{bad[0][1]}' at line {bad[0][0]}); stored as NULL"]
 
 
 def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:
     """Warnings for a budget column printed beside the 决算 one (left out) and for each line whose label names no
     known item (kept as 'unrecognised')."""
-    budget = ", ".join(str(n) for n in sorted({t.column_no for t in lines if t.column_key == "budget"}))
-    out = [f"table {code}: budget columns (栏次 {budget}) are not 决算 figures; not read"] if budget else []
+    out = _budget_warning(code, {t.column_no for t in lines if t.column_key == BUDGET})
     return out + [
         f"table {code} line {t.source_line}: '{t.name_raw}' is not a known line item; read as 'unrecognised'"
         for t in lines
-        if t.line_item == "unrecognised" and t.amount and t.column_key != "budget"
+        if t.line_item == "unrecognised" and t.amount and t.column_key != BUDGET
     ]
+
+
+def _budget_warning(code: str, numbers: set[int]) -> list[str]:
+    budget = ", ".join(map(str, sorted(numbers)))
+    return [f"table {code}: budget columns (栏次 {budget}) are not 决算 figures; not read"] if budget else []
 
 
 def _subject_warnings(code: str, rows: list[SubjectRow]) -> list[str]:
-    """Warnings for a subject table, in one pass over its amounts: each amount column no header word named
-    (its amounts enter no fact), and amount cells whose text is not a number (stored as NULL)."""
+    """Warnings for a subject table, in one pass over its amounts: budget columns (left out), each amount column
+    no header word named (its amounts enter no fact), and amount cells whose text is not a number (stored as NULL)."""
     unnamed: dict[str, int] = {}
-    bad: list[tuple[int, str]] = []
+    cells: list[tuple[int, str, Decimal | None]] = []
+    budget: set[int] = set()
     for r in rows:
-        for key, (value, raw, _) in r.amounts.items():
-            if value is None and raw:
-                bad.append((r.line, raw))
-            elif value and key.startswith("col"):
+        for key, (value, raw, number) in r.amounts.items():
+            if key.startswith(BUDGET):
+                budget.add(number)
+                continue
+            cells.append((r.line, raw, value))
+            if value and key.startswith("col"):
                 unnamed[key] = unnamed.get(key, 0) + 1
-    out = [
-        f"table {code}: amount column 栏次 {key[3:]} is not named by a known header word; its amounts "
-        f"({n} rows) stay in staging and enter no fact"
-        for key, n in unnamed.items()
+    return [
+        *_budget_warning(code, budget),
+        *(
+            f"table {code}: amount column 栏次 {key[3:]} is not named by a known header word; its amounts "
+            f"({n} rows) stay in staging and enter no fact"
+            for key, n in unnamed.items()
+        ),
+        *_not_numbers(code, cells),
     ]
-    if bad:
-        cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
-        out.append(f"table {code}: {cells} (first: '{bad[0][1]}' at line {bad[0][0]}); stored as NULL")
-    return out
 
 
 def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:

@@ -719,3 +719,78 @@ def test_pandoc_grid_tables():
     }
     assert [s.status for s in parsed.statuses] == [s.status for s in REAL.statuses]
     assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
+
+
+def test_merged_cells_written_into_every_cell_they_span():
+    """As docling writes merged cells: a code in each 类 | 款 | 项 cell (was read as 201201201) and a side heading
+    in each cell of its side (收入 | 收入 | 收入 | 支出 …: six side starts, no line of table 01 was read)."""
+    first, end = table_block(T05)
+    body = next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1
+    rows = [
+        "项目\t项目\t项目\t项目\t本年支出\t本年支出\t本年支出",
+        "功能分类科目编码\t功能分类科目编码\t功能分类科目编码\t科目名称\t小计\t基本支出\t项目支出",
+        "类\t款\t项\t科目名称\t小计\t基本支出\t项目支出",
+        "栏次\t栏次\t栏次\t栏次\t1\t2\t3",
+    ]
+    rows += ["\t".join([c[0]] * 3 + [c[1], *c[4:7]]) for c in (line.split("\t") for line in LINES[body:end])]
+    lines = [*LINES[:first], *rows, *LINES[end:]]
+    lines = in_table(
+        T01, lambda line: re.sub(r"^收入\t\t\t支出\t\t$", "收入\t收入\t收入\t支出\t支出\t支出", line), lines
+    )
+    parsed = parse(lines)
+    assert [r.code for r in parsed.subjects["05"]] == [r.code for r in REAL.subjects["05"]]
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_budget_group_beside_the_final_group():
+    """Table 05 with 年初预算数 over 小计 | 基本支出 | 项目支出, then 决算数 over the same three (the group heading in
+    its first cell only): the budget columns are left out with a warning, the 决算 ones keep their keys (the
+    budget columns had been read as the 决算 figures)."""
+    first, end = table_block(T05)
+    rows = [
+        "项目\t\t\t\t年初预算数\t\t\t决算数\t\t",
+        "科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t小计\t基本支出\t项目支出",
+        "栏次\t\t\t\t1\t2\t3\t4\t5\t6",
+    ]
+    body = next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1
+    for line in LINES[body:end]:
+        cells = line.split("\t")
+        rows.append("\t".join([*cells[:4], "9.99", "9.99", "9.99", *cells[4:7]]))
+    parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+    assert values(parsed)["subjects"] == values(REAL)["subjects"]
+    assert parsed.document.warnings == ["table 05: budget columns (栏次 1, 2, 3) are not 决算 figures; not read"]
+
+
+@pytest.mark.parametrize("vehicle", ["公务用车购置和运行费", "公务用车购置费及运行费", "公务用车购置及运维费"])
+def test_vehicle_subtotal_in_other_words(vehicle):
+    """09 with one vehicle column worded other ways: the subtotal, not the purchase (no 运行 column beside it)."""
+    rows = [
+        "预算数\t\t\t\t决算数\t\t\t",
+        f"合计\t因公出国（境）费\t{vehicle}\t公务接待费\t合计\t因公出国（境）费\t{vehicle}\t公务接待费",
+        "1\t2\t3\t4\t5\t6\t7\t8",
+        "4.23\t\t4.09\t0.14\t4.23\t\t4.09\t0.14",
+    ]
+    cells = {(c.measure, c.item): c.amount for c in parse(replace_grid(T09, rows)).three_public if c.amount}
+    assert cells[("actual", "vehicle_subtotal")] == Decimal("4.09") and ("actual", "vehicle_purchase") not in cells
+
+
+@pytest.mark.parametrize("caption", [T01, T06, T09])
+def test_amount_cells_that_are_not_numbers_are_reported_in_every_table(caption):
+    """3,797.75万元 in tables 01, 06 and 09 (stored as NULL) gets the warning tables 02/03/05 already gave."""
+    code = {T01: "01", T06: "06", T09: "09"}[caption]
+    lines = in_table(caption, lambda line: re.sub(r"(?<![\d,.])(\d[\d,]*\.\d\d)(?![\d.])", r"\1万元", line))
+    warnings = parse(lines).document.warnings
+    assert len(warnings) == 1 and warnings[0].startswith(f"table {code}: ") and "not a number" in warnings[0]
+
+
+def test_rows_printed_without_codes():
+    """A 款 code merged over its 项 rows (left blank under it), and table 05 printed with names only: each row's
+    code comes from its name under the row above (all had become codeless 类 rows)."""
+    merged = in_table(T03, lambda line: re.sub(r"^20103\t(?!政府办公厅)", "\t", line))
+    assert [(r.code, r.level) for r in parse(merged).subjects["03"]] == [(r.code, r.level) for r in REAL.subjects["03"]]
+    first, end = table_block(T05)
+    rows = ["科目名称\t小计\t基本支出\t项目支出", "栏次\t1\t2\t3"]
+    body = next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1
+    rows += ["\t".join([c[1] or c[0], *c[4:7]]) for c in (line.split("\t") for line in LINES[body:end])]
+    names_only = parse([*LINES[:first], *rows, *LINES[end:]]).subjects["05"]
+    assert [(r.code, r.level) for r in names_only] == [(r.code, r.level) for r in REAL.subjects["05"]]

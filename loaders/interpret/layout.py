@@ -99,6 +99,8 @@ def compile_vocab(pairs: list[tuple[str, str]]) -> Vocab:
 _GENERIC = re.compile(r"^(?:金额|决算数?|数额|决算金额|本年决算数?|[（(]?万?元[）)]?)$")
 # Keys that name a column by its place in a group (小计, 合计, 决算数), not by what it holds.
 SUBTOTAL_KEYS = {"total", "amount"}
+# A column under a 预算 heading (年初预算数 over 小计 | 基本支出 …) holds budget figures, never 决算 ones.
+BUDGET = "budget"
 
 
 def _sub_column(word: str, vocab: Vocab) -> bool:
@@ -143,9 +145,22 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
         shift = max((0, 1, -1), key=lambda d: sum(1 if c + d in numbered else -1 for c, _ in worded))
         by_col = {c + shift: key for c, key in worded}
         keys = {c: by_col.get(c) for c in cols}
+    if budget := next((pattern for key, pattern in vocab if key == BUDGET), None):
+        _mark_budget(layout.header, budget, keys)
     seen: set[str] = set()
     for c, key in keys.items():  # a key named twice keeps its first column; the other is read unnamed
-        if key in seen:
+        if key in seen and key != BUDGET:
             keys[c] = None
         seen.add(key)
     return keys
+
+
+def _mark_budget(header: list[list[Cell]], budget: re.Pattern, keys: dict[int, str | None]) -> None:
+    """Key BUDGET the columns under a budget heading; a group heading printed in the first cell of its span
+    covers the empty cells to its right (年初预算数 | | | 决算数 | | over 小计 | 基本支出 | 项目支出 twice)."""
+    for row in header:
+        group = ""
+        for c, cell in enumerate(row):
+            group = norm(cell.text) or group
+            if c in keys and budget.search(group):
+                keys[c] = BUDGET

@@ -10,10 +10,12 @@ from ..document import DocumentError, Table
 from ..readers import Cell
 from ..reference import function_subjects, label, match_name
 from ..text import CODE_BRACKETS, norm, parse_amount, split_code
-from .layout import column_keys, compile_vocab, split_layout, unnumbered_layout
+from .layout import BUDGET, column_keys, compile_vocab, split_layout, unnumbered_layout
 
+_BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
 _EXPENSE = compile_vocab(
     [
+        _BUDGET_WORDS,
         ("carryover_begin", r"年初.*结转"),
         ("carryover_end", r"年末.*结转"),
         ("income", r"本年收入"),
@@ -28,6 +30,7 @@ _EXPENSE = compile_vocab(
 VOCAB = {
     "02": compile_vocab(
         [
+            _BUDGET_WORDS,
             ("total", r"合计|小计"),
             ("fiscal_grant", r"财政拨款|财政补助"),
             ("superior_subsidy", r"上级补助"),
@@ -73,8 +76,9 @@ def _level_columns(header: list[list[Cell]]) -> dict[int, str]:
 
 
 def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[str, str]) -> str | None:
-    """Code from whole or split (类/款/项 cells) printing, carrying 类/款 from earlier rows."""
-    if len(parts) == 1 and len(parts[0][1]) in (3, 5, 7):
+    """Code from whole or split (类/款/项 cells) printing, carrying 类/款 from earlier rows. A whole code in every
+    cell (a merged cell some converters write into each column it spans) is that code once."""
+    if parts and len(parts[0][1]) in (3, 5, 7) and all(t == parts[0][1] for _, t in parts):
         return parts[0][1]
     if not parts:
         return None
@@ -118,13 +122,14 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             elif split := split_code(c.text, "2"):  # function codes start with 2
                 codes.append((i, split[0]))
                 names.append(split[1])
-            elif text:
+            elif text and (not names or names[-1] != c.text.strip()):  # a merged name cell once
                 names.append(c.text.strip())
         name = " ".join(names)
         amounts = {}
         for col, key in keys.items():
             raw = r[col].text if col < len(r) else ""
-            amounts[key or f"col{layout.numbers[col]}"] = (parse_amount(raw), raw.strip(), layout.numbers[col])
+            column = f"{key or 'col'}{layout.numbers[col]}" if key in (None, BUDGET) else key
+            amounts[column] = (parse_amount(raw), raw.strip(), layout.numbers[col])
         has_amount = any(raw for _, raw, _ in amounts.values())
         line = r[0].line if r else table.first_line
         is_total = not codes and bool(names) and bool(_TOTAL.match(norm(names[0])))  # 合计 | 含上年结转 (a 备注)

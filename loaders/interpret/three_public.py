@@ -15,7 +15,7 @@ ITEMS = compile_vocab(
     [
         ("total", r"^合计|^总计|三公.*合计"),
         ("subtotal", r"^小计"),  # the item of the heading above it (公务用车…费 or 公务接待费)
-        ("vehicle_subtotal", r"购置及运行"),
+        ("vehicle_subtotal", r"购置.{0,2}[及和与].{0,2}运[行维]"),  # 购置及运行 / 购置费及运行费 / 购置和运维
         ("abroad", r"出国"),
         ("vehicle_purchase", r"购置"),
         ("vehicle_operation", r"运行"),

@@ -77,7 +77,9 @@ def _sides(header: list[list[Cell]], width: int) -> list[tuple[str, int, int]]:
     """(side, first column, end column) of the income and expense sides, from their 项目 header cells;
     empty when the header has fewer than two."""
     for row in header:
-        starts = [i for i, c in enumerate(row) if _ITEM_HEAD.fullmatch(norm(c.text))]
+        texts = [norm(c.text) for c in row]
+        # a merged heading written into every cell it spans (收入 | 收入 | 收入 | 支出 …) starts its side once
+        starts = [i for i, t in enumerate(texts) if _ITEM_HEAD.fullmatch(t) and (i == 0 or texts[i - 1] != t)]
         if len(starts) >= 2:
             bounds = [*starts[:2], width]
             return [("income", bounds[0], bounds[1]), ("expense", bounds[1], bounds[2])]
