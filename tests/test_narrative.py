@@ -338,6 +338,17 @@ def test_shorter_wordings_of_agency_cost_procurement_assets_and_scores():
     ]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["一、收支决算总体情况说明", "一、关于2024年度收入支出决算总表的说明", "一、收入支出决算总表"],
+)
+def test_section_headings_worded_as_other_templates_do(heading):
+    """收支 for 收入支出, the table's name with 的说明, the table's name alone: the section is still the totals'
+    (its figures were dropped, or read as the expense section's)."""
+    got = statements(heading, "2024 年度收、支总计均为 3,797.75 万元。")
+    assert got["income_total"][0] == got["expense_total"][0] == D("3797.75")
+
+
 def test_document_without_narrative_or_tables_loads_what_it_has(tmp_path):
     text = (CORPUS / REAL).read_text(encoding="utf-8")
     narrative_at = text.index("## 第三部分", text.index("公开 09 表"))

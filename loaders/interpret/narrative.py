@@ -198,7 +198,8 @@ class Section:
 
 
 def _kind(heading: str) -> str | None:
-    flat = no_space(heading)
+    """Section kind by heading words; 收支 is 收入支出 and a table's name (…决算总表的说明) its 总体."""
+    flat = no_space(heading).replace("收支", "收入支出").replace("总表", "总体")
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
@@ -273,7 +274,8 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
         elif level == section_level > 1:
             top = _numeral(flat)
         if level is not None and level <= section_level:
-            current = Section(_kind(flat) if "说明" in flat or "情况" in flat else None, flat)
+            explains = "说明" in flat or "情况" in flat or flat.endswith("表")  # or names the table it explains
+            current = Section(_kind(flat) if explains else None, flat)
             out.append(current)
             continue
         if current is None or current.kind is None or FIGURE.match(flat):
