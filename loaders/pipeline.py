@@ -163,17 +163,21 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
         for r in rows:  # 决算 figures only
             r.amounts = {key: a for key, a in r.amounts.items() if not key.startswith(BUDGET)}
         parsed.subjects[code] = rows
-    elif code == "06":
+        return
+    if code == "06":
         parsed.econ = read_econ_rows(table)
-        warnings.extend(_not_numbers(code, ((r.line, r.raw_text, r.amount) for r in parsed.econ)))
+        cells = [(r.line, r.raw_text, r.amount) for r in parsed.econ]
     elif code in ("01", "04"):
         lines = read_totals(table)
         warnings.extend(_totals_warnings(code, lines))
         parsed.totals[code] = [t for t in lines if t.column_key != BUDGET]  # 决算 figures only
-        warnings.extend(_not_numbers(code, ((t.source_line, t.raw_text, t.amount) for t in parsed.totals[code])))
-    elif code == "09":
+        cells = [(t.source_line, t.raw_text, t.amount) for t in parsed.totals[code]]
+    else:
         parsed.three_public = read_three_public(table)
-        warnings.extend(_not_numbers(code, ((c.source_line, c.raw_text, c.amount) for c in parsed.three_public)))
+        cells = [(c.source_line, c.raw_text, c.amount) for c in parsed.three_public]
+    if not cells:  # a row the converter broke out of the grid, or none printed
+        warnings.append(f"table {code} (line {table.first_line}): no row of amounts read")
+    warnings.extend(_not_numbers(code, cells))
 
 
 def _not_numbers(code: str, cells: Iterable[tuple[int, str, Decimal | None]]) -> list[str]:

@@ -794,3 +794,13 @@ def test_rows_printed_without_codes():
     rows += ["\t".join([c[1] or c[0], *c[4:7]]) for c in (line.split("\t") for line in LINES[body:end])]
     names_only = parse([*LINES[:first], *rows, *LINES[end:]]).subjects["05"]
     assert [(r.code, r.level) for r in names_only] == [(r.code, r.level) for r in REAL.subjects["05"]]
+
+
+def test_a_table_without_a_row_of_amounts_is_reported():
+    """Table 09 whose only data row a converter broke out of the grid (its cells spaced, not tabbed): the table
+    read nothing and said nothing."""
+    first, end = table_block(T09)
+    row = next(i for i in range(first, end) if LINES[i].startswith("4.23\t"))
+    parsed = parse([*LINES[:row], LINES[row].replace("\t", "   "), *LINES[row + 1 :]])
+    assert parsed.three_public == []
+    assert f"table 09 (line {first + 1}): no row of amounts read" in parsed.document.warnings
