@@ -137,7 +137,8 @@ def interpret(doc: Document) -> ParsedDocument:
         if table.code is not None:
             continue
         if is_evaluation(table):
-            parsed.evaluations.append(read_evaluation(table))
+            parsed.evaluations.append(evaluation := read_evaluation(table))
+            doc.warnings.extend(evaluation.warnings)
         elif holds_amounts(table.rows):
             doc.warnings.append(
                 f"table at line {table.first_line}: amounts in a table that is neither one of the nine tables "

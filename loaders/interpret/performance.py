@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import zip_longest
 
 from ..document import Table, amount_unit
 from ..readers import Cell
@@ -35,7 +36,13 @@ _BUDGET_LABELS = [
     ("executed", "执行数"),
     ("weight", "分值"),
     ("score", "得分"),
+    ("rate", "执行率"),
 ]
+BLANK_MARKS = {"—", "——", "-", "--", "－", "/"}  # a value cell left blank
+OVERALL_WORDS = ("整体支出", "整体绩效")  # a caption of the 单位/部门整体支出 template
+TOTAL_LABELS = ("总分", "自评总分", "合计", "综合得分", "自评得分")
+NOTE = re.compile(r"[（(][^）)]*[）)]")  # (20分*执行率), （优）
+BLANK = Cell(("", 0))
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
@@ -89,13 +96,18 @@ class Evaluation:
     budget_score_weight: Decimal | None = None
     total_score_printed: Decimal | None = None
     indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def is_evaluation(table: Table) -> bool:
-    if "指" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
+    """A name label (项目名称 …) near the top and a 三级指标 header anywhere (a 部门整体 evaluation lists its tasks
+    before its indicators)."""
+    if "指" not in "".join([c.text for row in table.rows for c in row]):  # cheap test before normalising
         return False
     head = {norm(c.text) for row in table.rows[:12] for c in row}
-    return any(t.startswith(NAME_LABELS) for t in head) and any("三级指标" in t for t in head)
+    return any(t.startswith(NAME_LABELS) for t in head) and any(
+        "三级指标" in norm(c.text) for row in table.rows for c in row if "指" in c.text
+    )
 
 
 def _number(text: str) -> Decimal | None:
@@ -104,6 +116,21 @@ def _number(text: str) -> Decimal | None:
         return Decimal(m.group(0).replace(",", "")) if m else None
     except InvalidOperation:
         return None
+
+
+def _points(text: str, mark: str = "分") -> Decimal | None:
+    """A weight or score: a bare number, or one printed with ``mark`` (20分)."""
+    if not PLAIN.match(text):  # most print a bare number
+        text = text.strip().removesuffix(mark).rstrip()
+        if not PLAIN.match(text):
+            return None
+    return Decimal(text)
+
+
+def _value(text: str) -> Decimal | None:
+    """A weight or score cell's number, a note in brackets left out: 20.00 of '(20分*执行率) 20.00', 97.42 of
+    '97.42分' or '97.42（优）'; None for words ('2 项指标未达到目标值')."""
+    return _points(NOTE.sub("", text) if "(" in text or "（" in text else text)
 
 
 def _wan(text: str, unit: str) -> Decimal | None:
@@ -134,47 +161,64 @@ def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
             if key and key not in found:
                 value = value or next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
                 found[key] = _checked(value) if "☑" in value or "☐" in value else value
-    unit = found.pop("unit_name", None)
-    if unit is not None:
-        found.setdefault("project_name", unit)
     return found
 
 
+def _budget_header(rows: list[list[Cell]]) -> int | None:
+    """The index of the budget-execution header row (the one naming 预算数)."""
+    return next((i for i, row in enumerate(rows) if any("预算数" in norm(c.text) for c in row)), None)
+
+
 def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
-    """预算数 A, 执行数 B, 执行率 and its score from the row under the 预算数 header. The header's amount labels
-    name the values in order when they are as many (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the
-    national template); otherwise the first two amounts are A and B and the score follows the rate."""
-    for i, row in enumerate(rows):
-        if not any("预算数" in norm(c.text) for c in row):
+    """预算数 A, 执行数 B, 执行率 and its score from ``rows``, the 预算数 header and the rows below it: from the first
+    with two amounts, each value from the cell under its header label when the header names 执行数 (年初预算数 |
+    全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the national template; a blank or '—' stays blank); otherwise
+    the first two amounts are A and B and the score follows the rate."""
+    head = " ".join(norm(c.text) for r in rows[:2] for c in r)
+    if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
+        ev.budget_score_weight = Decimal(m.group(1))
+    unit = amount_unit(head) or "万元"  # 预算执行情况（元）
+    columns: dict[str, int] = {}
+    for k, c in enumerate(rows[0]):
+        if c.text and (key := _budget_label(norm(c.text))):
+            columns.setdefault(key, k)
+    for values in rows[1:4]:
+        cells = [c.text.strip() for c in values]
+        amounts = [t for t in cells if t and PLAIN.match(t.replace(",", ""))]
+        if len(amounts) < 2:
             continue
-        head = " ".join(norm(c.text) for r in rows[i : i + 2] for c in r)
-        if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
-            ev.budget_score_weight = Decimal(m.group(1))
-        unit = amount_unit(head) or "万元"  # 预算执行情况（元）
-        labels = [key for c in row if c.text and (key := _budget_label(norm(c.text)))]
-        for values in rows[i + 1 : i + 4]:
-            cells = [c.text.strip() for c in values if c.text.strip()]
-            amounts = [t for t in cells if PLAIN.match(t.replace(",", ""))]
-            if len(amounts) < 2:
-                continue
-            rate = next((t for t in cells if t.endswith("%")), None)
-            ev.execution_rate_printed = _number(rate) if rate else None
-            if len(labels) == len(amounts) and "executed" in labels:
-                named = dict(zip(labels, amounts, strict=True))
-                ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
-                ev.executed_wan = _wan(named["executed"], unit)
-                ev.budget_score_reported = _number(named.get("score", ""))
-                ev.budget_score_weight = _number(named["weight"]) if "weight" in named else ev.budget_score_weight
-                return
-            ev.budget_wan, ev.executed_wan = (_wan(t, unit) for t in amounts[:2])
-            after = cells[cells.index(rate) + 1 :] if rate else []
-            ev.budget_score_reported = _number(after[0].split(")")[-1].split("）")[-1]) if after else None
-            return
+        named = _under(columns, cells) if "executed" in columns else _in_order(cells, amounts)
+        ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
+        ev.executed_wan = _wan(named["executed"], unit)
+        ev.execution_rate_printed = _number(named.get("rate", ""))
+        ev.budget_score_reported = _value(named.get("score", ""))
+        if (weight := _value(named.get("weight", ""))) is not None:
+            ev.budget_score_weight = weight
+        return
+
+
+def _under(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
+    """The cell under each header label: the row as printed or one cell off (a converter dropped or added the
+    cell of its 年度资金总额 label), whichever puts the most values under the labels."""
+    filled = [bool(t) and (t in BLANK_MARKS or _number(t) is not None) for t in cells]
+
+    def values(by: int) -> int:
+        return sum(filled[k + by] for k in columns.values() if 0 <= k + by < len(cells))
+
+    by = max((0, 1, -1), key=values)
+    return {key: cells[k + by] if 0 <= k + by < len(cells) else "" for key, k in columns.items()}
+
+
+def _in_order(cells: list[str], amounts: list[str]) -> dict[str, str]:
+    """A and B as the first two amounts, the rate as the cell ending in %, the score as the cell after it."""
+    rate = next((t for t in cells if t.endswith("%")), "")
+    after = [t for t in cells[cells.index(rate) + 1 :] if t] if rate else []
+    return {"budget": amounts[0], "executed": amounts[1], "rate": rate, "score": after[0] if after else ""}
 
 
 def _budget_label(text: str) -> str | None:
     """What a budget-execution header cell names: initial_budget (年初预算数), budget (全年预算数, 预算数（A）),
-    executed (执行数), weight (分值), score (得分); None for other cells (执行率, 资金总额 …)."""
+    executed (执行数), weight (分值), score (得分), rate (执行率); None for other cells (资金总额 …)."""
     return next((key for key, word in _BUDGET_LABELS if word in text), None)
 
 
@@ -183,17 +227,30 @@ def _joined(rows: list[list[Cell]]) -> str:
     return flatten("|".join([c.text for row in rows for c in row]))
 
 
-def _indicator_header(row: list[Cell]) -> bool:
+def _header_words(row: list[Cell]) -> tuple[bool, bool]:
+    """Whether a row names the indicator levels (三级指标) and the score (得分, not the budget header's)."""
     raw = "".join([c.text for c in row])
-    if "指" not in raw or "得" not in raw:  # cheap test before normalising
-        return False
+    if "得" not in raw and ("级" not in raw or "指" not in raw):  # cheap test before normalising
+        return False, False
     texts = _joined([row])
-    return "三级指标" in texts and "得分" in texts
+    return "三级指标" in texts, "得分" in texts and "预算数" not in texts
 
 
-# Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值, 分值 / 权重, 得分, 度量单位, 一/二/三级指标.
+def _indicator_header(rows: list[list[Cell]], n: int) -> list[Cell] | None:
+    """The indicator header at row ``n``: the row when it names 三级指标 and 得分, or the row merged with the next
+    when each names one of them (绩效指标 | 指标 | … | 分值 | 得分 over 一级指标 | 二级指标 | 三级指标)."""
+    levels, score = _header_words(rows[n])
+    if levels and score:
+        return rows[n]
+    if (levels or score) and n + 1 < len(rows) and _header_words(rows[n + 1]) == (score, levels):
+        return [low if low.text.strip() else up for up, low in zip_longest(rows[n], rows[n + 1], fillvalue=BLANK)]
+    return None
+
+
+# Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值 / 实际完成情况, 分值 / 权重, 得分 / 自评得分,
+# 度量单位, 一/二/三级指标.
 _INDICATOR_COLUMN = re.compile(
-    r"(?P<target>目标值|指标值)|(?P<actual>完成值|实际值)|(?P<weight>分值|权重)|(?P<score>^得分)"
+    r"(?P<target>目标值|指标值)|(?P<actual>完成值|实际值|实际完成|完成情况)|(?P<weight>分值|权重)|(?P<score>得分)"
     r"|(?P<unit>^(?:度量|计量)?单位$)|(?P<level1>^一级指标)|(?P<level2>^二级指标)|(?P<level3>^三级指标)"
 )
 
@@ -209,12 +266,13 @@ class IndicatorColumns:
     unnamed: tuple[int, ...] = ()  # header cells left blank
     end: int = 0  # where the header ends
     names: tuple[int, ...] = ()  # the 一级/二级/三级指标 columns
+    score: int | None = None  # the (last) 得分 column, also where a total row prints the total score
 
     def aligned(self, row: list[Cell]) -> bool:
         """Whether a row's cells stand under the header's words: a name under 三级指标, a number or nothing
         under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell)."""
         at = self.positions
-        if len(row) < self.end or not PLAIN.match(row[at["weight"]].text.strip() or "0"):
+        if len(row) < self.end or _points(row[at["weight"]].text.strip() or "0") is None:
             return False
         if "level3" in at and not row[at["level3"]].text.strip():
             return False
@@ -230,10 +288,10 @@ def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
         positions = {}
     end = max(positions.values(), default=-1) + 1
     unnamed = tuple(k for k, c in enumerate(header[:end]) if not c.text.strip())
-    score = max((k for k, c in enumerate(header) if norm(c.text).startswith("得分")), default=None)
+    score = max((k for k, c in enumerate(header) if "得分" in norm(c.text)), default=None)
     width = None if score is None or not any(c.text.strip() for c in header[score + 1 :]) else score + 1
     names = tuple(positions[key] for key in ("level1", "level2", "level3") if key in positions)
-    return IndicatorColumns(positions, width, unnamed, end, names)
+    return IndicatorColumns(positions, width, unnamed, end, names, score)
 
 
 def _unwrapped(text: str) -> str:
@@ -260,13 +318,14 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     if len(cells) < 3:
         return None
     texts = [t for t, _ in cells]
-    trailing = 0
-    while trailing < 2 and trailing < len(texts) and PLAIN.match(texts[-1 - trailing]):
-        trailing += 1
+    mark = "分" if texts[-1].endswith("分") else ""  # weight and score are printed alike: 20 | 18 or 20分 | 18分
+    points: list[Decimal] = []
+    while len(points) < min(2, len(texts)) and (p := _points(texts[-1 - len(points)], mark)) is not None:
+        points.append(p)
+    trailing = len(points)
     if trailing == 0 or len(texts) < trailing + 3:
         return None
-    weight = Decimal(texts[-trailing])
-    score = Decimal(texts[-1]) if trailing == 2 else None
+    weight, score = points[-1], points[0] if trailing == 2 else None
     names = texts[: -trailing - 2]
     return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
 
@@ -274,7 +333,7 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
 def _indicator_at(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
     """An indicator row read by the header's columns (a blank 得分, a bare-number 实际完成值, extra columns)."""
     at = columns.positions
-    weight, score = (Decimal(t) if PLAIN.match(t := row[at[key]].text.strip()) else None for key in ("weight", "score"))
+    weight, score = (_points(row[at[key]].text) for key in ("weight", "score"))
     if weight is None and score is None:
         return None
     cells = _indicator_cells([row[k] for k in columns.names] if columns.names else row[: at["target"]])
@@ -338,35 +397,56 @@ def recompute(ind: Indicator) -> None:
         )
 
 
-def _total_score(cells: list[Cell]) -> Decimal | None:
-    """The score of a 总分 row: its last plain number (the national template prints 分值 100 before 得分), else
-    the first number in its cells."""
+def _total_score(row: list[Cell], score: int | None) -> Decimal | None:
+    """The score of a total row: the value under the 得分 column, else its last plain number (the national
+    template prints 分值 100 before 得分), else the first number in its cells."""
+    if score is not None and score < len(row) and (printed := _value(row[score].text)) is not None:
+        return printed
+    cells = row[1:]
     plain = [t for c in cells if PLAIN.match((t := c.text.strip()).replace(",", ""))]
     if plain:
         return _number(plain[-1])
     return next((n for c in cells if (n := _number(c.text)) is not None), None)
 
 
+def _kind(caption: str, budget_header: list[Cell], fields: dict[str, str]) -> str:
+    """unit_overall when the caption says 整体支出 / 整体绩效, the budget header names the 部门整体支出 total, or the
+    table names a unit (单位名称 …) and no project; else project (a project's name or goal may say 整体)."""
+    if any(w in norm(caption) for w in OVERALL_WORDS) or any("整体支出" in norm(c.text) for c in budget_header):
+        return "unit_overall"
+    return "unit_overall" if "unit_name" in fields and "project_name" not in fields else "project"
+
+
 def read_evaluation(table: Table) -> Evaluation:
-    """Project header and budget execution from the rows above the first indicator header; indicators below."""
-    overall = "整体" in _joined(table.rows[:12]) or "整体" in norm(table.caption)
-    ev = Evaluation(table.first_line, table.caption, "unit_overall" if overall else "project")
+    """Project header and budget execution from the rows above the first indicator header; indicators below, up
+    to a total row (总分, 合计 …); a warning when no indicator is read."""
+    ev = Evaluation(table.first_line, table.caption, "project")
     carry: dict[str, object] = {}
     in_indicators = False
     head_end = len(table.rows)
     columns = IndicatorColumns({}, None)
     for n, row in enumerate(table.rows):
         first = norm(row[0].text) if row else ""
-        if first.startswith("总分"):
-            ev.total_score_printed = _total_score(row[1:])
+        if n > head_end and first.startswith(TOTAL_LABELS):
+            ev.total_score_printed = _total_score(row, columns.score)
             in_indicators = False
             continue
-        if _indicator_header(row):
-            in_indicators, carry, head_end, columns = True, {}, min(head_end, n), _indicator_columns(row)
+        if (header := _indicator_header(table.rows, n)) is not None:
+            in_indicators, carry, head_end, columns = True, {}, min(head_end, n), _indicator_columns(header)
             continue
         if in_indicators and (ind := _indicator(row, carry, columns)):
             recompute(ind)
             ev.indicators.append(ind)
-    ev.fields = _header_fields(table.rows[:head_end])
-    _budget(table.rows[:head_end], ev)
+    head = table.rows[:head_end]
+    budget = _budget_header(head)
+    ev.fields = _header_fields(head)
+    ev.kind = _kind(table.caption, [] if budget is None else head[budget], ev.fields)
+    if (unit := ev.fields.pop("unit_name", None)) is not None:
+        ev.fields.setdefault("project_name", unit)
+    if budget is not None:
+        _budget(head[budget:], ev)
+    if not ev.indicators:
+        ev.warnings.append(
+            f"table {table.caption or '绩效自评表'} (line {ev.line}): no indicator row read under its 三级指标 header"
+        )
     return ev

@@ -1,0 +1,167 @@
+"""绩效自评表 printed in forms other templates and offices use, made from the real document: its numbers, as the
+parser reads them there, must not change."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from loaders.pipeline import ParsedDocument
+
+from .test_forms import REAL, in_table, indicators, parse
+from .test_layouts import LINES, deviation_reason_column, table_block
+
+FIRST = "#### 2024 年度本级支出项目（大数据中心工作经费）自评表"  # the unit's 整体支出 evaluation
+LAST = "2024 年武汉市电子政务外网服务升级项目评价表"
+
+
+def budgets(parsed: ParsedDocument) -> list[tuple]:
+    return [
+        (e.budget_wan, e.executed_wan, e.execution_rate_printed, e.budget_score_reported, e.budget_score_weight)
+        for e in parsed.evaluations
+    ]
+
+
+def national_budget(weight: str = "20", rate: str = "100%", score: str = "20.00", rate_head: str = "执行率") -> list:
+    """The last evaluation with the national template's budget rows (年初预算数 500.00, which the real document
+    does not print, then its 全年预算数 and 全年执行数 584.81)."""
+    first, end = table_block(LAST)
+    at = next(i for i in range(first, end) if LINES[i].startswith("预算执行情况"))
+    rows = [
+        f"项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t{rate_head}\t得分\t",
+        f"\t年度资金总额\t500.00\t584.81\t584.81\t{weight}\t{rate}\t{score}\t",
+        "\t其中：当年财政拨款\t500.00\t584.81\t584.81\t—\t—\t—\t",
+        "\t上年结转资金\t0\t0\t0\t—\t—\t—\t",
+    ]
+    return [*LINES[:at], *rows, *LINES[at + 3 :]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "blank"),
+    [
+        (national_budget(), ()),
+        (national_budget(score=""), (3,)),
+        (national_budget(score="—"), (3,)),
+        (national_budget(weight=""), (4,)),
+        (national_budget(rate="100", rate_head="执行率（%）"), ()),
+    ],
+    ids=["filled", "score-blank", "score-dash", "weight-blank", "rate-without-percent"],
+)
+def test_budget_values_read_under_their_labels(lines, blank):
+    """A is 全年预算数 and B 全年执行数 also when a cell of the row is blank or '—' or the rate has no %; the blank
+    cell's value stays blank, the others keep theirs."""
+    want = budgets(REAL)
+    want[-1] = tuple(None if k in blank else v for k, v in enumerate(want[-1]))
+    assert want[-1][:2] == (Decimal("584.81"), Decimal("584.81"))
+    assert budgets(parse(lines)) == want
+
+
+def with_goal(goal: str) -> list[str]:
+    """The last evaluation with a 年度目标 row above its indicator header."""
+    first, end = table_block(LAST)
+    at = next(i for i in range(first, end) if "三级指标" in LINES[i])
+    return [*LINES[:at], f"年度目标\t\t{goal}\t\t\t\t\t\t", *LINES[at:]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        (in_table(LAST, lambda line: line.replace("外网服务升级项目", "外网整体升级项目")), "project"),
+        ([line.replace("外网服务升级", "外网整体升级") if line == LAST else line for line in LINES], "project"),
+        (with_goal("提升电子政务外网整体运行效率"), "project"),
+        ([line.replace("评价表", "整体支出绩效自评表") if line == LAST else line for line in LINES], "unit_overall"),
+    ],
+    ids=["name", "caption", "goal", "overall-caption"],
+)
+def test_evaluation_kind_from_structure(lines, kind):
+    """整体 in a project's name, caption or goal makes no 整体支出 evaluation; a caption saying 整体支出绩效 does.
+    The first evaluation stays the unit's (its budget row is the 部门整体支出总额), the others projects."""
+    parsed = parse(lines)
+    assert [e.kind for e in REAL.evaluations] == ["unit_overall"] + ["project"] * 6
+    assert [e.kind for e in parsed.evaluations] == [*(e.kind for e in REAL.evaluations[:-1]), kind]
+    assert indicators(parsed) == indicators(REAL) and budgets(parsed) == budgets(REAL)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "总分\t\t\t\t\t\t100.00\t96分\t",
+        "总分\t\t\t\t\t\t100.00\t96（优）\t",
+        "自评总分\t\t\t\t\t\t100.00\t96\t",
+        "合计\t\t\t\t\t\t100.00\t96\t",
+        "综合得分\t\t\t\t\t\t100.00\t96\t",
+        "自评得分\t96\t\t\t\t\t\t\t",
+    ],
+    ids=["points", "grade", "self-total", "sum", "overall-score", "self-score-alone"],
+)
+def test_total_score_row_forms(row):
+    """The unit's evaluation with the total score its narrative states (自评总分96分) printed under 得分, beside
+    the weight total 100.00, or alone after a label of another template."""
+    at = next(i for i in range(LINES.index(FIRST), len(LINES)) if LINES[i].startswith("总分"))
+    parsed = parse([*LINES[:at], row, *LINES[at + 1 :]])
+    totals = [e.total_score_printed for e in parsed.evaluations]
+    assert totals == [Decimal("96")] + [e.total_score_printed for e in REAL.evaluations[1:]]
+    assert REAL.evaluations[0].total_score_printed == Decimal("100.00")
+    assert indicators(parsed) == indicators(REAL)
+
+
+def test_indicator_header_saying_self_evaluation_score():
+    """自评得分 for 得分, with a 偏差原因分析及改进措施 column filled in: every indicator still read."""
+    lines = [line.replace("\t得分\t偏差原因", "\t自评得分\t偏差原因") for line in deviation_reason_column()]
+    assert sum("自评得分" in line for line in lines) == 11
+    assert indicators(parse(lines)) == indicators(REAL) and len(indicators(REAL)) == 65
+
+
+def test_indicator_header_saying_actual_completion():
+    """实际完成情况 for 实际完成值, 专题策划 | 27 个 | 42 | 1.01 | (blank 得分): 42 is the actual, 1.01 the weight."""
+    at = next(i for i, line in enumerate(LINES) if "\t专题策划\t" in line)
+    lines = list(LINES)
+    lines[at - 1] = lines[at - 1].replace("实际完成值(B)", "实际完成情况")
+    lines[at] = lines[at].rsplit("\t", 1)[0] + "\t"
+    assert "实际完成情况" in lines[at - 1]
+    got, want = indicators(parse(lines)), indicators(REAL)
+    k = next(k for k, i in enumerate(want) if i[2] == "专题策划")
+    assert got[k] == (*want[k][:6], None) and want[k][4:6] == ("42", Decimal("1.01"))
+    assert got[:k] + got[k + 1 :] == want[:k] + want[k + 1 :]
+
+
+def two_row_header(line: str) -> list[str]:
+    """An indicator header printed on two rows: 指标 … 分值 | 得分 over 一级指标 | 二级指标 | 三级指标."""
+    cells = line.split("\t")
+    upper = [("指标" if c == "一级指标" else "") if c.endswith("级指标") else c for c in cells]
+    lower = [c if c.endswith("级指标") else "" for c in cells]
+    return ["\t".join(upper), "\t".join(lower)]
+
+
+def test_indicator_header_on_two_rows():
+    lines = [row for line in LINES for row in (two_row_header(line) if "\t三级指标\t" in line else [line])]
+    assert len(lines) == len(LINES) + 11
+    assert indicators(parse(lines)) == indicators(REAL)
+
+
+def test_weights_and_scores_printed_with_points():
+    """20.00分 | 20.00分 (and 10.00分 alone where the real document prints no score)."""
+    lines = in_table(LAST, lambda line: re.sub(r"(?<=\t)(\d+\.\d\d)(?=(\t\d+\.\d\d)?$)", r"\1分", line))
+    assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 6
+    assert indicators(parse(lines)) == indicators(REAL)
+
+
+def test_an_evaluation_whose_indicators_are_not_read_is_reported():
+    """A header whose score column is named by no known word (评分): no indicator, and a warning that says so."""
+    lines = in_table(LAST, lambda line: line.replace("\t得分", "\t评分") if "三级指标" in line else line)
+    parsed = parse(lines)
+    got = parsed.evaluations
+    assert [len(e.indicators) for e in got] == [*(len(e.indicators) for e in REAL.evaluations[:-1]), 0]
+    warning = f"table {LAST} (line 848): no indicator row read under its 三级指标 header"
+    assert [e.warnings for e in got] == [[]] * 6 + [[warning]] and parsed.document.warnings == [warning]
+
+
+def test_an_evaluation_listing_many_tasks_before_its_indicators():
+    """A 部门整体 evaluation lists its tasks (年度主要任务) first: its 三级指标 header past the twelfth row was not
+    looked for, and the table was reported as an unknown one."""
+    first, _ = table_block(FIRST)
+    tasks = [f"\t任务{k}\t\t内容{k}\t\t1.00\t1.00\t" for k in range(1, 15)]
+    parsed = parse([*LINES[: first + 1], *tasks, *LINES[first + 1 :]])
+    assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
