@@ -24,6 +24,7 @@ HEADING = re.compile(
     r"(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+[、.．])|([（(][一二三四五六七八九十]+[)）])|(\d{1,2}[.．、](?!\d))"
 )
 MAX_HEADING = 40
+TABLE_NAME_ENDS = ("决算表", "决算总表", "明细表")  # a section headed by the name of the table it explains
 MAX_SECTION_HEADING = 80  # a heading naming what it explains may carry the unit's name and the year
 CN_DIGITS = "一二三四五六七八九"
 # Section kinds by heading words, most specific first.
@@ -274,7 +275,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
         elif level == section_level > 1:
             top = _numeral(flat)
         if level is not None and level <= section_level:
-            explains = "说明" in flat or "情况" in flat or flat.endswith("表")  # or names the table it explains
+            explains = "说明" in flat or "情况" in flat or flat.endswith(TABLE_NAME_ENDS)  # or the table it explains
             current = Section(_kind(flat) if explains else None, flat)
             out.append(current)
             continue
@@ -451,8 +452,7 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
     return out
 
 
-# A per-项 paragraph: （类）…（款）…（项） then 年初预算 / 支出决算 / 完成…% in any order (调整预算 is passed over).
-BUDGET_PATH = re.compile(r"[^。；\n]*?（类）[^。；\n]*?（款）[^。；\n]*?（项）")
+# A per-项 paragraph's figures after its path: 年初预算 / 支出决算 / 完成…% in any order (调整预算 is passed over).
 ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
 FINAL_AMOUNT = re.compile(r"支出决算(?:数)?(?:为|是)?" + AMOUNT)
 COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
@@ -502,27 +502,40 @@ def _lines_with(section: Section, word: str):
         start += len(line) + 1
 
 
+def _budget_paths(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each （类）…（款）…（项） path of a line, within its sentence."""
+    out: list[tuple[int, int]] = []
+    at = line.find("（项）")
+    while at >= 0:
+        start = max(line.rfind("。", 0, at), line.rfind("；", 0, at)) + 1
+        lei = line.find("（类）", start, at)
+        if lei >= 0 and line.find("（款）", lei, at) >= 0:
+            out.append((start, at + 3))
+        at = line.find("（项）", at + 3)
+    return out
+
+
 def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
     """Per-项 budget execution sentences of the narrative sections."""
     out = []
     for section in narrative:
         for offset, line in _lines_with(section, "（项）"):
-            paths = list(BUDGET_PATH.finditer(line))
-            for m, after in zip(paths, [*(p.start() for p in paths[1:]), len(line)], strict=True):
-                segment = line[m.end() : after]
+            paths = _budget_paths(line)
+            for (start, end), after in zip(paths, [*(p for p, _ in paths[1:]), len(line)], strict=True):
+                segment = line[end:after]
                 original, final = ORIGINAL_BUDGET.search(segment), FINAL_AMOUNT.search(segment)
                 if original is None or final is None:
                     continue
                 completion = COMPLETION.search(segment)
                 figures = max(x.end() for x in (original, final, completion) if x)
                 rest = segment[figures:].split("。", 1)[0]
-                path = _LIST_MARK.sub("", m.group().lstrip("：:，,。"))
+                path = _LIST_MARK.sub("", line[start:end])
                 cls, xiang_path = path.split("（类）", 1)
                 kuan, xiang_path = xiang_path.split("（款）", 1)
                 reason = rest.split("原因", 1)[1].lstrip("：:") if "原因" in rest else None
                 out.append(
                     BudgetLine(
-                        section.line_at(offset + m.start()),
+                        section.line_at(offset + start),
                         path,
                         cls,
                         kuan,
@@ -531,7 +544,7 @@ def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
                         _wan(*final.groups()),
                         _decimal(completion[1]) if completion else None,
                         reason,
-                        line[m.start() : m.end() + figures] + rest,
+                        line[start : end + figures] + rest,
                     )
                 )
     return out
