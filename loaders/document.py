@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
-from .text import ascii_digits, no_space, norm
+from .text import ascii_digits, no_space, norm, visible
 
 
 class DocumentError(ValueError):
@@ -21,13 +21,14 @@ TABLE_TITLES: list[tuple[str, re.Pattern]] = [
     for code, pattern in [
         ("06", r"基本支出决算"),
         ("09", r"三公"),
-        ("07", r"政府性基金预算财政拨款"),
-        ("08", r"国有资本经营预算财政拨款"),
+        ("07", r"政府性基金预算(?:财政拨款|(?:收入)?支出决算)"),
+        ("08", r"国有资本经营预算(?:财政拨款|支出决算)"),
+        ("05", r"(?:^|[^一般])公共财政拨款支出决算(?:明细)?表"),  # its name before 2015
         ("04", r"财政拨款收入?支出?决算总表|财政拨款收入?支出?决算表"),  # 总 left out by some offices
-        ("05", r"一般公共预算财政拨款支出决算(?:明细)?表"),
+        ("05", r"一般公共预算(?:财政拨款)?支出决算(?:明细)?表"),
         ("01", r"收入?支出?决算总表|收入?支出?决算表"),
         ("02", r"收入决算(?:明细)?表"),
-        ("03", r"支出决算(?:明细)?表"),
+        ("03", r"(?<!项目)支出决算(?:明细)?表"),  # 项目支出决算表 is another table
     ]
 ]
 TABLE_NAMES = {
@@ -46,6 +47,7 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("06", ("人员经费", "公用经费")),
     ("09", ("因公出国", "公务接待")),
 ]
+_CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 # 金额单位：万元, 单位：元, 单位：（元）, 单位：人民币万元, 单位 元, and a bracketed (万元) or （单位：元） alone.
 _AMOUNT_UNIT = re.compile(
@@ -58,25 +60,37 @@ _UNIT_LINE = re.compile(
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _UNIT_ALONE = re.compile(r"[（(](?:人民币)?(?:万元|元)[）)]")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
-_PUB_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# 2025年9月29日, 公开日期：2025年9月29日, 二〇二五年九月二十九日 (normalised: no spaces)
+_PUB_DATE = re.compile(
+    r"^(?:(?:公开|发布|公布)(?:日期|时间)：)?(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月"
+    r"([\d一二三四五六七八九十]{1,3})日$"
+)
 _TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?(?:（(?:部门|单位)）)?决算.*$")  # 部门（单位）决算公开
 # Colons, a bracket the year stood inside (XX决算（2024年度）) and a 关于 before the year (XX关于2024年度…).
 _DANGLING = re.compile(r"^[）:：]+|(?:[（:：]|关于)+$")
 _TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  # a date before the unit
 _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+_PREAMBLE_ENDS = ("通知", "：", "。", "；")  # a notice the disclosure is attached to, a sentence before the title
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
-_ALIAS = re.compile(r"^(.+?)（(?!(?:本级|机关|本部|本部门|汇总|本级机关)）)(.+)）$")
+_SCOPES = "本级|机关|本部|本部门|汇总|本级机关"
+_ALIAS = re.compile(rf"^(.+?)（(?!(?:{_SCOPES})）)(.+)）$")
+_SCOPE_AFTER = re.compile(rf"决算.*?(（(?:{_SCOPES})）)")  # 部门决算（本级）: the part of the unit the document covers
 _REGION = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,8}?自治区)?([\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,8}?自治州)?"
     r"([\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
 )
-# A page number or page footer a converter leaves between two parts of a table: 5, - 5 -, 第 5 页 共 20 页, 5/20.
+# What a converter leaves at a page break: a page number or footer (5, - 5 -, · 5 ·, 第 5 页 共 20 页, 第5页/共30页,
+# 共 30 页, 5/20, Page 5 of 20), marker's {5}-----, a --- rule, an image alone on a line (the page's picture).
 _PAGE_MARK = re.compile(
-    r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$"
+    r"^[-—–－·•・\s]*\d{1,4}[-—–－·•・\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$|^共\s*\d{1,4}\s*页$"
+    r"|^\d{1,4}\s*/\s*\d{1,4}$|^[Pp]age\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^\{\d{1,4}\}-*$|^[-—–─=_]{3,}$"
+    r"|^!\[[^\]]*\]\([^)]*\)$"
 )
+_MARK_START = frozenset("0123456789-—–－·•・第共Pp{─=_!")
 MAX_CAPTION_LINES = 8
+_CELL_TEXT = Cell.text.fget  # map(_CELL_TEXT, row): the texts of a row, built in C
 REPEATED_HEADER_ROWS = 6  # the rows of a table a continuation may print again
 MAX_CAPTION_LEN = 60
 
@@ -146,22 +160,35 @@ def decode(data: bytes) -> tuple[str, str | None]:
             raise DocumentError(reason) from exc
 
 
+def title_code(text: str) -> str | None:
+    """The table a normalised line names by its title words (收入决算表)."""
+    return next((code for code, pattern in TABLE_TITLES if pattern.search(text)), None)
+
+
+def _number_code(text: str) -> str | None:
+    """The table a short normalised caption line names by its number only (公开02表, 附表2, 表2)."""
+    m = _NUMBERED.search(text) if len(text) <= 12 else None
+    return f"{int(m.group(1)):02d}" if m and 1 <= int(m.group(1)) <= 9 else None
+
+
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool]:
-    """Find the table code in caption lines (closest first); also report a 续表 / (续) marker."""
+    """Find the table code in caption lines, the closest caption deciding: a title, else a number below any
+    caption that names another table (…自评表); also report a 续表 / (续) marker."""
     continued = False
-    for para in reversed(lines):
-        text = norm(para.text)
-        if "续表" in text or "（续）" in text:
+    for k in range(len(lines) - 1, -1, -1):
+        text = norm(lines[k].text)
+        if ("续" in text or "接上" in text) and _CONTINUED.search(text):
             continued = True
         if "表" not in text:
             continue
-        for code, pattern in TABLE_TITLES:
-            if pattern.search(text):
-                return code, para, continued
+        if code := title_code(text):
+            return code, lines[k], continued
+        if text.endswith("表") and not continued and not _number_code(text):
+            lines = lines[k + 1 :]
+            break
     for para in reversed(lines):
-        m = _NUMBERED.search(norm(para.text))
-        if m and 1 <= int(m.group(1)) <= 9 and len(norm(para.text)) <= 12:
-            return f"{int(m.group(1)):02d}", para, continued
+        if code := _number_code(norm(para.text)):
+            return code, para, continued
     return None, None, continued
 
 
@@ -221,9 +248,28 @@ def _caption_rows(grid: Grid) -> list[Paragraph]:
         # a caption line holds title, unit, year: at most three texts (a header row holds more)
         if not 0 < len(texts) <= 3 or not all(_caption_like(norm(text)) for text in texts):
             break
-        taken.append(Paragraph(row[0].line, clean_paragraph("      ".join(texts))))
+        taken.append(_row_paragraph(row))
     del grid.rows[: len(taken)]
     return taken
+
+
+def _row_paragraph(row: list[Cell]) -> Paragraph:
+    """A grid row as the line a converter writes: its texts joined (单位：…      2024 年度      金额单位：万元)."""
+    return Paragraph(row[0].line, clean_paragraph("      ".join(c.text for c in row if c.text)))
+
+
+def _contents(grid: Grid) -> bool:
+    """A contents list printed as a grid: its rows (after a header row) name two or more of the nine tables
+    (公开01表 | 收入支出决算总表, 公开02表 | 收入决算表 …)."""
+    codes = set()
+    for k, row in enumerate(grid.rows):
+        named = [norm(text) for text in map(_CELL_TEXT, row) if "表" in text]
+        if k and not named:
+            return False
+        codes.update(filter(None, (title_code(text) or _number_code(text) for text in named)))
+        if len(codes) > 1:
+            return True
+    return False
 
 
 def _header_unit(grid: Grid) -> str | None:
@@ -246,7 +292,7 @@ def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, blo
     in the same amount unit: a page's running header, the table continues."""
     return (
         unit in (None, prev.amount_unit)
-        and _width(block.rows) == _width(prev.rows)
+        and abs(_width(block.rows) - _width(prev.rows)) <= 1  # a converter's trailing empty column
         and all("表" not in p.text and _unit_or_year(norm(p.text)) for p in pending)
     )
 
@@ -256,30 +302,83 @@ def _sub_headed_part(pending: list[Paragraph], prev: Table, block: Grid) -> bool
     return (
         len(pending) <= 2
         and all(len(p.text) <= 20 and "表" not in p.text and "单位" not in p.text for p in pending)
-        and bool(block.rows)
+        and _repeats_header(prev, block)
+    )
+
+
+def _page_header_above(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
+    """The table's header rows printed again under a page's running lines (the document's title, the unit
+    lines): short lines that name no table."""
+    return all(len(p.text) <= MAX_CAPTION_LEN and "表" not in p.text and p.text[-1:] != "。" for p in pending) and (
+        _repeats_header(prev, block)
+    )
+
+
+def _repeats_header(prev: Table, block: Grid) -> bool:
+    """The grid starts with a row of the table's header printed again."""
+    return (
+        bool(block.rows)
         and bool(first := _row_key(block.rows[0]))
         and first in [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]
     )
+
+
+def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> bool:
+    """A grid whose caption names the table before continues it: 续表, the same caption printed again (with or
+    without its year), a table number alone over a grid as wide, or its header rows printed again."""
+    text = norm(cap.text)
+    return (
+        continued
+        or _YEAR.sub("", text) == _YEAR.sub("", norm(prev.caption))
+        or (not title_code(text) and _width(block.rows) == _width(prev.rows))
+        or _repeats_header(prev, block)
+    )
+
+
+def _page_mark(text: str) -> bool:
+    """A paragraph a converter left at a page break (``_PAGE_MARK``): never a caption."""
+    return text[:1] in _MARK_START and _PAGE_MARK.match(text) is not None
+
+
+def _is_text(blocks: list[Paragraph | Grid], k: int) -> bool:
+    """Whether the page mark ``blocks[k]`` is text of the document all the same: a bare number is (a year, a
+    figure in a list), unless it has at most three digits and stands between two paragraphs, one of them prose,
+    where a page broke a sentence."""
+    text = blocks[k].text
+    if not text.isdigit():
+        return False  # - 5 -, 第 5 页, 5/20 …
+    if len(text) > 3 or not 0 < k < len(blocks) - 1:
+        return True
+    near = (blocks[k - 1], blocks[k + 1])
+    between = all(isinstance(b, Paragraph) and not b.text.isdigit() for b in near)
+    return not (between and any(len(b.text) > 20 or b.text.endswith("。") for b in near))
 
 
 def _row_key(row: list[Cell]) -> list[str]:
     return [norm(c.text) for c in row if c.text]
 
 
-def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph]]:
+def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph], list[str]]:
     """Attach captions to grids, merge continuations (续表, a repeated caption, uncaptioned follow-ups, also
-    across a page number) and notes."""
+    across a page number) and notes; leave out page marks and contents lists. Also returns warnings."""
     tables: list[Table] = []
     paragraphs: list[Paragraph] = []
     pending: list[Paragraph] = []
-    for block in blocks:
+    warnings: list[str] = []
+    for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
+            if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
+                if _is_text(blocks, k):
+                    paragraphs.append(block)
+                continue
             paragraphs.append(block)
-            if _PAGE_MARK.match(block.text):
-                continue  # not a caption: a grid after it may continue the one before
             pending.append(block)
             if tables and len(pending) <= 2 and block.text.startswith("注"):
                 tables[-1].notes.append(block)
+            continue
+        if _contents(block):
+            paragraphs += [_row_paragraph(row) for row in block.rows if any(c.text for c in row)]
+            pending = []
             continue
         for para in _caption_rows(block):  # caption lines a converter put inside the grid, as its first rows
             paragraphs.append(para)
@@ -288,6 +387,8 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
+        if code and not title_code(norm(cap.text)) and (hint := _header_hint(block.rows)):
+            code = hint  # a number alone follows the template's order (三公 is 公开07表 in the central one)
         unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
         if unit is None and code is not None:
             unit = _header_unit(block)
@@ -295,7 +396,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         prev = tables[-1] if tables else None
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
         if prev and (
-            (code is not None and code == prev.code)
+            (code is not None and code == prev.code and _continues(prev, cap, continued, block))
             or (
                 code is None
                 and (
@@ -303,6 +404,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                     or not pending
                     or _running_header(pending, unit, prev, block)
                     or _sub_headed_part(pending, prev, block)
+                    or _page_header_above(pending, prev, block)
                 )
             )
         ):
@@ -313,6 +415,12 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             if code is None:
                 code = _header_hint(block.rows)
                 cap = next((p for p in reversed(area) if "表" in p.text), None)
+            elif any(t.code == code for t in tables):
+                warnings.append(
+                    f"table at line {block.line}: {cap.text} names table {code} again without continuing it; "
+                    f"kept apart, not read as table {code}"
+                )
+                code = None
             tables.append(
                 Table(
                     code=code,
@@ -326,26 +434,45 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 )
             )
         pending = []
-    return tables, paragraphs
+    return tables, paragraphs, warnings
 
 
 def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
     """The title paragraph and its comparable text (normalised, the year in digits). A title wrapped onto the
-    next line (2024 年度XX（XX / 中心）决算公开, or the year on a line of its own) is joined; a contents heading
-    (第三部分 …情况说明) is not a title."""
-    texts = [_arabic_year(norm(p.text)) for p in paragraphs[:2]]
+    next lines (2024 年度XX（XX / 中心）决算公开, 2024年度 / XX / 单位决算公开) is joined; a contents heading
+    (第三部分 …情况说明) is not a title, nor a notice or sentence before it (…决算的通知, 现将…决算公开如下：)."""
+    fallback = None
     for k, para in enumerate(paragraphs[:40]):
-        text, following = texts[k], texts[k + 1] if k + 1 < len(texts) else ""
-        if k + 2 < len(paragraphs):
-            texts.append(_arabic_year(norm(paragraphs[k + 2].text)))
-        if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80:
+        text = _comparable(para)
+        if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80 or not _YEAR.search(text):
             continue
-        if "决算" in text and _YEAR.search(text):
-            return para, text
-        wrapped = text + following
-        if _YEAR.search(text) and "决算" in following and len(wrapped) <= 80 and not _YEAR.search(following):
-            return Paragraph(para.line, para.text + paragraphs[k + 1].text), wrapped
+        found = (para, text) if "决算" in text else _wrapped(paragraphs, k, text)
+        if found and not found[1].endswith(_PREAMBLE_ENDS):
+            return found
+        fallback = fallback or found
+    if fallback:
+        return fallback
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
+
+
+def _comparable(para: Paragraph) -> str:
+    """A paragraph's text as titles are compared: normalised, the year in digits."""
+    return _arabic_year(norm(para.text))
+
+
+def _wrapped(paragraphs: list[Paragraph], k: int, text: str) -> tuple[Paragraph, str] | None:
+    """A title broken after the year line ``paragraphs[k]``: it and the next lines up to the one with 决算 (none
+    of them with a year, a table's name or a contents heading; 80 characters at most), joined."""
+    if _PUB_DATE.match(text):
+        return None
+    for j in range(k + 1, len(paragraphs)):
+        following = _comparable(paragraphs[j])
+        text += following
+        if len(text) > 80 or _YEAR.search(following) or "表" in following or _CONTENTS_HEADING.search(following):
+            return None
+        if "决算" in following:
+            return Paragraph(paragraphs[k].line, "".join(p.text for p in paragraphs[k : j + 1])), text
+    return None
 
 
 def _arabic_year(text: str) -> str:
@@ -363,12 +490,32 @@ def _title_year(text: str) -> re.Match | None:
 
 def _unit_from_title(text: str) -> str:
     """The unit named after the year (2024年度XX单位决算公开) or, when nothing follows it, before the year
-    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明, XX决算公开（2024年度）); ``text`` as ``_title``
-    gives it."""
+    (XX单位2024年度决算, 关于XX单位2024年度单位决算的公开说明, XX决算公开（2024年度）), with a scope printed after
+    决算 (XX2024年度部门决算（本级）) as the form XX（本级）2024年度部门决算 has it; ``text`` as ``_title`` gives it."""
     m = _title_year(text)
     before, after = (text[: m.start()], text[m.end() :]) if m else ("", text)
+    scope = s.group(1) if "）" in after and (s := _SCOPE_AFTER.search(after)) else ""
     after = _DANGLING.sub("", _TITLE_SUFFIX.sub("", after))
-    return after or _DANGLING.sub("", _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", before)))
+    return (after or _DANGLING.sub("", _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", before)))) + scope
+
+
+def _publication_date(paragraphs: list[Paragraph]) -> str | None:
+    """YYYY-MM-DD of a date line near the top, or under the signature at the end."""
+    for para in paragraphs[:12] + paragraphs[-3:]:
+        if "日" in para.text and (d := _PUB_DATE.match(norm(para.text))):
+            year, month, day = (_cn_int(g) for g in d.groups())
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _cn_int(text: str) -> int:
+    """A number in digits or Chinese numerals: 2025, 二〇二五, 九, 十二, 二十九."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:  # a year: digit by digit
+        return int(text.translate(_CN_DIGITS))
+    tens, ten, units = text.rpartition("十")
+    return (int(tens.translate(_CN_DIGITS) or 1) * 10 if ten else 0) + int(units.translate(_CN_DIGITS) or 0)
 
 
 def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
@@ -391,8 +538,8 @@ def _year_check(year: int, tables: list[Table]) -> str | None:
 def parse_document(source_file: str, data: bytes) -> Document:
     """Read one converted document into the document model (no interpretation of amounts)."""
     text, encoding_note = decode(data)
-    blocks = read_blocks(ascii_digits(text))
-    tables, paragraphs = build_tables(blocks)
+    blocks = read_blocks(ascii_digits(visible(text)))
+    tables, paragraphs, table_warnings = build_tables(blocks)
     title, title_text = _title(paragraphs)
     year = int(_title_year(title_text).group(1))
     unit_full = _unit_from_title(title_text)
@@ -402,12 +549,7 @@ def parse_document(source_file: str, data: bytes) -> Document:
         raise DocumentError("unit name not found in the title or table headers")
     m = _ALIAS.match(unit_full)
     unit_name, alias = (m.group(1), m.group(2)) if m else (unit_full, None)
-    pub = None
-    for para in paragraphs[:12]:
-        d = _PUB_DATE.match(norm(para.text))
-        if d:
-            pub = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
-            break
+    pub = _publication_date(paragraphs)
     return Document(
         source_file=source_file,
         content_sha256=hashlib.sha256(data).hexdigest(),
@@ -419,5 +561,5 @@ def parse_document(source_file: str, data: bytes) -> Document:
         publication_date=pub,
         paragraphs=paragraphs,
         tables=tables,
-        warnings=[w for w in (encoding_note, _year_check(year, tables)) if w],
+        warnings=[w for w in (encoding_note, *table_warnings, _year_check(year, tables)) if w],
     )

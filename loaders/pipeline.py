@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .codes import resolve_subjects
-from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document
+from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document, title_code
 from .interpret.econ import EconRow, read_econ_rows
 from .interpret.layout import BUDGET, holds_amounts
 from .interpret.narrative import (
@@ -139,7 +139,7 @@ def interpret(doc: Document) -> ParsedDocument:
         if is_evaluation(table):
             parsed.evaluations.append(evaluation := read_evaluation(table))
             doc.warnings.extend(evaluation.warnings)
-        elif holds_amounts(table.rows):
+        elif holds_amounts(table.rows) and not title_code(norm(table.caption)):  # else reported as kept apart
             doc.warnings.append(
                 f"table at line {table.first_line}: amounts in a table that is neither one of the nine tables "
                 "(no caption recognised) nor a performance evaluation; not read"

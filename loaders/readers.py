@@ -205,9 +205,11 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
     """Split document text into paragraphs and table grids, in document order.
 
     Lines end at \\n (or \\r\\n) only, as grep and editors count them: a form feed left by a PDF
-    converter at a page break, or a vertical tab inside a cell, does not shift later line numbers.
+    converter at a page break, or a vertical tab inside a cell, does not shift later line numbers. A text
+    without \\n ends its lines at \\r (classic Mac). A line that cleans to nothing (an HTML comment) is no
+    paragraph.
     """
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").split("\n") if "\n" in text else text.split("\r")
     blocks: list[Paragraph | Grid] = []
     i, n = 0, len(lines)
     while i < n:
@@ -257,8 +259,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                 i += 1
             blocks.append(grid)
             continue
-        if stripped:
-            blocks.append(Paragraph(lineno, clean_paragraph(stripped)))
+        if stripped and (cleaned := clean_paragraph(stripped)):
+            blocks.append(Paragraph(lineno, cleaned))
         i += 1
     return blocks
 

@@ -36,6 +36,11 @@ _WIDE_DIGITS = "０１２３４５６７８９"
 _TO_ASCII_DIGITS = str.maketrans(_WIDE_DIGITS, "0123456789")
 _WIDE_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # 3，797.75
 _WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")  # 453．98
+# Format characters (Unicode category Cf: zero-width space, a byte-order mark inside the text, soft hyphen, word
+# joiner …) PDF text layers leave inside words: they print as nothing. Those outside the BMP (Brahmi, Egyptian,
+# musical and tag controls) do not come from a Chinese document.
+_FORMAT_CHARS = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cf")
+_DROP_FORMAT = dict.fromkeys(map(ord, _FORMAT_CHARS))
 _NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
 
 
@@ -92,6 +97,13 @@ def parse_amount(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return -value if negative else value
+
+
+def visible(text: str) -> str:
+    """``text`` without format characters (category Cf), which print as nothing; line numbers stay."""
+    if any(c in text for c in _FORMAT_CHARS):  # a substring search per character: far faster than a scan
+        text = text.translate(_DROP_FORMAT)
+    return text
 
 
 def ascii_digits(text: str) -> str:

@@ -1,0 +1,328 @@
+"""Document-level forms made from the real document: page marks, tables that name a table already read, invisible
+characters, line endings, captions of other tables and contents lists. The numbers must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.document import parse_document
+from loaders.pipeline import ParsedDocument
+
+from .test_forms import REAL, parse, values
+from .test_layouts import LINES, table_block
+
+TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
+T02, T03, T09 = "2024 年度收入决算表", "2024 年度支出决算表", "2024 年度财政拨款“三公”经费支出决算表"
+# The second halves of the real document's sentences a page broke (a converter may print the page mark between).
+BROKEN = (
+    "2024 年项目支出增加。",
+    "维工作可保证",
+    "用需在下一年度支出",
+    "支出决算为 4.23 万元",
+    "费支出。",
+    "万元，从评价情况来看",
+)
+
+
+def narrative(parsed: ParsedDocument) -> tuple:
+    """Every narrative figure, budget line and project, and the paragraph texts."""
+    return (
+        [(s.section, s.key, s.amount_wan, s.percent, s.quantity, s.detail, s.subject_code) for s in parsed.statements],
+        [(b.class_name, b.xiang_name, b.original_budget_wan, b.final_wan, b.subject_code) for b in parsed.budget_lines],
+        [(p.project_name, p.amount_wan) for p in parsed.projects],
+        [p.text for p in parsed.document.paragraphs],
+    )
+
+
+def evaluations(parsed: ParsedDocument) -> list[tuple]:
+    return [(e.caption, e.kind, e.budget_wan, e.executed_wan, len(e.indicators)) for e in parsed.evaluations]
+
+
+def marks_where_pages_broke(mark: str) -> list[str]:
+    out = []
+    for line in LINES:
+        if line.startswith(BROKEN):
+            out += [mark, ""]
+        out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("mark", ["17", "- 17 -", "第 17 页", "第17页 共30页", "17/30", "· 17 ·", "共 30 页"])
+def test_page_marks_inside_broken_sentences(mark):
+    """A page number between the halves of a sentence is not glued into it (3,797.75 17 万元 → 3,797.7517)."""
+    parsed = parse(marks_where_pages_broke(mark))
+    assert narrative(parsed) == narrative(REAL) and parsed.document.warnings == []
+    assert next(s.amount_wan for s in parsed.statements if s.key == "performance_unit_funds") == 3797.75
+
+
+def test_page_footers_at_every_page():
+    """第 N 页 after every 40 lines outside the tables: project names and budget lines keep their words."""
+    out = []
+    for k, line in enumerate(LINES):
+        out.append(line)
+        if k and k % 40 == 0 and "\t" not in line:
+            out += ["", f"第 {k // 40} 页", ""]
+    parsed = parse(out)
+    assert narrative(parsed) == narrative(REAL) and values(parsed) == values(REAL)
+
+
+def test_bare_numbers_that_are_text_stay():
+    """A number alone between two short lines (a list) or a year alone is text, not a page number."""
+    at = LINES.index("## 二、机构设置情况")
+    lines = [*LINES[:at], "车辆", "", "2", "", "设备", "", "2024", "", *LINES[at:]]
+    texts = [p.text for p in parse(lines).document.paragraphs]
+    assert texts[texts.index("车辆") : texts.index("车辆") + 4] == ["车辆", "2", "设备", "2024"]
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "共 30 页",
+        "第5页/共30页",
+        "· 5 ·",
+        "Page 5",
+        "Page 5 of 30",
+        "<!-- PageBreak -->",
+        '<!-- PageNumber="5" -->',
+        "{5}------------------------------------------------",
+        "---",
+        "![](page_5.png)",
+    ],
+)
+def test_page_marks_inside_a_table(mark):
+    first, end = table_block(T02)
+    mid = next(i for i in range(first, end) if LINES[i].startswith("208\t"))  # between two rows of table 02
+    parsed = parse([*LINES[:mid], "", mark, "", *LINES[mid:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert mark not in [p.text for p in parsed.document.paragraphs]
+
+
+NARRATIVE_09 = [
+    "表：2024 年度“三公”经费支出决算情况表",
+    "",
+    "单位：万元",
+    "",
+    "项目\t2023年决算数\t2024年预算数\t2024年决算数\t增减额\t增减率",
+    "合计\t7.48\t4.23\t4.23\t-3.25\t-43.4%",
+    "因公出国（境）费\t0.00\t0.00\t0.00\t0.00\t0.0%",
+    "公务用车购置费\t0.00\t0.00\t0.00\t0.00\t0.0%",
+    "公务用车运行费\t7.41\t4.09\t4.09\t-3.32\t-44.8%",
+    "公务接待费\t0.07\t0.14\t0.14\t0.07\t100.0%",
+    "",
+]
+OFFICE_COSTS = [
+    "2024 年度机关运行经费支出决算表",
+    "",
+    "单位：武汉市信息中心（武汉市大数据中心）      2024 年度      金额单位：万元",
+    "",
+    "项目\t决算数",
+    "栏次\t1",
+    "合计\t12.34",
+    "办公费\t5.00",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "extra", "code"),
+    [
+        ("### **(一) “三公”经费财政拨款支出决算总体情况说明。**", NARRATIVE_09, "09"),
+        ("2024 年度财政拨款收入支出决算总表", OFFICE_COSTS, "03"),
+    ],
+)
+def test_a_table_naming_a_table_already_read_stays_apart(before, extra, code):
+    """Another table whose caption gives the code of the table before it (a 三公 table in the narrative after
+    table 09, 机关运行经费支出决算表 after table 03) is not merged into it, and is reported."""
+    at = LINES.index(before)
+    parsed = parse([*LINES[:at], *extra, *LINES[at:]])
+    assert values(parsed) == values(REAL)
+    assert parsed.document.table(code).last_line == REAL.document.table(code).last_line
+    line = at + next(k for k, text in enumerate(extra) if "\t" in text) + 1
+    assert parsed.document.warnings == [
+        f"table at line {line}: {extra[0]} names table {code} again without continuing it; kept apart, "
+        f"not read as table {code}"
+    ]
+
+
+@pytest.mark.parametrize("caption", [T03, "支出决算表"])
+def test_the_same_caption_printed_again_continues_the_table(caption):
+    """Table 03 broken by a page with its caption printed again (with or without the year), no header rows."""
+    first, end = table_block(T03)
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    parsed = parse([*LINES[:split], "", caption, "", *LINES[split:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\ufeff", "\u00ad", "\u2060"])
+def test_invisible_characters_are_removed(char):
+    """A zero-width space, a byte-order mark inside the text, a soft hyphen or a word joiner in the title and in
+    row names: the same unit, the same document id and the same codes."""
+    lines = [line.replace("信息中心", f"信息{char}中心").replace("\t事业运行", f"\t事业{char}运行") for line in LINES]
+    parsed = parse([line.replace("\t基本工资", f"\t基本{char}工资") for line in lines])
+    assert (parsed.document.unit_name, parsed.unit_id, parsed.document_id) == (
+        REAL.document.unit_name,
+        REAL.unit_id,
+        REAL.document_id,
+    )
+    assert values(parsed) == values(REAL)
+    assert [(r.code, r.method) for r in parsed.econ] == [(r.code, r.method) for r in REAL.econ]
+
+
+def test_classic_mac_line_endings():
+    doc = parse_document("mac.md", "\r".join(LINES).encode("utf-8"))
+    assert [(p.line, p.text) for p in doc.paragraphs] == [(p.line, p.text) for p in REAL.document.paragraphs]
+    assert [(t.code, t.first_line, t.rows) for t in doc.tables] == [
+        (t.code, t.first_line, t.rows) for t in REAL.document.tables
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["（七）“三公”经费支出决算表：反映三公经费。", "附件：项目支出决算表、绩效自评表", "基本支出决算：见公开06表。"],
+)
+def test_the_nearest_caption_decides(extra):
+    """A line naming one of the nine tables above an evaluation's own caption (…自评表) does not give the
+    evaluation a table code."""
+    at = LINES.index("## 第六部分 附件")
+    parsed = parse([*LINES[:at], extra, "", *LINES[at:]])
+    assert evaluations(parsed) == evaluations(REAL) and len(REAL.evaluations) == 7
+    assert parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("caption", ["附件：项目支出决算表、绩效自评表", "2024 年度项目支出决算表"])
+def test_project_expense_table_is_not_table03(caption):
+    at = next(i for i, line in enumerate(LINES) if line.startswith("#### 2024 年度本级支出项目"))
+    parsed = parse([*LINES[:at], caption, "", *LINES[at + 1 :]])
+    assert evaluations(parsed)[1:] == evaluations(REAL)[1:] and len(parsed.evaluations) == 7
+
+
+NAMES = [
+    "收入支出决算总表",
+    "收入决算表",
+    "支出决算表",
+    "财政拨款收入支出决算总表",
+    "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表",
+    "财政拨款“三公”经费支出决算表",  # the central template's order: 三公 is 公开07表
+    "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款支出决算表",
+]
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        ["| 表号 | 表名 |", "|---|---|", *[f"| 公开{k:02d}表 | {name} |" for k, name in enumerate(NAMES, 1)]],
+        [f"公开{k:02d}表\t{name}" for k, name in enumerate(NAMES, 1)],
+        [f"{k}\t{name}\t{k + 3}" for k, name in enumerate(NAMES, 1)],
+    ],
+)
+def test_a_contents_list_printed_as_a_grid_is_not_a_table(contents):
+    at = LINES.index("# 目 录") + 1
+    parsed = parse([*LINES[:at], "", *contents, "", *LINES[at:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert [(t.code, t.caption) for t in parsed.document.tables] == [(t.code, t.caption) for t in REAL.document.tables]
+
+
+def identity(parsed: ParsedDocument) -> tuple:
+    d = parsed.document
+    return d.unit_name, d.unit_alias, d.fiscal_year, d.doc_kind, parsed.document_id
+
+
+def with_title(*lines: str) -> list[str]:
+    at = LINES.index(TITLE)
+    return [*LINES[:at], *(x for line in lines for x in (line, "")), *LINES[at + 1 :]]
+
+
+@pytest.mark.parametrize(
+    "before", ["武汉市数据局关于公开2024年度部门所属单位决算的通知", "现将我单位2024年度决算公开如下："]
+)
+def test_a_notice_or_sentence_before_the_title_is_not_the_title(before):
+    parsed = parse(with_title(before, TITLE))
+    assert identity(parsed) == identity(REAL) and parsed.document.title == REAL.document.title
+
+
+def test_title_over_three_short_lines():
+    parsed = parse(with_title("# 2024年度", "武汉市信息中心（武汉市大数据中心）", "单位决算公开"))
+    assert identity(parsed)[:3] == identity(REAL)[:3]
+    assert parsed.document.title == "2024年度武汉市信息中心（武汉市大数据中心）单位决算公开"
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        lambda lines: [line.replace("2025 年 9 月 29 日", "公开日期：2025 年 9 月 29 日") for line in lines],
+        lambda lines: [line.replace("2025 年 9 月 29 日", "发布时间：2025年9月29日") for line in lines],
+        lambda lines: [line.replace("2025 年 9 月 29 日", "二〇二五年九月二十九日") for line in lines],
+        lambda lines: [
+            *(line for line in lines if line != "2025 年 9 月 29 日"),
+            "",
+            "武汉市信息中心",
+            "",
+            "2025年9月29日",
+        ],
+    ],
+)
+def test_publication_date_forms(dated):
+    """A labelled date, a date in Chinese numerals, or a date under the signature at the end."""
+    assert parse(dated(LINES)).document.publication_date == REAL.document.publication_date == "2025-09-29"
+
+
+@pytest.mark.parametrize("scope", ["本级", "汇总"])
+def test_a_scope_after_the_title_stays_in_the_unit_name(scope):
+    """部门决算（本级） and 部门决算（汇总）: two documents of one department, named as the scope-first title does."""
+    after = parse(with_title(f"# 武汉市数据局2024年度部门决算（{scope}）"))
+    first = parse(with_title(f"# 武汉市数据局（{scope}）2024年度部门决算"))
+    assert identity(after) == identity(first) and after.document.unit_name == f"武汉市数据局（{scope}）"
+    assert identity(after) != identity(parse(with_title("# 武汉市数据局2024年度部门决算")))
+
+
+@pytest.mark.parametrize(
+    ("between", "header"),
+    [
+        ("续上表", True),
+        ("接上表", True),
+        ("武汉市信息中心（武汉市大数据中心）2024 年度单位决算", True),  # the page's running title
+        ("金额单位：万元", False),  # and the second part one (empty) column wider
+    ],
+)
+def test_continuation_pages_in_other_forms(between, header):
+    """Table 03 broken by a page: 续上表 / 接上表, the running title or the unit line printed again, over its header
+    rows printed again or over a part a converter made a column wider (the second part was read as another table
+    and its rows were lost)."""
+    first, end = table_block(T03)
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    body = next(i for i in range(first, end) if "栏次" in LINES[i]) + 1
+    part = LINES[first:body] + LINES[split:end] if header else [line + "\t" for line in LINES[split:end]]
+    parsed = parse([*LINES[:split], "", between, "", *part, *LINES[end:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("caption", "replaced"),
+    [
+        ("2024 年度公共财政拨款支出决算表", "# 2024 年度一般公共预算财政拨款支出决算表"),  # 05 before 2015
+        ("2024 年度一般公共预算支出决算表", "# 2024 年度一般公共预算财政拨款支出决算表"),
+        ("2024 年度国有资本经营预算支出决算表", "2024 年度国有资本经营预算财政拨款支出决算表"),
+    ],
+)
+def test_older_and_shorter_captions(caption, replaced):
+    """Captions without 财政拨款 or with the older name 公共财政拨款 were taken for table 03."""
+    parsed = parse([caption if line == replaced else line for line in LINES])
+    assert [(s.table_code, s.status) for s in parsed.statuses] == [(s.table_code, s.status) for s in REAL.statuses]
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_table_numbers_alone_in_the_central_templates_order():
+    """公开07表 over the 三公 grid (the central departments' numbering) and 公开09表 over the 国有资本经营 one, with
+    no names: the 三公 header words decide (09 was read as a subject table 07); the other table is reported."""
+    c8, c9 = LINES.index("2024 年度国有资本经营预算财政拨款支出决算表"), LINES.index(T09)
+    narrative_at = next(i for i in range(c9, len(LINES)) if LINES[i].startswith("## 第三部分"))
+
+    def numbered(block: list[str], number: str) -> list[str]:
+        return [line.replace(line, f"公开 {number} 表") if line.startswith("公开 0") else line for line in block[1:]]
+
+    lines = [*LINES[:c8], *numbered(LINES[c9:narrative_at], "07"), *numbered(LINES[c8:c9], "09"), *LINES[narrative_at:]]
+    parsed = parse(lines)
+    assert values(parsed)["three_public"] == values(REAL)["three_public"] and "07" not in parsed.subjects
+    assert len(parsed.document.warnings) == 1 and "names table 09 again" in parsed.document.warnings[0]
