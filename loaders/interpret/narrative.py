@@ -339,7 +339,7 @@ def _three_public(
 ) -> tuple[list[Statement], str | None]:
     """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
     to the paragraph's subject (the first item it names: 较上年… after an 其中 list is the total's)."""
-    named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)]
+    named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)] if "费" in sentence else []
     subject = subject or (named[0][1] if named else None)
 
     def actual_at(pos: int) -> str:
@@ -347,16 +347,14 @@ def _three_public(
         return item if item != "three_public" else "three_public_actual"
 
     line, quote, out = section.line_at(offset), sentence.strip("\n"), []
-    if m := THREE_PUBLIC_BUDGET.search(sentence):
+    if "预算" in sentence and (m := THREE_PUBLIC_BUDGET.search(sentence)):
         budget = actual_at(m.start()).removesuffix("_actual") + "_budget"
         out.append(Statement(section.kind, budget, line, quote, _wan(*m.groups())))
-    if m := THREE_PUBLIC_ACTUAL.search(sentence):
+    if "决算" in sentence and (m := THREE_PUBLIC_ACTUAL.search(sentence)):
         out.append(Statement(section.kind, actual_at(m.start()), line, quote, _wan(m[1], m[2]), _decimal(m[3])))
-    if m := THREE_PUBLIC_CHANGE.search(sentence):
-        amount, pct = _change(m)
+    if "上年" in sentence and (m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence)):
+        amount, pct = _change(m) if m.re is THREE_PUBLIC_CHANGE else (Decimal(0), Decimal(0))
         out.append(Statement(section.kind, actual_at(m.start()) + "_change", line, quote, amount, pct))
-    elif m := THREE_PUBLIC_FLAT.search(sentence):
-        out.append(Statement(section.kind, actual_at(m.start()) + "_change", line, quote, Decimal(0), Decimal(0)))
     return out, subject
 
 

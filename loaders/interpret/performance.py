@@ -28,6 +28,7 @@ HEADER_FIELDS = {
     "项目属性": "project_attribute",
     "项目类型": "project_type",
 }
+_LABEL_ENDS = frozenset(label[-1] for label in HEADER_FIELDS)
 MAX_FIELD_LABEL = 3 * max(map(len, HEADER_FIELDS))  # a label cell, even spaced out as 项 目 名 称
 _FIELD = re.compile(rf"^\s*([^:：]{{2,{MAX_FIELD_LABEL}}}?)\s*[:：]\s*(.*)$", re.S)  # 项目名称：…
 _BUDGET_LABELS = [
@@ -102,11 +103,12 @@ class Evaluation:
 def is_evaluation(table: Table) -> bool:
     """A name label (项目名称 …) near the top and a 三级指标 header anywhere (a 部门整体 evaluation lists its tasks
     before its indicators)."""
-    if "指" not in "".join([c.text for row in table.rows for c in row]):  # cheap test before normalising
+    if "称" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
         return False
     head = {norm(c.text) for row in table.rows[:12] for c in row}
-    return any(t.startswith(NAME_LABELS) for t in head) and any(
-        "三级指标" in norm(c.text) for row in table.rows for c in row if "指" in c.text
+    return any(t.startswith(NAME_LABELS) for t in head) and (
+        any("三级指标" in t for t in head)
+        or any("三级指标" in norm(c.text) for row in table.rows[12:] for c in row if "指" in c.text)
     )
 
 
@@ -155,7 +157,7 @@ def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
                 continue
             m = _FIELD.match(cell.text) if ":" in cell.text or "：" in cell.text else None
             label, value = (m.group(1), m.group(2).strip()) if m else (cell.text, "")
-            if len(label) > MAX_FIELD_LABEL:
+            if len(label) > MAX_FIELD_LABEL or label.rstrip()[-1:] not in _LABEL_ENDS:  # cheap before normalising
                 continue
             key = HEADER_FIELDS.get(norm(label))
             if key and key not in found:
