@@ -804,3 +804,16 @@ def test_a_table_without_a_row_of_amounts_is_reported():
     parsed = parse([*LINES[:row], LINES[row].replace("\t", "   "), *LINES[row + 1 :]])
     assert parsed.three_public == []
     assert f"table 09 (line {first + 1}): no row of amounts read" in parsed.document.warnings
+
+
+def test_whole_yuan_grouped_in_thousands_without_a_column_number_row():
+    """Table 01 in whole 元 (37,977,500) and without its 栏次 row: a grouped integer is a printed amount (the table
+    was left out: no column could be told an amount)."""
+    lines = (CORPUS / "yuan-retitled.md").read_text(encoding="utf-8").splitlines()
+    caption = next(line for line in lines if line.startswith("表1 "))
+    first, end = table_block(caption, lines)
+    grid = [re.sub(r"(?<=\d)\.00(?=\t|$)", "", line) for line in lines[first:end] if not line.startswith("栏次")]
+    parsed = parse([*lines[:first], *grid, *lines[end:]])
+    real = parse(lines)
+    assert values(parsed)["totals"] == values(real)["totals"] and len(parsed.totals["01"]) > 40
+    assert parsed.document.warnings == real.document.warnings

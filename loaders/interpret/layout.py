@@ -11,7 +11,8 @@ from ..text import no_space, norm
 
 _INT = re.compile(r"^（?(\d{1,2})）?$")  # 1 or (1) (normalised to full-width brackets)
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① … ⑳
-_DECIMAL = re.compile(r"^-?[\d,]*\d\.\d+$")  # a printed amount: codes and 行次 have no decimals
+# A printed amount: decimals (codes and 行次 have none), or whole 元 grouped in thousands (37,977,500).
+_DECIMAL = re.compile(r"^-?(?:[\d,]*\d\.\d+|\d{1,3}(?:,\d{3})+)$")
 _LABELS = {"栏次", "列次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
 # Column spans (start, end) of the sides of a two-sided table, from its header rows and width.
@@ -61,7 +62,7 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
 
 def holds_amounts(rows: list[list[Cell]]) -> bool:
     """Whether any cell holds a printed decimal amount."""
-    return any(_DECIMAL.match(no_space(c.text)) for row in rows for c in row if "." in c.text)
+    return any(_DECIMAL.match(no_space(c.text)) for row in rows for c in row if "." in c.text or "," in c.text)
 
 
 def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
