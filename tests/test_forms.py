@@ -557,8 +557,8 @@ def test_subject_table_with_a_row_number_column(first):
 
 
 def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():
-    """Table 01 printed in whole 元 without a 栏次 row (no column can be told an amount): the table is reported and
-    left out; every other table, the narrative and the evaluations still load."""
+    """Table 01 in whole 元 without separators or a 栏次 row (no column can be told an amount): the table is
+    reported and left out; every other table, the narrative and the evaluations still load."""
     first, end = table_block(T01)
     rows = ["收入\t\t\t支出\t\t", "项目\t行次\t金额\t项目\t行次\t金额"]
     rows += ["一、一般公共预算财政拨款收入\t1\t37977500\t一、一般公共服务支出\t31\t29019100"]
