@@ -817,3 +817,21 @@ def test_whole_yuan_grouped_in_thousands_without_a_column_number_row():
     real = parse(lines)
     assert values(parsed)["totals"] == values(real)["totals"] and len(parsed.totals["01"]) > 40
     assert parsed.document.warnings == real.document.warnings
+
+
+def test_split_codes_with_each_row_printing_its_own_level():
+    """类 | 款 | 项 cells where each row prints only its own level's part (201 | | , | 03 | , | | 50) and no header
+    row names the three columns: the columns are told by where the 3-digit codes stand."""
+
+    def own_level(line: str) -> str:
+        m = re.match(r"^\| (\d{3}) \| (\d\d)? \| (\d\d)? \|", line)
+        if not m:
+            return line
+        lei, kuan, xiang = m.groups()
+        return f"| {'' if kuan else lei} | {'' if xiang else kuan or ''} | {xiang or ''} |{line[m.end() :]}"
+
+    lines = (CORPUS / "pipe-splitcodes.md").read_text(encoding="utf-8").splitlines()
+    changed = [own_level(line).replace("| 类 | 款 | 项 |", "|  |  |  |") for line in lines]
+    codes = {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(lines).subjects.items()}
+    assert {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(changed).subjects.items()} == codes
+    assert sum(line.startswith("|  | ") for line in changed) > 20

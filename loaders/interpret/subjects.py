@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,6 +47,8 @@ VOCAB = {
     "08": _EXPENSE,
 }
 _CODE = re.compile(r"^\d{2,7}$")
+_LEI = re.compile(r"^2\d\d$")  # a 类 code (function codes start with 2)
+_PART = re.compile(r"^\d\d$")  # a 款 or 项 part
 _TOTAL = re.compile(r"^(?:本年)?(?:收入|支出|收支)?(?:合计|总计)数?$")  # 合计, 本年支出合计, 收入合计, 总计
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
@@ -73,6 +76,17 @@ def _level_columns(header: list[list[Cell]]) -> dict[int, str]:
         if {"类", "款"} <= set(cols.values()):
             return {i: t for i, t in cols.items() if t in ("类", "款", "项")}
     return {}
+
+
+def _level_columns_by_codes(rows: list[list[Cell]], amount_cols: dict[int, str | None]) -> dict[int, str]:
+    """类 | 款 | 项 columns without a header naming them: 3-digit codes in one column, 2-digit parts in the next
+    two (201 | | , | 03 | , | | 50: each row printing its own level's part)."""
+    lei = Counter(k for r in rows for k, c in enumerate(r) if k not in amount_cols and _LEI.match(c.text.strip()))
+    if not lei:
+        return {}
+    col = lei.most_common(1)[0][0]
+    parts = {k for r in rows for k in (col + 1, col + 2) if k < len(r) and _PART.match(r[k].text.strip())}
+    return {col: "类", col + 1: "款", col + 2: "项"} if parts and not parts & set(amount_cols) else {}
 
 
 def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[str, str]) -> str | None:
@@ -107,7 +121,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             return []  # printed without 栏次 row and without a single amount: an empty table
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
     keys = column_keys(layout, VOCAB[table.code])
-    levels = _level_columns(layout.header)
+    levels = _level_columns(layout.header) or _level_columns_by_codes(layout.data, keys)
     row_numbers = {i for row in layout.header for i, c in enumerate(row) if norm(c.text) in ("行次", "行号", "序号")}
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
