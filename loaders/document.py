@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
-from .text import ascii_digits, no_space, norm, visible
+from .text import ascii_digits, cn_number, no_space, norm, visible
 
 
 class DocumentError(ValueError):
@@ -47,6 +47,10 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("06", ("人员经费", "公用经费")),
     ("09", ("因公出国", "公务接待")),
 ]
+# Table numbers of the central departments' template (公开07表 三公, 08 政府性基金, 09 国有资本经营) as codes here.
+CENTRAL_ORDER = {"07": "09", "08": "07", "09": "08"}
+_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
+_OTHER_TABLE = re.compile(r"[\u4e00-\u9fff]{4,}表$")  # a caption naming another table in words (…绩效自评表)
 _CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 # 金额单位：万元, 单位：元, 单位：（元）, 单位：人民币万元, 单位 元, and a bracketed (万元) or （单位：元） alone.
@@ -72,7 +76,6 @@ _TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  
 _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PREAMBLE_ENDS = ("通知", "：", "。", "；")  # a notice the disclosure is attached to, a sentence before the title
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
 _SCOPES = "本级|机关|本部|本部门|汇总|本级机关"
 _ALIAS = re.compile(rf"^(.+?)（(?!(?:{_SCOPES})）)(.+)）$")
@@ -183,7 +186,7 @@ def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, 
             continue
         if code := title_code(text):
             return code, lines[k], continued
-        if text.endswith("表") and not continued and not _number_code(text):
+        if not continued and _OTHER_TABLE.search(text):
             lines = lines[k + 1 :]
             break
     for para in reversed(lines):
@@ -325,14 +328,21 @@ def _repeats_header(prev: Table, block: Grid) -> bool:
 
 def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> bool:
     """A grid whose caption names the table before continues it: 续表, the same caption printed again (with or
-    without its year), a table number alone over a grid as wide, or its header rows printed again."""
+    without its year), a table number alone over a grid as wide, its header rows printed again, or rows of
+    amounts with no header of their own under a caption worded otherwise (with the unit's name)."""
     text = norm(cap.text)
     return (
         continued
         or _YEAR.sub("", text) == _YEAR.sub("", norm(prev.caption))
         or (not title_code(text) and _width(block.rows) == _width(prev.rows))
         or _repeats_header(prev, block)
+        or (abs(_width(block.rows) - _width(prev.rows)) <= 1 and _data_row(block.rows[0]))
     )
+
+
+def _data_row(row: list[Cell]) -> bool:
+    """A row holding a printed amount (a grid that starts with one has no header of its own)."""
+    return any("." in text and _AMOUNT.match(text) for text in map(_CELL_TEXT, row))
 
 
 def _page_mark(text: str) -> bool:
@@ -365,6 +375,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     paragraphs: list[Paragraph] = []
     pending: list[Paragraph] = []
     warnings: list[str] = []
+    central = False
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
@@ -387,8 +398,10 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
-        if code and not title_code(norm(cap.text)) and (hint := _header_hint(block.rows)):
-            code = hint  # a number alone follows the template's order (三公 is 公开07表 in the central one)
+        if code and not title_code(norm(cap.text)):  # a number alone: the template's order decides
+            if code == "07" and _header_hint(block.rows) == "09":
+                central = True  # the central departments' order: 07 三公, 08 政府性基金, 09 国有资本经营
+            code = CENTRAL_ORDER[code] if central and code in CENTRAL_ORDER else code
         unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
         if unit is None and code is not None:
             unit = _header_unit(block)
@@ -417,7 +430,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 cap = next((p for p in reversed(area) if "表" in p.text), None)
             elif any(t.code == code for t in tables):
                 warnings.append(
-                    f"table at line {block.line}: {cap.text} names table {code} again without continuing it; "
+                    f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
                     f"kept apart, not read as table {code}"
                 )
                 code = None
@@ -479,7 +492,7 @@ def _arabic_year(text: str) -> str:
     """二〇二四年 → 2024年 (a year written in Chinese numerals)."""
     if "年" not in text or ("〇" not in text and "零" not in text):
         return text
-    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
+    return _CN_YEAR.sub(lambda m: str(cn_number(m.group(1))), text)
 
 
 def _title_year(text: str) -> re.Match | None:
@@ -503,19 +516,9 @@ def _publication_date(paragraphs: list[Paragraph]) -> str | None:
     """YYYY-MM-DD of a date line near the top, or under the signature at the end."""
     for para in paragraphs[:12] + paragraphs[-3:]:
         if "日" in para.text and (d := _PUB_DATE.match(norm(para.text))):
-            year, month, day = (_cn_int(g) for g in d.groups())
+            year, month, day = (cn_number(g) for g in d.groups())
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
-
-
-def _cn_int(text: str) -> int:
-    """A number in digits or Chinese numerals: 2025, 二〇二五, 九, 十二, 二十九."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 4:  # a year: digit by digit
-        return int(text.translate(_CN_DIGITS))
-    tens, ten, units = text.rpartition("十")
-    return (int(tens.translate(_CN_DIGITS) or 1) * 10 if ten else 0) + int(units.translate(_CN_DIGITS) or 0)
 
 
 def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,6 +34,7 @@ OPTIONAL = ("07", "08")
 SUBJECT_TABLES = ("02", "03", "05", "07", "08")
 # Narrative words that declare an optional table has nothing to report.
 _EMPTY_WORDS = {"07": "政府性基金", "08": "国有资本经营"}
+_NOTHING = re.compile(r"没有|无|未发生|为0(?:\.0+)?(?:万元|元)|为零|空表")
 
 
 @dataclass(slots=True)
@@ -101,10 +103,11 @@ def _status(code: str, table: Table | None, note: str | None, note_line: int | N
 
 
 def _declared_empty(doc: Document, table: Table | None, code: str) -> tuple[str | None, int | None]:
+    """The note or sentence saying an optional table has nothing to report (没有 / 无 / 未发生 / 为 0 / 为零 / 空表)."""
     candidates = (table.notes if table else []) + doc.paragraphs
     for para in candidates:
         text = norm(para.text)
-        if _EMPTY_WORDS[code] in text and ("没有" in text or "无" in text) and len(text) < 200:
+        if _EMPTY_WORDS[code] in text and len(text) < 200 and _NOTHING.search(text):
             return para.text, para.line
     return None, None
 
@@ -186,8 +189,8 @@ def _not_numbers(code: str, cells: Iterable[tuple[int, str, Decimal | None]]) ->
     bad = [(line, raw) for line, raw, value in cells if value is None and raw]
     if not bad:
         return []
-    cells = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
-    return [f"table {code}: {cells} (first: '{bad[0][1]}' at line {bad[0][0]}); stored as NULL"]
+    what = f"{len(bad)} amount cell{'s are' if len(bad) > 1 else ' is'} not a number"
+    return [f"table {code}: {what} (first: '{bad[0][1]}' at line {bad[0][0]}); stored as NULL"]
 
 
 def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:

@@ -50,12 +50,13 @@ DDL = {
     "three_public_lines": f"""document_id VARCHAR, table_code VARCHAR, measure VARCHAR, item VARCHAR,
         column_no INTEGER, header_text VARCHAR, source_line INTEGER, raw_text VARCHAR, amount_wan {AMOUNT}""",
     "statements": f"""document_id VARCHAR, section VARCHAR, statement_key VARCHAR, amount_wan {AMOUNT},
-        percent DECIMAL(9, 2), percent_decimals INTEGER, quantity DECIMAL(18, 2), quantity_unit VARCHAR,
-        detail VARCHAR, subject_code VARCHAR,
+        amount_decimals INTEGER, percent DECIMAL(9, 2), percent_decimals INTEGER, quantity DECIMAL(18, 2),
+        quantity_unit VARCHAR, detail VARCHAR, subject_code VARCHAR,
         source_line INTEGER, quote VARCHAR""",
     "budget_lines": f"""document_id VARCHAR, source_line INTEGER, path_text VARCHAR, class_name VARCHAR,
         kuan_name VARCHAR, xiang_name VARCHAR, subject_code VARCHAR, code_method VARCHAR,
-        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, completion_pct DECIMAL(9, 2), completion_decimals INTEGER,
+        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, final_decimals INTEGER, completion_pct DECIMAL(9, 2),
+        completion_decimals INTEGER,
         reason VARCHAR,
         quote VARCHAR""",
     "project_lines": f"""document_id VARCHAR, source_line INTEGER, project_name VARCHAR, amount_wan {AMOUNT},
@@ -278,7 +279,7 @@ def _s(value) -> str | None:
 
 
 def _places(value: Decimal | None) -> int | None:
-    """Decimal places as printed (15.2 → 1, 100 → 0): the precision a stated percent claims."""
+    """Decimal places as printed (15.2 → 1, 100 → 0): the precision a stated percent or amount claims."""
     return None if value is None else max(0, -value.as_tuple().exponent)
 
 
@@ -292,6 +293,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 st.section,
                 st.key,
                 _wan(st.amount_wan),
+                _places(st.amount_wan),
                 _s(st.percent),
                 _places(st.percent),
                 _s(st.quantity),
@@ -315,6 +317,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 b.code_method,
                 _wan(b.original_budget_wan),
                 _wan(b.final_wan),
+                _places(b.final_wan),
                 _s(b.completion_pct),
                 _places(b.completion_pct),
                 b.reason,

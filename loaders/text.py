@@ -122,3 +122,16 @@ def ascii_digits(text: str) -> str:
 def to_wan(value: Decimal, unit: str) -> Decimal:
     """Convert an amount printed in ``unit`` (万元 or 元) to 万元 without rounding."""
     return value / WAN if unit == "元" else value
+
+
+_CN_DIGIT_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def cn_number(text: str) -> int:
+    """A number in digits or Chinese numerals: 2025, 二〇二五 (digit by digit), 九, 十二, 二十九."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int(text.translate(_CN_DIGIT_VALUES))
+    tens, _, units = text.rpartition("十")
+    return int(tens.translate(_CN_DIGIT_VALUES) or 1) * 10 + int(units.translate(_CN_DIGIT_VALUES) or 0)

@@ -8,6 +8,12 @@
     (0.5 / pow(10, coalesce({{ decimals }}, 1)))::decimal(9, 4)
 {%- endmacro %}
 
+{#- A stated amount against its table: within half a unit of its last printed digit (3,797.8 → 0.05 万元), at least
+    the one-amount rounding envelope. -#}
+{% macro stated_amount_envelope(decimals) -%}
+    greatest({{ rounding_envelope(1, "'万元'") }}, 0.5 / pow(10, coalesce({{ decimals }}, 2))::decimal(18, 8))
+{%- endmacro %}
+
 {#- Exact percent numerator / denominator × 100 to 4 places (no DOUBLE). -#}
 {% macro exact_pct(numerator, denominator) -%}
     {{ exact_ratio(numerator, denominator, 100, 4) }}
@@ -21,4 +27,29 @@
     {{ exact_ratio(
         "0.01 * case when " ~ amount_unit ~ " = '元' then 0.0001 else 1 end * (abs(" ~ numerator ~ ") + abs(" ~ denominator ~ "))",
         "(" ~ denominator ~ ") * (" ~ denominator ~ ")", 100, 4) }}
+{%- endmacro %}
+
+{#-
+    Rule checks of several relations as one: each member's values cast to one type before the union (a union of
+    DECIMAL(38,6) with DECIMAL(38,2) would round every value to 0.01 万元, 100 元). Tolerances keep 8 places:
+    half of 0.01 元 is 0.0000005 万元.
+-#}
+{% macro graded_checks(relations) -%}
+    {%- for relation in relations %}
+    select
+        document_id,
+        rule_id,
+        scope,
+        cast(expected_value as decimal(28, 6)) as expected_value,
+        cast(actual_value as decimal(28, 6)) as actual_value,
+        comparison,
+        cast(pass_tolerance as decimal(28, 8)) as pass_tolerance,
+        cast(rounding_tolerance as decimal(28, 8)) as rounding_tolerance,
+        source_ref,
+        cast(note as varchar) as note
+    from {{ relation }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
 {%- endmacro %}

@@ -154,7 +154,7 @@ def test_an_evaluation_whose_indicators_are_not_read_is_reported():
     parsed = parse(lines)
     got = parsed.evaluations
     assert [len(e.indicators) for e in got] == [*(len(e.indicators) for e in REAL.evaluations[:-1]), 0]
-    warning = f"table {LAST} (line 848): no indicator row read under its 三级指标 header"
+    warning = f"table at line 848 ({LAST}): no indicator row read under its 三级指标 header"
     assert [e.warnings for e in got] == [[]] * 6 + [[warning]] and parsed.document.warnings == [warning]
 
 

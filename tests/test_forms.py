@@ -571,9 +571,9 @@ def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():
     assert len(parsed.statements) == len(REAL.statements) and len(parsed.evaluations) == len(REAL.evaluations)
 
 
-def stacked(caption: str, headed: bool) -> list[str]:
+def stacked(caption: str, headed: bool, numbered: bool = True) -> list[str]:
     """A two-sided table printed with its sides one above the other: the 支出 part under its own heading rows
-    (``headed``) or straight after the 收入 part's 总计."""
+    (``headed``) or straight after the 收入 part's 总计; with or without the 栏次 rows."""
     first, end = table_block(caption)
     rows = [line.split("\t") for line in LINES[first:end]]
     head = next(i for i, r in enumerate(rows) if r[0] == "栏次") + 1
@@ -581,21 +581,38 @@ def stacked(caption: str, headed: bool) -> list[str]:
     income = [r[:split] for r in rows[:head]] + [r[:split] for r in rows[head:] if r[0] or r[2]]
     expense = [r[split:] for r in rows[:head]] if headed else []
     expense += [r[split:] for r in rows[head:] if r[split]]
-    return [*LINES[:first], *("\t".join(r) for r in income + expense), *LINES[end:]]
+    grid = [r for r in income + expense if numbered or r[0] != "栏次"]
+    return [*LINES[:first], *("\t".join(r) for r in grid), *LINES[end:]]
 
 
-@pytest.mark.parametrize(("caption", "headed"), [(T01, True), (T01, False), (T04, True)])
-def test_two_sided_tables_printed_with_their_sides_stacked(caption, headed):
-    """收入 part above 支出 part in one 项目 column (was left out with a warning): every line, side and column as
-    when printed side by side; 04's expense part keeps its fund columns from its own header."""
+@pytest.mark.parametrize(
+    ("caption", "headed", "numbered"),
+    [(T01, True, True), (T01, False, True), (T04, True, True), (T01, True, False), (T04, True, False)],
+)
+def test_two_sided_tables_printed_with_their_sides_stacked(caption, headed, numbered):
+    """收入 part above 支出 part in one 项目 column (was left out with a warning), with or without 栏次 rows (without,
+    the income side was lost): every line, side and column as when printed side by side; 04's expense part keeps
+    its fund columns from its own header."""
     code = "01" if caption == T01 else "04"
 
     def lines(parsed) -> list[tuple]:
         return sorted((t.side, t.line_item, t.column_key, t.fund, t.amount) for t in parsed.totals[code] if t.amount)
 
-    parsed = parse(stacked(caption, headed))
+    parsed = parse(stacked(caption, headed, numbered))
     assert lines(parsed) == lines(REAL) and len(lines(REAL)) >= 10
     assert parsed.document.warnings == []
+
+
+def test_stacked_sides_with_more_columns_below_than_the_header_names():
+    """Table 04 stacked with no heading over its 支出 part: the fund columns below have no header; the table is
+    left out with the reason (only the first column had been read, as 'amount')."""
+    parsed = parse(stacked(T04, headed=False))
+    assert "04" not in parsed.totals
+    first, _ = table_block(T04)
+    assert parsed.document.warnings == [
+        f"table 04 (line {first + 1}): sides stacked, the 支出 part with amount columns no header over it names: "
+        "table 04 财政拨款收入支出决算总表 not read"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -835,3 +852,10 @@ def test_split_codes_with_each_row_printing_its_own_level():
     codes = {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(lines).subjects.items()}
     assert {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(changed).subjects.items()} == codes
     assert sum(line.startswith("|  | ") for line in changed) > 20
+
+
+def test_three_public_total_column_headed_xiaoji():
+    """09's 预算数 group with its total column headed 小计 (no 公务用车 heading above it): the total, not the vehicle
+    subtotal (T09-03 had compared 4.09 with 4.23)."""
+    lines = in_table(T09, lambda line: line.replace("合计\t因公出国", "小计\t因公出国", 1))
+    assert values(parse(lines))["three_public"] == values(REAL)["three_public"]

@@ -10,6 +10,7 @@ import pytest
 from loaders import cli
 from loaders.document import parse_document
 from loaders.interpret.narrative import read_budget_lines, read_projects, read_statements, sections
+from loaders.pipeline import interpret
 from loaders.readers import Paragraph
 
 from .conftest import CORPUS, DOCUMENTS, REAL, query, truth
@@ -397,3 +398,60 @@ def test_nothing_to_report_after_a_zero_amount_and_uses_in_brackets():
         ("equipment_over_500k", None, D(2), "专用设备"),
         ("vehicles_by_use", None, D(1), "机要通信用车"),
     ]
+
+
+def test_a_three_public_item_paragraph_wrapped_after_its_budget():
+    """3. 公务接待费全年预算为 0.14 万元， / 支出决算为 … on the next line (as the real document wraps its total's
+    paragraph): the actual and the change stay the item's; the paragraphs before keep theirs."""
+    text = (CORPUS / REAL).read_text(encoding="utf-8")
+    wrapped = text.replace(
+        "3. 公务接待费全年预算为 0.14 万元，支出决算为", "3. 公务接待费全年预算为 0.14 万元，\n\n支出决算为"
+    )
+    assert wrapped != text
+
+    def three_public(source: str) -> list[tuple]:
+        paragraphs = parse_document(REAL, source.encode("utf-8")).paragraphs
+        return [
+            (s.key, s.amount_wan, s.percent)
+            for s in read_statements(sections(paragraphs))
+            if s.section == "three_public"
+        ]
+
+    assert three_public(wrapped) == three_public(text)
+    assert ("official_reception_change", D("0.07"), D("100.0")) in three_public(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024 年度本单位政府性基金预算财政拨款收入、支出均为 0 万元。",
+        "2024 年度本单位政府性基金预算财政拨款收入支出决算数为零。",
+        "本单位 2024 年度政府性基金预算财政拨款收入支出决算表为空表。",
+    ],
+)
+def test_an_absent_optional_table_declared_empty_in_other_words(sentence):
+    """为 0 万元 / 为零 / 为空表 declare table 07 empty as 没有 … does (C-01 failed: 'not printed, not declared')."""
+    lines = (CORPUS / REAL).read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "没有政府性基金" in line)
+    parsed = interpret(parse_document(REAL, "\n".join([*lines[:at], sentence, *lines[at + 1 :]]).encode("utf-8")))
+    status = next(s for s in parsed.statuses if s.table_code == "07")
+    assert (status.status, status.note, status.note_line) == ("absent", sentence, at + 1)
+
+
+@pytest.mark.parametrize("wording", ["{w}（类）支出 ", "{w}支出（类）", "{w}支出 "])
+def test_class_lines_in_other_wordings(wording):
+    """一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's own name) N 万元，占 P%: the class
+    lines of the 一般公共预算 section, as …支出类支出 gives them (N-23/N-24 had nothing to check)."""
+    text = (CORPUS / REAL).read_text(encoding="utf-8")
+    classes = ("一般公共服务", "科学技术", "社会保障和就业", "卫生健康", "住房保障")
+    changed = text
+    for w in classes:
+        changed = changed.replace(f"{w}支出类支出 ", wording.format(w=w), 1)
+    assert changed != text
+
+    def class_lines(source: str) -> list[tuple]:
+        paragraphs = parse_document(REAL, source.encode("utf-8")).paragraphs
+        found = read_statements(sections(paragraphs))
+        return [(s.detail, s.amount_wan, s.percent) for s in found if s.key == "gpb_expense_by_class"]
+
+    assert class_lines(changed) == class_lines(text) and len(class_lines(text)) == 5

@@ -239,6 +239,53 @@ PLANTS = {
 }
 
 
+def _narrative_in_one_decimal(text: str) -> str:
+    """Amounts of the narrative printed to one decimal: within half a unit of that digit of the tables'."""
+    for printed, coarse in [
+        ("基本支出 1,380.92 万元", "基本支出 1,380.9 万元"),
+        ("公用经费 130.32 万元", "公用经费 130.3 万元"),
+        ("卫生健康支出类支出 135.86 万元", "卫生健康支出类支出 135.9 万元"),
+        ("支出决算为48.54万元", "支出决算为48.5万元"),
+    ]:
+        assert printed in text
+        text = text.replace(printed, coarse, 1)
+    return text
+
+
+def _basic_split_in_table05(text: str) -> str:
+    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费 (the parts left unnamed, out of the row totals)."""
+    lines = text.split("\n")
+    start = lines.index("# 2024 年度一般公共预算财政拨款支出决算表")
+    first = next(i for i in range(start, len(lines)) if "\t" in lines[i])
+    body = next(i for i in range(first, len(lines)) if lines[i].startswith("栏次")) + 1
+    end = next(i for i in range(body, len(lines)) if "\t" not in lines[i])
+    head = ["项目\t\t\t\t本年支出\t\t\t\t", "科目编码\t科目名称\t\t\t小计\t基本支出\t\t\t项目支出"]
+    head += ["\t\t\t\t\t小计\t人员经费\t公用经费\t", "栏次\t\t\t\t1\t2\t3\t4\t5"]
+    rows = ["\t".join([*c[:5], c[5], c[5], "", c[6]]) for c in (line.split("\t") for line in lines[body:end])]
+    return "\n".join(lines[:first] + head + rows + lines[end:])
+
+
+# The correct document in other forms with the same numbers: every rule grades it as the correct document.
+SAME_NUMBERS = {
+    "one_decimal_narrative": _narrative_in_one_decimal,
+    "basic_split_in_05": _basic_split_in_table05,
+    "labels_with_the_alias": lambda text: text.replace(
+        "单位：武汉市信息中心（武汉市大数据中心）", "单位：武汉市大数据中心"
+    ),
+    "class_lines_worded_otherwise": lambda text: text.replace("支出类支出 ", "（类）支出 "),
+    "three_public_total_headed_xiaoji": lambda text: text.replace(
+        "合计\t因公出国（境）费", "小计\t因公出国（境）费", 1
+    ),
+}
+
+
+def _yuan_with_one_yuan_off(text: str) -> str:
+    """The document printed in 元 with table 03's 事业运行 basic expense 1.00 元 off (its row and its 款)."""
+    row = "20103\t事业运行\t\t\t15,002,000.00\t8,098,100.00"
+    assert row in text
+    return text.replace(row, row.replace("8,098,100.00", "8,098,101.00"), 1)
+
+
 def test_every_rule_has_a_planted_error():
     assert sorted(PLANTS) == sorted(RULES)
     assert len(RULES) >= 60
@@ -256,6 +303,14 @@ def rule_warehouse(tmp_path_factory) -> Path:
         path = root / f"{rule}.md"
         path.write_text(rename_unit(planted, UNIT, f"规则样本{rule}单位"), encoding="utf-8")
         files.append(path)
+    for name, form in SAME_NUMBERS.items():
+        changed = form(base)
+        assert changed != base, name
+        files.append(root / f"{name}.md")
+        files[-1].write_text(rename_unit(changed, UNIT, f"同数{name}单位"), encoding="utf-8")
+    files.append(root / "yuan.md")
+    yuan = _yuan_with_one_yuan_off((CORPUS / "yuan-retitled.md").read_text(encoding="utf-8"))
+    files[-1].write_text(rename_unit(yuan, "襄阳市政务数据服务中心", "规则元中心"), encoding="utf-8")
     return build_warehouse(root / "rules.duckdb", *files)
 
 
@@ -283,3 +338,24 @@ def test_every_rule_passes_on_the_correct_document(rule_warehouse):
 @pytest.mark.parametrize("rule", RULES)
 def test_rule_fails_on_its_planted_error(rule_warehouse, rule):
     assert "fail" in statuses(rule_warehouse, f"规则样本{rule}单位").get(rule, set())
+
+
+@pytest.mark.parametrize("form", SAME_NUMBERS)
+def test_the_same_numbers_in_other_forms_grade_alike(rule_warehouse, form):
+    """A coarser narrative print, unnamed parts of 基本支出, labels with the alias, other class-line wordings, a 小计
+    total column: no rule grades them otherwise than the correct document (each had made a false finding)."""
+
+    def holds(unit: str) -> dict[str, set[str]]:  # pass and rounding alike: a coarser print is within rounding
+        return {
+            rule: {"holds" if x in ("pass", "rounding") else x for x in found}
+            for rule, found in statuses(rule_warehouse, unit).items()
+        }
+
+    assert holds(f"同数{form}单位") == holds("规则基准单位")
+
+
+def test_a_one_yuan_error_in_a_yuan_document_is_found(rule_warehouse):
+    """Amounts in 元 keep their precision through grading: 1.00 元 off is a failure (every value had been rounded
+    to 0.01 万元 = 100 元 when the rule results were put together)."""
+    found = statuses(rule_warehouse, "规则元中心")
+    assert "fail" in found["T03-04"] and "fail" in found["T03-03"]

@@ -81,7 +81,7 @@ def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Lay
     width = max(len(row) for row in header)
     found = [k for row in data for k in amount_columns(row)]
     numbers: dict[int, int] = {}
-    for lo, hi in sides(header, width) if sides else [(0, width)]:
+    for lo, hi in (sides(header, width) if sides else []) or [(0, width)]:  # one span: no sides found
         first = min((k for k in found if lo <= k < hi), default=hi)
         for col in range(first, hi):
             numbers[col] = len(numbers) + 1

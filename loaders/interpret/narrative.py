@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..readers import Paragraph
-from ..text import no_space, to_wan
+from ..reference import function_subjects, label
+from ..text import cn_number, no_space, to_wan
 
 FIGURE = re.compile(r"^图\d")
 SENTENCE = re.compile(r"[^。；\n]*[。；\n]|[^。；\n]+")  # up to and including its end mark
@@ -26,7 +27,6 @@ HEADING = re.compile(
 MAX_HEADING = 40
 TABLE_NAME_ENDS = ("决算表", "决算总表", "明细表")  # a section headed by the name of the table it explains
 MAX_SECTION_HEADING = 80  # a heading naming what it explains may carry the unit's name and the year
-CN_DIGITS = "一二三四五六七八九"
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
     ("three_public", "三公"),
@@ -127,7 +127,9 @@ def _by_kind(catalog: list[tuple]) -> dict[str, list[tuple]]:
 
 PATTERNS_BY_KIND = _by_kind(PHRASE_PATTERNS)
 GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
-CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+支出)类支出" + AMOUNT + r"，?占" + PCT)
+# A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
+# own name) N 万元，占 P%.
+CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+?)(?:（类）支出|支出(?:类支出|（类）)?)" + AMOUNT + r"，?占" + PCT)
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = re.compile(
@@ -229,12 +231,7 @@ def _flat_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
 
 def _numeral(flat: str) -> int:
     """The number of a numbered heading: 3 for 3. or （三）, 13 for 十三、."""
-    digits = re.match(r"^[（(]?(\d{1,2}|[一二三四五六七八九十]+)", flat).group(1)
-    if digits.isdigit():
-        return int(digits)
-    tens, _, units = digits.rpartition("十")
-    value = CN_DIGITS.index(units) + 1 if units else 0
-    return value + (10 * (CN_DIGITS.index(tens) + 1 if tens else 1) if "十" in digits else 0)
+    return cn_number(re.match(r"^[（(]?(\d{1,2}|[一二三四五六七八九十]+)", flat).group(1))
 
 
 def _section_level(headings: list[tuple[str, int]]) -> int:
@@ -334,6 +331,13 @@ def _decimal(text: str | None) -> Decimal | None:
     return Decimal(text) if text is not None else None
 
 
+def _last_mark(text: str, end: int) -> str:
+    """The last character before the line breaks that end at ``end`` (the end of a paragraph's text)."""
+    while end >= 0 and text[end] == "\n":
+        end -= 1
+    return text[end] if end >= 0 else ""
+
+
 def _three_public(
     section: Section, offset: int, sentence: str, subject: str | None
 ) -> tuple[list[Statement], str | None]:
@@ -399,8 +403,11 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                 section.kind, "gpb_budget_completion", line, quote, _wan(m.group(3), m.group(4)), _decimal(m.group(5))
             )
         )
-    if section.kind == "gpb" and "类支出" in sentence:  # the literal first: the pattern starts with a CJK run
+    if section.kind == "gpb" and "占" in sentence:  # the literal first: the pattern starts with a CJK run
         for m in CLASS_LINE.finditer(sentence):
+            name = m.group(1) + "支出"
+            if "类" not in m.group(0) and not _class_name(name):
+                continue  # 基本支出 N 万元，占 P%: not a class
             out.append(
                 Statement(
                     section.kind,
@@ -409,10 +416,16 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                     quote,
                     _wan(m.group(2), m.group(3)),
                     Decimal(m.group(4)),
-                    detail=m.group(1),
+                    detail=name,
                 )
             )
     return out
+
+
+def _class_name(name: str) -> bool:
+    """Whether ``name`` is a function class's name as the reference list has it (一般公共服务支出)."""
+    ref = function_subjects().match(name, "")
+    return ref is not None and label(ref.name) == label(name)
 
 
 def _nothing(section: Section, offset: int, sentence: str) -> list[Statement]:
@@ -437,7 +450,8 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
                 continue
             if section.kind == "three_public":
                 found, subject = _three_public(section, offset, sentence, subject)
-                subject = None if sentence.endswith("\n") else subject
+                if sentence.endswith("\n") and _last_mark(section.text, m.end() - 1) not in "，,":
+                    subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
             if figures or "持平" in sentence:

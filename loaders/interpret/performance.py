@@ -449,6 +449,7 @@ def read_evaluation(table: Table) -> Evaluation:
         _budget(head[budget:], ev)
     if not ev.indicators:
         ev.warnings.append(
-            f"table {table.caption or '绩效自评表'} (line {ev.line}): no indicator row read under its 三级指标 header"
+            f"table at line {ev.line} ({table.caption or '绩效自评表'}): "
+            "no indicator row read under its 三级指标 header"
         )
     return ev

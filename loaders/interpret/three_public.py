@@ -44,11 +44,13 @@ def _match(text: str, vocab) -> str | None:
 
 def _item(words: list[str]) -> str | None:
     """The item of a column or row from its words, the lowest naming one first; 小计 takes the item of the
-    heading above it (公务用车购置及运行维护费 → vehicle_subtotal, 公务接待费 → reception)."""
+    heading above it (公务用车购置及运行维护费 → vehicle_subtotal, 公务接待费 → reception; none: the total)."""
     found = [item for w in reversed(words) if (item := _match(w, ITEMS))]
     if not found or found[0] != "subtotal":
         return found[0] if found else None
     parent = next((item for item in found[1:] if item != "subtotal"), None)
+    if parent is None:
+        return "total"  # 小计 heading a 预算数 / 决算数 group's first column: the group's total
     return parent if parent in ("reception", "total") else "vehicle_subtotal"
 
 

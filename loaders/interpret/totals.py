@@ -105,15 +105,16 @@ def read_totals(table: Table) -> list[TotalsLine]:
     if layout is None:
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row and no printed amount found")
     width = max(len(r) for r in table.rows)
-    sides = [(side, lo, hi, layout) for side, lo, hi in _sides(layout.header, width)] or _stacked(layout, width)
+    sides = [(side, lo, hi, layout) for side, lo, hi in _sides(layout.header, width)] or _stacked(table, layout, width)
     if not sides:
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 项目 header over both sides")
     return [line for side, lo, hi, part in sides for line in _read_side(table.code, part, side, lo, hi)]
 
 
-def _stacked(layout: Layout, width: int) -> list[tuple[str, int, int, Layout]]:
+def _stacked(table: Table, layout: Layout, width: int) -> list[tuple[str, int, int, Layout]]:
     """The sides of a table printed one above the other (one 项目 column): the expense part starts at a
-    支出 / 项目 heading row or, without one, after the income side's 总计. Empty when neither is found."""
+    支出 / 项目 heading row or, without one, after the income side's 总计 (then under the same columns: an
+    amount in a column the header does not number is an error). Empty when neither is found."""
     lo = next((i for row in layout.header for i, c in enumerate(row) if _ITEM_HEAD.fullmatch(norm(c.text))), 0)
     labels = [norm(r[lo].text) if lo < len(r) else "" for r in layout.data]
     at = next((i for i, t in enumerate(labels) if _ITEM_HEAD.fullmatch(t) and "收入" not in t), None)
@@ -123,6 +124,15 @@ def _stacked(layout: Layout, width: int) -> list[tuple[str, int, int, Layout]]:
     else:
         at = next((i + 1 for i, t in enumerate(labels) if _classify(t) == "grand_total"), len(labels))
         expense = Layout(layout.header, layout.data[at:], layout.numbers)
+        if any(
+            k > lo + 1 and k not in layout.numbers and parse_amount(c.text)
+            for r in expense.data
+            for k, c in enumerate(r)
+        ):
+            raise DocumentError(
+                f"table {table.code} (line {table.first_line}): sides stacked, the 支出 part with amount columns "
+                "no header over it names"
+            )
     if not expense.data:
         return []
     income = Layout(layout.header, layout.data[:at], layout.numbers)

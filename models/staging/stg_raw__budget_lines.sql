@@ -9,6 +9,7 @@ select
     code_method,
     {{ amount_wan('original_budget_wan') }} as original_budget_wan,
     {{ amount_wan('final_wan') }} as final_wan,
+    final_decimals,
     completion_pct,
     completion_decimals,
     reason,

@@ -3,6 +3,7 @@ select
     section,
     statement_key,
     {{ amount_wan('amount_wan') }} as amount_wan,
+    amount_decimals,
     percent,
     percent_decimals,
     quantity,

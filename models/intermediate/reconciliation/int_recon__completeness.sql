@@ -72,6 +72,7 @@ checks as (
                 starts_with(
                     replace(replace(replace(tables.unit_label, ' ', ''), '(', '（'), ')', '）'), documents.unit_name
                 )
+                or starts_with(replace(tables.unit_label, ' ', ''), documents.unit_alias)
                 then 1
             else 0
         end,

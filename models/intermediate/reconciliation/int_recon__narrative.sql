@@ -70,7 +70,7 @@ amounts as (
         statements.amount_wan as actual_value,
         'eq' as comparison,
         0 as pass_tolerance,
-        {{ rounding_envelope(1, "'万元'") }} as rounding_tolerance,
+        {{ stated_amount_envelope('statements.amount_decimals') }} as rounding_tolerance,
         'line ' || statements.source_line || ' vs '
         || case when pairs.table_code = 'evaluation' then '绩效自评表' else 'T' || pairs.table_code end
         || ' line ' || table_values.source_line
@@ -93,6 +93,7 @@ classes as (
         statements.document_id,
         statements.subject_code as class_code,
         statements.amount_wan,
+        statements.amount_decimals,
         statements.percent,
         statements.percent_decimals,
         statements.source_line,
@@ -349,7 +350,7 @@ parts as (
         classes.amount_wan as actual_value,
         'eq' as comparison,
         0 as pass_tolerance,
-        {{ rounding_envelope(1, "'万元'") }} as rounding_tolerance,
+        {{ stated_amount_envelope('classes.amount_decimals') }} as rounding_tolerance,
         'line ' || classes.source_line || ' vs T05 line ' || classes.table_line as source_ref,
         null as note
     from classes
@@ -362,7 +363,7 @@ parts as (
         budget_lines.final_wan,
         'eq',
         0,
-        {{ rounding_envelope(1, "'万元'") }},
+        {{ stated_amount_envelope('budget_lines.final_decimals') }},
         'line ' || budget_lines.source_line || ' vs ' || coalesce('T05 line ' || gpb.source_line, 'T03 line ' || all_funds.source_line),
         case when budget_lines.subject_code is null then 'the 项 could not be identified' end
     from budget_lines
@@ -452,8 +453,4 @@ parts as (
     inner join evaluated_projects on project_list.document_id = evaluated_projects.document_id
 )
 
-select * from amounts
-union all
-select * from rates
-union all
-select * from parts
+{{ graded_checks(['amounts', 'rates', 'parts']) }}

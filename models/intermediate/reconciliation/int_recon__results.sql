@@ -3,19 +3,15 @@
 -- envelope), fail, or not_applicable with the reason. One row per rule and document, or per
 -- row/column/class where the rule applies to many. Words for each finding: marts.rpt_reconciliation.
 with checks as (
-    select * from {{ ref('int_recon__subject_tables') }}
-    union all
-    select * from {{ ref('int_recon__totals_tables') }}
-    union all
-    select * from {{ ref('int_recon__econ_three_public') }}
-    union all
-    select * from {{ ref('int_recon__cross_table') }}
-    union all
-    select * from {{ ref('int_recon__narrative') }}
-    union all
-    select * from {{ ref('int_recon__performance') }}
-    union all
-    select * from {{ ref('int_recon__completeness') }}
+    {{ graded_checks([
+        ref('int_recon__subject_tables'),
+        ref('int_recon__totals_tables'),
+        ref('int_recon__econ_three_public'),
+        ref('int_recon__cross_table'),
+        ref('int_recon__narrative'),
+        ref('int_recon__performance'),
+        ref('int_recon__completeness'),
+    ]) }}
 ),
 
 rules as (
