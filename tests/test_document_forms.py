@@ -9,7 +9,7 @@ from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument
 
 from .test_forms import REAL, parse, values
-from .test_layouts import LINES, table_block
+from .test_layouts import LINES, basic_split_in_table05, table_block
 
 TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
 T02, T03, T09 = "2024 年度收入决算表", "2024 年度支出决算表", "2024 年度财政拨款“三公”经费支出决算表"
@@ -350,17 +350,8 @@ def test_a_form_code_above_the_title_words_is_not_another_table():
 def test_basic_expense_split_in_a_table_captioned_by_its_number_alone():
     """Table 05 captioned 公开 05 表 alone with 基本支出 over 小计 | 人员经费 | 公用经费: 人员经费 and 公用经费 in its
     header do not make it table 06 (only the 三公 words outrank a number)."""
-    first, end = table_block("# 2024 年度一般公共预算财政拨款支出决算表")
-    body = next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1
-    rows = [
-        "项目\t\t\t\t本年支出\t\t\t\t",
-        "科目编码\t科目名称\t\t\t小计\t基本支出\t\t\t项目支出",
-        "\t\t\t\t\t小计\t人员经费\t公用经费\t",
-        "栏次\t\t\t\t1\t2\t3\t4\t5",
-    ]
-    rows += ["\t".join([*c[:5], c[5], c[5], "", c[6]]) for c in (line.split("\t") for line in LINES[body:end])]
-    caption = LINES.index("# 2024 年度一般公共预算财政拨款支出决算表")
-    parsed = parse([*LINES[:caption], *LINES[caption + 1 : first], *rows, *LINES[end:]])
+    lines = basic_split_in_table05()
+    parsed = parse([line for line in lines if line != "# 2024 年度一般公共预算财政拨款支出决算表"])
     assert [(s.table_code, s.status) for s in parsed.statuses] == [(s.table_code, s.status) for s in REAL.statuses]
     assert values(parsed)["econ"] == values(REAL)["econ"]
     named = {key: value for key, value in values(parsed)["subjects"].items() if not key[3].startswith("col")}

@@ -584,25 +584,29 @@ def test_new_layouts_together_build_the_same_warehouse(tmp_path, real_db):
         assert query(db, sql) == query(real_db, sql), sql
 
 
-def test_basic_expense_split_into_personnel_and_public_use_columns():
-    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费: the 小计 is the basic column (it was read as a second
-    本年支出 小计 and replaced every row's total), the two parts are kept unnamed."""
-    first, end = table_block("公开 05 表")
+def basic_split_in_table05(lines: list[str] = LINES) -> list[str]:
+    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费 (the basic amount printed again as 人员经费)."""
+    first, end = table_block("公开 05 表", lines)
+    body = next(i for i in range(first, end) if lines[i].startswith("栏次")) + 1
     rows = [
         "项目\t\t\t\t本年支出\t\t\t\t",
         "功能分类科目编码\t\t\t科目名称\t合计\t基本支出\t\t\t项目支出",
         "类\t款\t项\t\t\t小计\t人员经费\t公用经费\t",
         "栏次\t\t\t\t1\t2\t3\t4\t5",
     ]
-    for line in LINES[first + 4 : end]:
-        cells = line.split("\t")
-        rows.append("\t".join([*cells[:6], "", "", *cells[6:]]))
+    rows += ["\t".join([*c[:5], c[5], c[5], "", c[6]]) for c in (line.split("\t") for line in lines[body:end])]
+    return [*lines[:first], *rows, *lines[end:]]
+
+
+def test_basic_expense_split_into_personnel_and_public_use_columns():
+    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费: the 小计 is the basic column (it was read as a second
+    本年支出 小计 and replaced every row's total), the two parts are kept unnamed."""
 
     def amounts(lines: list[str]) -> dict:
         parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
         return {(r.code, k): v[0] for r in parsed.subjects["05"] for k, v in r.amounts.items()}
 
-    split = amounts([*LINES[:first], *rows, *LINES[end:]])
+    split = amounts(basic_split_in_table05())
     printed = amounts(LINES)
     assert {k: v for k, v in split.items() if k[1] in ("total", "basic", "project")} == printed
     assert {k[1] for k in split} == {"total", "basic", "project", "col3", "col4"}
