@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
-from .text import ascii_digits, cn_number, no_space, norm, visible
+from .text import ascii_digits, cn_number, is_printed_amount, no_space, norm, visible
 
 
 class DocumentError(ValueError):
@@ -47,9 +47,8 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("06", ("人员经费", "公用经费")),
     ("09", ("因公出国", "公务接待")),
 ]
-# Table numbers of the central departments' template (公开07表 三公, 08 政府性基金, 09 国有资本经营) as codes here.
-CENTRAL_ORDER = {"07": "09", "08": "07", "09": "08"}
-_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
+# Table numbers of the central departments' template (公开08表 政府性基金, 09 国有资本经营; 07 is 三公) as codes here.
+CENTRAL_ORDER = {"08": "07", "09": "08"}
 _OTHER_TABLE = re.compile(r"[\u4e00-\u9fff]{4,}表$")  # a caption naming another table in words (…绩效自评表)
 _CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
@@ -342,7 +341,7 @@ def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> boo
 
 def _data_row(row: list[Cell]) -> bool:
     """A row holding a printed amount (a grid that starts with one has no header of its own)."""
-    return any("." in text and _AMOUNT.match(text) for text in map(_CELL_TEXT, row))
+    return any(map(is_printed_amount, map(_CELL_TEXT, row)))
 
 
 def _page_mark(text: str) -> bool:
@@ -398,10 +397,12 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued = caption_code(area)
-        if code and not title_code(norm(cap.text)):  # a number alone: the template's order decides
-            if code == "07" and _header_hint(block.rows) == "09":
-                central = True  # the central departments' order: 07 三公, 08 政府性基金, 09 国有资本经营
-            code = CENTRAL_ORDER[code] if central and code in CENTRAL_ORDER else code
+        if code and not title_code(norm(cap.text)):  # a number alone: the 三公 header words, else the order
+            if _header_hint(block.rows) == "09":
+                central = central or code == "07"  # the central departments' order: 07 三公, 08 政府性基金, 09 国有资本
+                code = "09"
+            elif central:
+                code = CENTRAL_ORDER.get(code, code)
         unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
         if unit is None and code is not None:
             unit = _header_unit(block)

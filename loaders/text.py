@@ -120,8 +120,9 @@ def ascii_digits(text: str) -> str:
 
 
 def to_wan(value: Decimal, unit: str) -> Decimal:
-    """Convert an amount printed in ``unit`` (万元 or 元) to 万元 without rounding."""
-    return value / WAN if unit == "元" else value
+    """Convert an amount printed in ``unit`` (万元 or 元) to 万元 without rounding; the printed precision stays in
+    the exponent (1,300,000 元 → 130.0000 万元)."""
+    return value.scaleb(-4) if unit == "元" else value
 
 
 _CN_DIGIT_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -135,3 +136,12 @@ def cn_number(text: str) -> int:
         return int(text.translate(_CN_DIGIT_VALUES))
     tens, _, units = text.rpartition("十")
     return int(tens.translate(_CN_DIGIT_VALUES) or 1) * 10 + int(units.translate(_CN_DIGIT_VALUES) or 0)
+
+
+# A printed amount: decimals (codes and 行次 have none), or whole 元 grouped in thousands (37,977,500).
+_PRINTED_AMOUNT = re.compile(r"^-?(?:[\d,]*\d\.\d+|\d{1,3}(?:,\d{3})+)$")
+
+
+def is_printed_amount(text: str) -> bool:
+    """Whether a cell holds an amount as tables print them (not a code, a row number or a year)."""
+    return ("." in text or "," in text) and _PRINTED_AMOUNT.match(no_space(text)) is not None

@@ -8,10 +8,13 @@
     (0.5 / pow(10, coalesce({{ decimals }}, 1)))::decimal(9, 4)
 {%- endmacro %}
 
-{#- A stated amount against its table: within half a unit of its last printed digit (3,797.8 → 0.05 万元), at least
-    the one-amount rounding envelope. -#}
-{% macro stated_amount_envelope(decimals) -%}
-    greatest({{ rounding_envelope(1, "'万元'") }}, 0.5 / pow(10, coalesce({{ decimals }}, 2))::decimal(18, 8))
+{#- A stated amount against its table: within half a unit of its last printed digit (3,797.8 → 0.05 万元; decimals
+    counted in 万元, so 1,300,000 元 has 4), at least the table's own rounding of one amount. -#}
+{% macro stated_amount_envelope(decimals, amount_unit) -%}
+    greatest(
+        {{ rounding_envelope(1, amount_unit) }},
+        0.5 / pow(10, least(coalesce({{ decimals }}, 2), 8))::decimal(18, 8)
+    )
 {%- endmacro %}
 
 {#- Exact percent numerator / denominator × 100 to 4 places (no DOUBLE). -#}

@@ -8,6 +8,7 @@ import pytest
 from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument
 
+from .conftest import CORPUS
 from .test_forms import REAL, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
 
@@ -329,14 +330,20 @@ def test_table_numbers_alone_in_the_central_templates_order():
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
-@pytest.mark.parametrize("caption", ["武汉市信息中心 2024 年度支出决算表", "2024年度支出决算表\n\n公开 03 表"])
-def test_a_continuation_captioned_otherwise_without_its_header(caption):
-    """Table 03 broken by a page whose caption is printed again in another wording, over rows of amounts and no
-    header: the rows continue the table (they were kept apart and lost)."""
-    first, end = table_block(T03)
-    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
-    parsed = parse([*LINES[:split], "", "- 12 -", "", *caption.split("\n"), "", *LINES[split:]])
-    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+@pytest.mark.parametrize("whole_yuan", [False, True])
+def test_a_continuation_captioned_otherwise_without_its_header(whole_yuan):
+    """Table 03 broken by a page whose caption is printed again with the unit's name, over rows of amounts (also
+    whole 元 grouped in thousands) and no header: the rows continue the table (they were kept apart and lost)."""
+    name, caption = ("yuan-retitled.md", "表3  支出决算表") if whole_yuan else ("wuhan-info-center-2024.md", T03)
+    lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+    first, end = table_block(caption, lines)
+    if whole_yuan:
+        lines = [*lines[:first], *(line.replace(".00", "") for line in lines[first:end]), *lines[end:]]
+    split = next(i for i in range(first, end) if lines[i].startswith("208\t"))
+    unit = parse(lines).document.unit_name
+    again = f"{unit} 支出决算表"
+    parsed = parse([*lines[:split], "", "- 12 -", "", again, "", *lines[split:]])
+    assert values(parsed) == values(parse(lines)) and parsed.document.warnings == parse(lines).document.warnings
 
 
 def test_a_form_code_above_the_title_words_is_not_another_table():

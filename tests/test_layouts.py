@@ -584,17 +584,20 @@ def test_new_layouts_together_build_the_same_warehouse(tmp_path, real_db):
         assert query(db, sql) == query(real_db, sql), sql
 
 
-def basic_split_in_table05(lines: list[str] = LINES) -> list[str]:
-    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费 (the basic amount printed again as 人员经费)."""
+def basic_split_in_table05(lines: list[str] = LINES, subtotal: bool = True) -> list[str]:
+    """Table 05 with 基本支出 over 小计 | 人员经费 | 公用经费 (without ``subtotal``: over 人员经费 | 公用经费 only); the
+    basic amount printed as 人员经费."""
     first, end = table_block("公开 05 表", lines)
     body = next(i for i in range(first, end) if lines[i].startswith("栏次")) + 1
+    parts = ["小计", "人员经费", "公用经费"][0 if subtotal else 1 :]
     rows = [
-        "项目\t\t\t\t本年支出\t\t\t\t",
-        "功能分类科目编码\t\t\t科目名称\t合计\t基本支出\t\t\t项目支出",
-        "类\t款\t项\t\t\t小计\t人员经费\t公用经费\t",
-        "栏次\t\t\t\t1\t2\t3\t4\t5",
+        "\t".join(["项目", "", "", "", "本年支出", *[""] * len(parts), ""]),
+        "\t".join(["功能分类科目编码", "", "", "科目名称", "合计", "基本支出", *[""] * (len(parts) - 1), "项目支出"]),
+        "\t".join(["类", "款", "项", "", "", *parts, ""]),
+        "\t".join(["栏次", "", "", "", *map(str, range(1, len(parts) + 3))]),
     ]
-    rows += ["\t".join([*c[:5], c[5], c[5], "", c[6]]) for c in (line.split("\t") for line in lines[body:end])]
+    for c in (line.split("\t") for line in lines[body:end]):
+        rows.append("\t".join([*c[:5], *([c[5]] if subtotal else []), c[5], "", c[6]]))
     return [*lines[:first], *rows, *lines[end:]]
 
 

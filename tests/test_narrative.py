@@ -438,10 +438,13 @@ def test_an_absent_optional_table_declared_empty_in_other_words(sentence):
     assert (status.status, status.note, status.note_line) == ("absent", sentence, at + 1)
 
 
-@pytest.mark.parametrize("wording", ["{w}（类）支出 ", "{w}支出（类）", "{w}支出 "])
+@pytest.mark.parametrize(
+    "wording", ["{w}（类）支出 ", "{w}支出（类）", "{w}支出 ", "主要用于{w}支出 ", "用于{w}（类）支出 "]
+)
 def test_class_lines_in_other_wordings(wording):
-    """一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's own name) N 万元，占 P%: the class
-    lines of the 一般公共预算 section, as …支出类支出 gives them (N-23/N-24 had nothing to check)."""
+    """一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's own name, also after other words:
+    主要用于…) N 万元，占 P%: the class lines of the 一般公共预算 section, as …支出类支出 gives them (N-23/N-24 had
+    nothing to check)."""
     text = (CORPUS / REAL).read_text(encoding="utf-8")
     classes = ("一般公共服务", "科学技术", "社会保障和就业", "卫生健康", "住房保障")
     changed = text

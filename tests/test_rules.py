@@ -267,6 +267,13 @@ SAME_NUMBERS = {
 }
 
 
+# Forms whose grading of one rule is asserted below.
+OTHER_FORMS = {
+    "basic_as_parts_only": lambda text: "\n".join(basic_split_in_table05(text.split("\n"), subtotal=False)),
+    "public_use_in_yuan_rounded": lambda text: text.replace("公用经费 130.32 万元", "公用经费 1,300,000 元", 1),
+}
+
+
 def _yuan_with_one_yuan_off(text: str) -> str:
     """The document printed in 元 with table 03's 事业运行 basic expense 1.00 元 off (its row and its 款)."""
     row = "20103\t事业运行\t\t\t15,002,000.00\t8,098,100.00"
@@ -299,6 +306,9 @@ def rule_warehouse(tmp_path_factory) -> Path:
     files.append(root / "yuan.md")
     yuan = _yuan_with_one_yuan_off((CORPUS / "yuan-retitled.md").read_text(encoding="utf-8"))
     files[-1].write_text(rename_unit(yuan, "襄阳市政务数据服务中心", "规则元中心"), encoding="utf-8")
+    for name, form in OTHER_FORMS.items():
+        files.append(root / f"{name}.md")
+        files[-1].write_text(rename_unit(form(base), UNIT, f"他形{name}单位"), encoding="utf-8")
     return build_warehouse(root / "rules.duckdb", *files)
 
 
@@ -347,3 +357,15 @@ def test_a_one_yuan_error_in_a_yuan_document_is_found(rule_warehouse):
     to 0.01 万元 = 100 元 when the rule results were put together)."""
     found = statuses(rule_warehouse, "规则元中心")
     assert "fail" in found["T03-04"] and "fail" in found["T03-03"]
+
+
+def test_row_totals_when_basic_expense_is_printed_only_as_its_parts(rule_warehouse):
+    """Table 05 with 基本支出 over 人员经费 | 公用经费 and no 小计: the two parts stand for it in each row's total (with
+    only the named kinds summed, every row had failed)."""
+    assert statuses(rule_warehouse, "他形basic_as_parts_only单位")["T05-04"] == {"pass"}
+
+
+def test_a_narrative_amount_in_whole_yuan_is_held_to_its_table(rule_warehouse):
+    """公用经费 1,300,000 元 against 130.32 万元 in table 06: 3,200 元 apart fails N-11 (counting the decimals after
+    the conversion to 万元 had given 130 a tolerance of 0.5 万元)."""
+    assert statuses(rule_warehouse, "他形public_use_in_yuan_rounded单位")["N-11"] == {"fail"}

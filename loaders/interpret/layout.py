@@ -7,12 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..readers import Cell
-from ..text import no_space, norm
+from ..text import is_printed_amount, norm
 
 _INT = re.compile(r"^（?(\d{1,2})）?$")  # 1 or (1) (normalised to full-width brackets)
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① … ⑳
-# A printed amount: decimals (codes and 行次 have none), or whole 元 grouped in thousands (37,977,500).
-_DECIMAL = re.compile(r"^-?(?:[\d,]*\d\.\d+|\d{1,3}(?:,\d{3})+)$")
 _LABELS = {"栏次", "列次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
 # Column spans (start, end) of the sides of a two-sided table, from its header rows and width.
@@ -62,7 +60,7 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
 
 def holds_amounts(rows: list[list[Cell]]) -> bool:
     """Whether any cell holds a printed decimal amount."""
-    return any(_DECIMAL.match(no_space(c.text)) for row in rows for c in row if "." in c.text or "," in c.text)
+    return any(is_printed_amount(c.text) for row in rows for c in row)
 
 
 def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
@@ -72,7 +70,7 @@ def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Lay
     1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
 
     def amount_columns(row: list[Cell]) -> list[int]:
-        return [k for k, c in enumerate(row) if _DECIMAL.match(no_space(c.text))]
+        return [k for k, c in enumerate(row) if is_printed_amount(c.text)]
 
     start = next((i for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]) if amount_columns(row)), 0)
     if start == 0:

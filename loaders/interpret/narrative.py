@@ -405,8 +405,7 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
         )
     if section.kind == "gpb" and "占" in sentence:  # the literal first: the pattern starts with a CJK run
         for m in CLASS_LINE.finditer(sentence):
-            name = m.group(1) + "支出"
-            if "类" not in m.group(0) and not _class_name(name):
+            if (name := _class_in(m.group(1), "类" in m.group(0))) is None:
                 continue  # 基本支出 N 万元，占 P%: not a class
             out.append(
                 Statement(
@@ -422,10 +421,14 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
     return out
 
 
-def _class_name(name: str) -> bool:
-    """Whether ``name`` is a function class's name as the reference list has it (一般公共服务支出)."""
-    ref = function_subjects().match(name, "")
-    return ref is not None and label(ref.name) == label(name)
+def _class_in(words: str, marked: bool) -> str | None:
+    """The class a line names by the words before its 支出: the longest tail that is a class's name as the reference
+    list has it (主要用于一般公共服务 → 一般公共服务支出), else the words as printed when 类 marks the line."""
+    for k in range(len(words) - 1):
+        ref = function_subjects().match(name := words[k:] + "支出", "")
+        if ref is not None and label(ref.name) == label(name):
+            return name
+    return words + "支出" if marked else None
 
 
 def _nothing(section: Section, offset: int, sentence: str) -> list[Statement]:

@@ -70,7 +70,7 @@ amounts as (
         statements.amount_wan as actual_value,
         'eq' as comparison,
         0 as pass_tolerance,
-        {{ stated_amount_envelope('statements.amount_decimals') }} as rounding_tolerance,
+        {{ stated_amount_envelope('statements.amount_decimals', 'statements.source_amount_unit') }} as rounding_tolerance,
         'line ' || statements.source_line || ' vs '
         || case when pairs.table_code = 'evaluation' then '绩效自评表' else 'T' || pairs.table_code end
         || ' line ' || table_values.source_line
@@ -350,7 +350,7 @@ parts as (
         classes.amount_wan as actual_value,
         'eq' as comparison,
         0 as pass_tolerance,
-        {{ stated_amount_envelope('classes.amount_decimals') }} as rounding_tolerance,
+        {{ stated_amount_envelope('classes.amount_decimals', 'classes.source_amount_unit') }} as rounding_tolerance,
         'line ' || classes.source_line || ' vs T05 line ' || classes.table_line as source_ref,
         null as note
     from classes
@@ -363,7 +363,7 @@ parts as (
         budget_lines.final_wan,
         'eq',
         0,
-        {{ stated_amount_envelope('budget_lines.final_decimals') }},
+        {{ stated_amount_envelope('budget_lines.final_decimals', 'budget_lines.source_amount_unit') }},
         'line ' || budget_lines.source_line || ' vs ' || coalesce('T05 line ' || gpb.source_line, 'T03 line ' || all_funds.source_line),
         case when budget_lines.subject_code is null then 'the 项 could not be identified' end
     from budget_lines

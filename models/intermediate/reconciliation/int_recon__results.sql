@@ -30,7 +30,7 @@ evaluated as (
         cast(expected_value as decimal(24, 6)) as expected_value,
         cast(actual_value as decimal(24, 6)) as actual_value,
         cast(actual_value - expected_value as decimal(24, 6)) as difference,
-        cast(pass_tolerance + rounding_tolerance as decimal(24, 6)) as tolerance,
+        cast(pass_tolerance + rounding_tolerance as decimal(24, 8)) as tolerance,
         source_ref,
         note,
         case
@@ -55,7 +55,7 @@ unchecked as (
         cast(null as decimal(24, 6)) as expected_value,
         cast(null as decimal(24, 6)) as actual_value,
         cast(null as decimal(24, 6)) as difference,
-        cast(null as decimal(24, 6)) as tolerance,
+        cast(null as decimal(24, 8)) as tolerance,
         null as source_ref,
         'nothing to check: the table, statement or appendix this rule reads is not in the document' as note,
         'not_applicable' as status
