@@ -486,6 +486,29 @@ def test_table06_as_one_list_with_group_columns():
     assert all(r.method == "printed" and r.total_key is None for r in parsed.econ)
 
 
+def test_table06_as_one_list_with_a_column_per_group_and_no_total_column():
+    """科目编码 | 科目名称 | 人员经费 | 公用经费, each row's amount under its group, a 合计 row with both groups'
+    totals (the table was left out: no 决算数 column)."""
+    first, end = table_block("2024 年度一般公共预算财政拨款基本支出决算明细表")
+    econ = {**TRUTH["econ_class"], **TRUTH["econ"]}
+    rows = ["科目编码\t科目名称\t人员经费\t公用经费"]
+    for code in sorted(econ):
+        amount = f"{Decimal(str(econ[code])):,.2f}"
+        personnel = code.startswith(("301", "303"))
+        rows.append(f"{code}\t\t{amount if personnel else ''}\t{'' if personnel else amount}")
+    rows.append("合计\t\t1,250.60\t130.32")
+    parsed = interpret(parse_document("layout.md", "\n".join([*LINES[:first], *rows, *LINES[end:]]).encode("utf-8")))
+    real = interpret(parse_document("layout.md", "\n".join(LINES).encode("utf-8")))
+    assert {r.code: r.amount for r in parsed.econ if r.code} == {c: Decimal(str(v)) for c, v in econ.items()}
+    assert {r.total_key: r.amount for r in parsed.econ if r.total_key} == {
+        r.total_key: r.amount for r in real.econ if r.total_key
+    }
+    assert all(r.method == "printed" for r in parsed.econ if r.code) and parsed.document.warnings == []
+    both = [f"{row}1.00" if row.startswith("30101\t") else row for row in rows]  # 基本工资 under both groups
+    parsed = interpret(parse_document("layout.md", "\n".join([*LINES[:first], *both, *LINES[end:]]).encode("utf-8")))
+    assert parsed.econ == [] and any("amounts under both 人员经费 and 公用经费" in w for w in parsed.document.warnings)
+
+
 _SECTION_HEADING = re.compile(r"^(#+ (?:\*\*)?)?([一二三四五六七八九十]{1,2})、(.*说明)")
 _NUMERALS = "一二三四五六七八九"
 

@@ -15,6 +15,7 @@ _NAME = re.compile(r"(?:经济)?(?:分类)?(?:科目|项目)?名称|(?:支出)?�
 _CODE_HEAD = re.compile(r"分类|编码|代码")
 _AMOUNT_HEAD = re.compile(r"决算|金额|合计|数|支出")
 _TOTAL_LABELS = [("personnel_total", "人员经费"), ("public_use_total", "公用经费")]
+_GROUP_TOTAL = {word: key for key, word in _TOTAL_LABELS}  # a group's column -> its total's key
 
 
 @dataclass(slots=True)
@@ -102,6 +103,9 @@ def _text(row, col: int | None) -> str:
 def read_econ_rows(table: Table) -> list[EconRow]:
     """Rows of every panel plus the 人员经费合计 / 公用经费合计 (or 小计) total rows, codes resolved."""
     start, panels, groups = _panels(table.rows)
+    columns = _group_columns(table.rows[start : start + 2])
+    if len(set(columns.values())) == 2 and (not panels or any(p[2] in columns for p in panels)):
+        return _group_list(table, start, columns)
     if not panels:
         raise DocumentError(f"table 06 (line {table.first_line}): no 科目名称/决算数 panel found")
     out: list[EconRow] = []
@@ -147,3 +151,36 @@ def _resolve(rows: list[EconRow]) -> None:
     parents = {r.parent_code for r in rows if r.parent_code}
     for r in rows:
         r.is_leaf = r.total_key is None and (r.code is None or r.code not in parents)
+
+
+def _group_columns(header: list) -> dict[int, str]:
+    """Amount columns headed 人员经费 / 公用经费 (a list with one column per group)."""
+    return {k: t for row in header for k, c in enumerate(row) if (t := norm(c.text)) in ("人员经费", "公用经费")}
+
+
+def _group_list(table: Table, start: int, columns: dict[int, str]) -> list[EconRow]:
+    """Table 06 as one list with a 人员经费 and a 公用经费 column and no 合计 column: each row's amount is in its
+    group's column; a 合计 row gives both groups' totals. A row with an amount in both is not read."""
+    texts = [norm(c.text) for c in table.rows[start]]
+    name_col = next(k for k, t in enumerate(texts) if t and _NAME.fullmatch(t))
+    code_col = name_col - 1 if name_col > 0 and _CODE_HEAD.search(texts[name_col - 1]) else None
+    out: list[EconRow] = []
+    for row in table.rows[start + 1 :]:
+        label = _text(row, code_col) + _text(row, name_col)
+        cells = [(group, raw) for col, group in sorted(columns.items()) if (raw := _text(row, col))]
+        line = row[name_col].line if name_col < len(row) else row[0].line
+        if _is_total(norm(label)):
+            for group, raw in cells:
+                out.append(EconRow(-1, None, line, None, label, raw, parse_amount(raw), total_key=_GROUP_TOTAL[group]))
+            continue
+        if not label or (cells and all(raw in columns.values() for _, raw in cells)):
+            continue  # a blank row, or the header's group words
+        if len(cells) > 1:
+            raise DocumentError(f"table 06 (line {line}): amounts under both 人员经费 and 公用经费 in one row")
+        code, name = norm(_text(row, code_col)), _text(row, name_col)
+        if not code and (split := split_code(name, "35")):
+            code, name = split
+        group, raw = cells[0] if cells else (None, "")
+        out.append(EconRow(0, group, line, code or None, name, raw, parse_amount(raw)))
+    _resolve(out)
+    return out
