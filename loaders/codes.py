@@ -31,34 +31,28 @@ def _unique_code(name: str, candidates: list[RefCode]) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _recover(row: SubjectRow, kuan: str, printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
-    code = _unique_code(row.name_raw, printed.get(kuan, []))
-    if code:
-        return code, "other_table"
-    ref = function_subjects().match(row.name_raw, kuan)
-    if ref:
-        return ref.code, "name_in_parent"
-    code = suffix_code(row.name_raw, kuan)
-    return (code, "name_in_parent") if code else (None, "unresolved")
-
-
-def _from_name(row: SubjectRow, above: str, printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
-    """Code of a row printed without one (names only, or a 款 code merged over its 项 rows): a 类 by its exact
-    name, else a 项 of the 款 above or a 款 of the 类 above (printed in the document, in the reference list, by
-    the 项 suffix convention), else a 类 by a truncated name."""
-    lei = function_subjects().match(row.name_raw, "")
-    if lei and label(lei.name) == label(row.name_raw):
-        return lei.code, "from_name"
-    parents = (above[:5], above[:3]) if len(above) >= 5 else (above,) if above else ()
-    for parent in parents:  # the document's own printed codes first, then the reference list
+def _under(row: SubjectRow, parents: tuple[str, ...], printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
+    """Code of a row under one of ``parents`` (nearest first) by its name: printed in the document, in the reference
+    list, then by the 项 suffix convention under a 款."""
+    for parent in parents:
         if code := _unique_code(row.name_raw, printed.get(parent, [])):
             return code, "other_table"
     for parent in parents:
         if ref := function_subjects().match(row.name_raw, parent):
             return ref.code, "name_in_parent"
-    if len(above) >= 5 and (code := suffix_code(row.name_raw, above[:5])):
+    if (kuan := next((p for p in parents if len(p) == 5), None)) and (code := suffix_code(row.name_raw, kuan)):
         return code, "name_in_parent"
-    return (lei.code, "from_name") if lei else (None, "unresolved")
+    return None, "unresolved"
+
+
+def _from_name(row: SubjectRow, above: str, printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
+    """Code of a row printed without one (names only, or a 款 code merged over its 项 rows): a 类 by its exact
+    name, else a 项 of the 款 above or a 款 of the 类 above, else a 类 by a truncated name."""
+    lei = function_subjects().match(row.name_raw, "")
+    if lei and label(lei.name) == label(row.name_raw):
+        return lei.code, "from_name"
+    found = _under(row, (above[:5], above[:3]) if len(above) >= 5 else (above,) if above else (), printed)
+    return found if found[0] else (lei.code, "from_name") if lei else (None, "unresolved")
 
 
 def resolve_subjects(tables: dict[str, list[SubjectRow]]) -> None:
@@ -75,7 +69,7 @@ def resolve_subjects(tables: dict[str, list[SubjectRow]]) -> None:
                 r.code, r.method = _from_name(r, above, printed)
                 r.level = LEVELS.get(len(r.code)) if r.code else "类"
             elif len(pc) == 5 and pc in kuan_seen:
-                r.code, r.method = _recover(r, pc, printed)
+                r.code, r.method = _under(r, (pc,), printed)
                 r.level, r.parent_code = "项", pc
             else:
                 r.code, r.method, r.level = pc, "printed", LEVELS.get(len(pc))

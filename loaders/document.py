@@ -299,21 +299,10 @@ def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, blo
     )
 
 
-def _sub_headed_part(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
-    """A part of the table before under a sub-heading of its own (（二）公用经费) with the same header row."""
-    return (
-        len(pending) <= 2
-        and all(len(p.text) <= 20 and "表" not in p.text and "单位" not in p.text for p in pending)
-        and _repeats_header(prev, block)
-    )
-
-
-def _page_header_above(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
-    """The table's header rows printed again under a page's running lines (the document's title, the unit
-    lines): short lines that name no table."""
-    return all(len(p.text) <= MAX_CAPTION_LEN and "表" not in p.text and p.text[-1:] != "。" for p in pending) and (
-        _repeats_header(prev, block)
-    )
+def _header_again(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
+    """The table's header rows printed again under short lines that name no table: a sub-heading of a part of
+    it (（二）公用经费) or a page's running lines (the document's title, the unit lines)."""
+    return all(len(p.text) <= MAX_CAPTION_LEN and "表" not in p.text for p in pending) and _repeats_header(prev, block)
 
 
 def _repeats_header(prev: Table, block: Grid) -> bool:
@@ -417,8 +406,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                     continued
                     or not pending
                     or _running_header(pending, unit, prev, block)
-                    or _sub_headed_part(pending, prev, block)
-                    or _page_header_above(pending, prev, block)
+                    or _header_again(pending, prev, block)
                 )
             )
         ):

@@ -26,7 +26,6 @@ _CODE_AND_NAME = re.compile(r"^\s*[\[【]?\s*(\d{2,3}(?:\s?\d{2}){0,2})\s*[\]】
 CODE_BRACKETS = "[]【】"
 
 ZERO = Decimal(0)
-WAN = Decimal(10000)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
 # Minus signs a PDF text layer holds instead of ASCII '-': minus sign, en dash, figure dash, small hyphen-minus.
 _MINUS = str.maketrans(dict.fromkeys("\u2212\u2013\u2012\ufe63", "-"))
