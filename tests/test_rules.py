@@ -271,6 +271,9 @@ SAME_NUMBERS = {
 OTHER_FORMS = {
     "basic_as_parts_only": lambda text: "\n".join(basic_split_in_table05(text.split("\n"), subtotal=False)),
     "public_use_in_yuan_rounded": lambda text: text.replace("公用经费 130.32 万元", "公用经费 1,300,000 元", 1),
+    "table06_without_group_totals": lambda text: text.replace(
+        "人员经费合计\t\t1,250.60\t公用经费合计\t\t\t\t\t130.32\n", "", 1
+    ),
 }
 
 
@@ -369,3 +372,11 @@ def test_a_narrative_amount_in_whole_yuan_is_held_to_its_table(rule_warehouse):
     """公用经费 1,300,000 元 against 130.32 万元 in table 06: 3,200 元 apart fails N-11 (counting the decimals after
     the conversion to 万元 had given 130 a tolerance of 0.5 万元)."""
     assert statuses(rule_warehouse, "他形public_use_in_yuan_rounded单位")["N-11"] == {"fail"}
+
+
+def test_table06_without_its_group_totals_is_still_held_to_table05_and_the_narrative(rule_warehouse):
+    """Table 06 printed without its 人员经费合计 / 公用经费合计 line: each group's rows summed stand for it (the
+    narrative's 人员经费 and 公用经费 and table 05's 基本支出 had not been checked at all)."""
+    found = statuses(rule_warehouse, "他形table06_without_group_totals单位")
+    assert [found[rule] for rule in ("N-10", "N-11", "X-07")] == [{"pass"}] * 3
+    assert found["T06-01"] == found["T06-02"] == {"not_applicable"}

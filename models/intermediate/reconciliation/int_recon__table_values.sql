@@ -2,7 +2,7 @@
 -- Every printed table value a cross-table or narrative rule may compare, under one key per document:
 --   subject tables  total:<column> | class:<code>:<column> | item:<code>:<column>
 --   tables 01/04    <side>:<line_item>[:<class code>]:<column>
---   table 06        personnel_total | public_use_total | econ:<code>
+--   table 06        personnel_total | public_use_total (its rows summed when not printed) | econ:<code>
 --   table 09        <budget|actual>:<item>
 with subject_values as (
     select
@@ -42,6 +42,25 @@ econ_values as (
     where total_key is not null or econ_code is not null
 ),
 
+econ_group_sums as (
+    -- a table 06 printed without its 人员经费合计 / 公用经费合计 line: the group's rows summed stand for it
+    select
+        document_id,
+        table_code,
+        min(source_line) as source_line,
+        sum(amount_wan) as amount_wan,
+        case
+            when
+                coalesce(cost_group_printed, case when left(econ_code, 3) in ('301', '303') then '人员经费' end)
+                = '人员经费'
+                then 'personnel_total'
+            else 'public_use_total'
+        end as value_key
+    from {{ ref('stg_raw__econ_lines') }}
+    where is_leaf and econ_code is not null
+    group by all
+),
+
 three_public_values as (
     select
         document_id,
@@ -70,6 +89,15 @@ unioned as (
     select * from totals_values
     union all
     select * from econ_values
+    union all
+    select * from econ_group_sums
+    where
+        not exists (
+            select 1 from econ_values as printed
+            where
+                econ_group_sums.document_id = printed.document_id
+                and econ_group_sums.value_key = printed.value_key
+        )
     union all
     select * from three_public_values
     union all
