@@ -125,7 +125,8 @@ def interpret(doc: Document) -> ParsedDocument:
         if table is not None:
             _check_complete(table, doc)
             if table.amount_unit is None:
-                doc.warnings.append(f"table {code}: no 金额单位 found, assuming 万元")
+                stated = " (the unit the other tables state)" if units else ""
+                doc.warnings.append(f"table {code}: no 金额单位 found, assuming {amount_unit}{stated}")
         note, note_line = _declared_empty(doc, table, code) if code in OPTIONAL else (None, None)
         parsed.statuses.append(_status(code, table, note, note_line))
         if table is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from loaders import cli
 from loaders.bench import make_copies
-from loaders.pipeline import parse_file
+from loaders.document import parse_document
+from loaders.pipeline import interpret, parse_file
 from loaders.staging import DOCUMENT_TABLES, Writer, connect, stage
 
 from .conftest import CORPUS, REAL, query
@@ -117,6 +119,19 @@ def test_missing_table_is_reported_not_fatal(tmp_path, capsys):
     assert "table 09 财政拨款“三公”经费支出决算表 not found" in query(db, "select warnings from raw.documents")[0][0]
     assert f"WARNING {path}: table 09 财政拨款“三公”经费支出决算表 not found" in capsys.readouterr().err
     assert query(db, "select status from raw.document_tables where table_code = '09'") == [("absent",)]
+
+
+def test_a_table_without_its_unit_is_read_in_the_unit_the_others_state():
+    """Only table 01 states 金额单位：元: the other tables are read in 元 too, and their warnings say so (they had
+    said "assuming 万元" while converting from 元)."""
+    text = (CORPUS / "yuan-retitled.md").read_text(encoding="utf-8")
+    first = text.index("金额单位：元") + len("金额单位：元")
+    text = text[:first] + re.sub(r"金额单位[:：] ?元", "", text[first:])
+    parsed = interpret(parse_document("one-unit-line.md", text.encode("utf-8")))
+    real = parse_file(CORPUS / "yuan-retitled.md")
+    assert parsed.amount_unit == "元" and parsed.subjects == real.subjects
+    unstated = [w for w in parsed.document.warnings if "no 金额单位 found" in w]
+    assert len(unstated) >= 5 and all(w.endswith("assuming 元 (the unit the other tables state)") for w in unstated)
 
 
 def test_messages_on_long_loads_start_their_own_line(tmp_path, monkeypatch, capsys):
