@@ -284,13 +284,13 @@ def _budget_code(line: BudgetLine, rows: list[SubjectRow]) -> tuple[str | None, 
 
 
 def _read_narrative(parsed: ParsedDocument) -> None:
-    narrative = sections(parsed.document.paragraphs)
-    parsed.statements = read_statements(narrative)
+    narrative, year = sections(parsed.document.paragraphs), parsed.document.fiscal_year
+    parsed.statements = read_statements(narrative, year)
     for st in parsed.statements:
         if st.key == "gpb_expense_by_class" and (ref := function_subjects().match(st.detail or "", "")):
             st.subject_code = ref.code
     rows = _leaf_rows(parsed)
-    parsed.budget_lines = read_budget_lines(narrative)
+    parsed.budget_lines = read_budget_lines(narrative, year)
     for line in parsed.budget_lines:
         line.subject_code, line.code_method = _budget_code(line, rows)
     parsed.projects = read_projects(narrative)

@@ -152,10 +152,11 @@ def test_unit_enriched(real_db):
     ) == [("武汉市数据局", "武汉市", "2025-09-29")]
 
 
-def statement_rows(*lines: str) -> list[tuple]:
-    """(key, amount, quantity, detail) of each statement read from ``lines`` as paragraphs 1, 2, …"""
+def statement_rows(*lines: str, year: int | None = None) -> list[tuple]:
+    """(key, amount, quantity, detail) of each statement read from ``lines`` as paragraphs 1, 2, … of a document of
+    fiscal ``year``."""
     paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
-    return [(s.key, s.amount_wan, s.quantity, s.detail) for s in read_statements(sections(paragraphs))]
+    return [(s.key, s.amount_wan, s.quantity, s.detail) for s in read_statements(sections(paragraphs), year)]
 
 
 def statements(*lines: str) -> dict[str, tuple]:
@@ -220,7 +221,8 @@ def test_other_wordings_of_changes_three_public_items_and_nothing_to_report():
     assert got["income_this_year_change"][:2] == (D("502.07"), D("15.2"))
     assert got["expense_this_year_change"][:2] == (D("-2.00"), D("-0.1"))
     assert got["gov_fund_expense"][0] == D("50.00")  # 无 after the amount is a detail, not 'nothing to report'
-    assert got["three_public_actual"][0] == D("4.23") and "abroad" not in got  # the sentence's first item
+    assert got["three_public_actual"][0] == D("4.23")
+    assert got["abroad"][0] == D(0) and got["official_reception"][0] == D("0.14")  # each item named before a figure
     assert got["vehicle_purchase_budget"][0] == D(0) and got["vehicle_operation"][0] == D("4.09")
     assert got["vehicle_operation_change"][:2] == (D("-3.32"), D("-44.8")) and "vehicle_total" not in got
     assert got["agency_operating_cost"][0] == D("12.34")
@@ -249,6 +251,8 @@ _LINE = "（1）住房保障支出（类）住房改革支出（款）住房公�
         "年初预算为77.64万元，支出决算为75.24万元，为年初预算的96.9%。",
         "支出决算为75.24万元，年初预算为77.64万元，完成年初预算的96.9%。",
         "年初预算数77.64万元，调整预算为77.64万元，支出决算数75.24万元，完成年初预算的96.9%。",
+        "年初预算数为77.64万元，决算数为75.24万元，完成年初预算的96.9%。",
+        "上年支出决算为70.00万元，年初预算77.64万元，决算75.24万元，完成年初预算的96.9%。",
     ],
 )
 def test_budget_lines_in_other_orders_and_punctuation(figures):
@@ -290,11 +294,70 @@ def test_three_public_in_the_national_wording():
         ("2024年度收入合计3,797.75万元，比上年增长15.2%（增加502.07万元）。", ("502.07", "15.2")),
         ("2024年度收入合计3,797.75万元，比上年下降15.2%，减少502.07万元。", ("-502.07", "-15.2")),
         ("2024年度收入合计3,797.75万元，较上年增加-502.07万元，增长-15.2%。", ("-502.07", "-15.2")),
+        ("2024年度收入合计3,797.75万元，较上年减少502.07万元，增长-15.2%。", ("-502.07", "-15.2")),
+        ("2024年度收入合计3,797.75万元，较上年减少502.07万元，下降-15.2%。", ("-502.07", "-15.2")),
+        ("2024年度收入合计3,797.75万元，较上年增加了502.07万元，增长了15.2%。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，较上年同期增加502.07万元，增长15.2%。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，与上年决算数相比增加502.07万元，增长15.2%。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，较上年增加502.07万元（增长15.2%）。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，比上年收入合计3,295.68万元增加502.07万元，增长15.2%。", ("502.07", "15.2")),
+        ("2024年度收入合计3,797.75万元，同比增长15.2%。", (None, "15.2")),
     ],
 )
 def test_changes_with_the_percentage_first_or_a_signed_amount(sentence, change):
-    got = statements("二、收入决算情况说明", sentence)
-    assert got["income_this_year_change"][:2] == tuple(map(D, change))
+    """The change on last year in the wordings offices print: a percent printed with its own sign takes the amount's
+    (减少 X，增长-Y% had become +Y%), 了 / 同期 / 决算数, last year's figure between (passed over), a percent alone."""
+    got = statement_rows("二、收入决算情况说明", sentence)
+    assert [row[1] for row in got if row[0] == "income_this_year"] == [D("3797.75")]
+    changes = statements("二、收入决算情况说明", sentence)["income_this_year_change"][:2]
+    assert changes == tuple(None if x is None else D(x) for x in change)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年度收入合计3,295.68万元，2024年度收入合计3,797.75万元。",
+        "2024年度收入合计3,797.75万元（2023年度收入合计3,295.68万元）。",
+        "2024年度收入合计：3,797.75万元。",
+        "2024年度收入合计为人民币3,797.75万元。",
+        "2024年度收入合计0.379775亿元。",
+    ],
+)
+def test_stated_amounts_in_other_wordings_and_last_years_beside_them(sentence):
+    """收入合计：/ 为人民币 / 亿元 are read; a figure of a year before the document's, named by its year, is not this
+    year's (it had been stored as a second income_this_year)."""
+    got = [(key, amount) for key, amount, *_ in statement_rows("二、收入决算情况说明", sentence, year=2024)]
+    assert got == [("income_this_year", D("3797.75"))]
+
+
+def test_a_share_printed_before_its_amount():
+    got = statements(
+        "三、支出决算情况说明",
+        "其中：基本支出占本年支出36.4%，为1,380.92万元；项目支出占本年支出63.6%，为2,416.83万元。",
+    )
+    assert got["basic_expense"][:2] == (D("1380.92"), D("36.4"))
+    assert got["project_expense"][:2] == (D("2416.83"), D("63.6"))
+
+
+def test_three_public_items_in_one_line_and_last_years_figures():
+    """An 其中 list of items with their amounts and no 决算 word; last year's 三公 figure (上年…支出决算为, 比 2023
+    年度支出决算 X 万元减少) is not this year's; 同比减少 is a change."""
+    got = statement_rows(
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2024年度“三公”经费支出4.23万元，其中：因公出国（境）费0.00万元，公务用车购置及运行费4.09万元，公务接待费0.14万元。",
+        "上年“三公”经费支出决算为7.48万元。2024年度“三公”经费支出决算为4.23万元，比2023年度支出决算7.48万元减少3.25万元，"
+        "下降43.4%。公务接待费同比减少0.07万元。",
+        year=2024,
+    )
+    assert [(key, amount) for key, amount, *_ in got] == [
+        ("three_public_actual", D("4.23")),
+        ("abroad", D("0.00")),
+        ("vehicle_total", D("4.09")),
+        ("official_reception", D("0.14")),
+        ("three_public_actual", D("4.23")),
+        ("three_public_actual_change", D("-3.25")),
+        ("official_reception_change", D("-0.07")),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -46,21 +47,29 @@ SECTION_KINDS = [
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _PERCENT = r"-?\d+(?:\.\d+)?"
 NUM = f"({_NUMBER})"
-AMOUNT = NUM + r"(万元|元)"
+AMOUNT = NUM + r"(亿元|万元|元)"
 PCT = f"({_PERCENT})%"
 AMOUNT_RE = re.compile(AMOUNT)
-_PRIOR_YEAR = ("上年", "上年度", "去年", "上一年度")
+# Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
+PRIOR_YEAR = re.compile(r"上年(?!结转)|去年|上一年度|(\d{4})年")
+# A comparison with last year right before a phrase: 比上年收入合计 X 万元增加 … (X is last year's, the change this
+# year's).
+COMPARED = re.compile(r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:同期)?|同比)$")
+CLAUSE_MARKS = "，,（(：:"
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
-# A change on last year: 增加 X 万元（，增长 Y%）, or the percentage first (增长 Y%，增加 X 万元 / 增长 Y%（增加
-# X 万元）); 增加-X 万元 is a decrease.
+# A change on last year: 增加(了) X 万元（，增长 Y% / （增长 Y%））, the percentage first (增长 Y%，增加 X 万元 /
+# 增长 Y%（增加 X 万元）), or the percentage alone (同比增长 Y%); 增加-X 万元 is a decrease.
 _DELTA = f"-?{_NUMBER}"
+_RATE_WORDS = "增长|下降|上升|降低|增幅|降幅"
 CHANGE = (
-    rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)(?P<change>{_DELTA})(?P<change_unit>万元|元)"
-    rf"(?:[，,]?(?:增长|下降|增加|减少|上升|降低|增幅|降幅)?(?:为)?(?P<change_pct>{_PERCENT})%)?"
-    rf"|(?:增长|下降|上升|降低|增幅|降幅)(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
-    rf"(?P<sign2>增加|减少)(?P<change2>{_DELTA})(?P<change_unit2>万元|元)[)）]?)"
+    rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)了?(?P<change>{_DELTA})(?P<change_unit>万元|元)"
+    rf"(?:[，,（(]?(?:{_RATE_WORDS}|增加|减少)?了?(?:为)?(?P<change_pct>{_PERCENT})%)?"
+    rf"|(?:{_RATE_WORDS})了?(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
+    rf"(?P<sign2>增加|减少)了?(?P<change2>{_DELTA})(?P<change_unit2>万元|元)[)）]?"
+    rf"|(?P<sign3>增长|下降|上升|降低)了?(?:为)?(?P<pct_only>{_PERCENT})%)"
 )
-COMPARE = r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:决算数?)?|与(?:上年度?|\d{4}年度?)相比|同比)?"
+_LAST_YEAR = r"(?:上年度?|\d{4}年度?)(?:同期)?"
+COMPARE = rf"(?:(?:比|较){_LAST_YEAR}(?:决算数?)?|与{_LAST_YEAR}(?:决算数?)?相比|同比)?"
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("grant_total",), r"财政拨款收、?支总计", ("fiscal_grant_total",)),
@@ -96,6 +105,10 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("procurement",), r"政府采购服务支出|服务采购(?:支出)?", ("procurement_services",)),
     (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
     (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
+    (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
+    (("three_public",), r"因公出国[（(]境[)）]费(?:支出)?(?!决算)", ("abroad",)),
+    (("three_public",), r"公务用车购置及运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_total",)),
+    (("three_public",), r"(?<!国内)(?<!外事)公务接待费(?:支出)?(?!决算)", ("official_reception",)),
     (("three_public",), r"公务用车购置费(?:支出)?(?!决算)", ("vehicle_purchase",)),
     (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_operation",)),
     (("three_public",), r"国内公务接待(?:支出|费)?", ("official_reception_domestic",)),
@@ -112,7 +125,8 @@ PHRASE_PATTERNS = [
         re.compile(phrase),
         keys,
         re.compile(
-            rf"(?:{phrase})[)）]?(?:决算数?)?(?:均为|各为|为|共计|合计|是|达)?(?:(?P<value>{_NUMBER})(?P<unit>万元|元))?[，,]?"
+            rf"(?:{phrase})[)）]?(?:决算数?)?(?:占[^，。；\d]{{0,14}}?(?P<share_first>{_PERCENT})%[，,]?)?"
+            rf"(?:均为|各为|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>亿元|万元|元))?[，,]?"
             rf"{COMPARE}[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>持平))?(?:[，,]?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
     )
@@ -139,8 +153,9 @@ THREE_PUBLIC_ITEMS = re.compile(
 )
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
 THREE_PUBLIC_ACTUAL = re.compile(r"支出决算(?:数)?为?" + AMOUNT + r"(?:，完成(?:全年|年初)?预算的" + PCT + ")?")
-THREE_PUBLIC_CHANGE = re.compile(r"(?:较|比)上年(?:度)?" + CHANGE)
-THREE_PUBLIC_FLAT = re.compile(r"(?:较|比|与)上年(?:相比)?持平")
+# 较上年减少 / 同比减少 / 比 2023 年度支出决算 7.48 万元减少 …
+THREE_PUBLIC_CHANGE = re.compile(rf"(?:(?:较|比){_LAST_YEAR}(?:支出)?(?:决算数?)?(?:{AMOUNT})?|同比)" + CHANGE)
+THREE_PUBLIC_FLAT = re.compile(r"(?:较|比|与)上年(?:相比)?持平|同比持平")
 COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
     (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
@@ -287,20 +302,37 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
 
 
 def _wan(number: str, unit: str) -> Decimal:
-    return to_wan(Decimal(number.replace(",", "")), unit)
+    value = Decimal(number.replace(",", ""))
+    return value.scaleb(4) if unit == "亿元" else to_wan(value, unit)
 
 
-def _change(m: re.Match) -> tuple[Decimal, Decimal | None]:
-    """(amount in 万元, percent) of a CHANGE match, signed by its word."""
+def _change(m: re.Match) -> tuple[Decimal | None, Decimal | None]:
+    """(amount in 万元, percent) of a CHANGE match, signed by its word; a percent printed with its own sign takes
+    the amount's (减少 3.25 万元，增长-43.4%)."""
+    if m["pct_only"]:
+        return None, CHANGE_WORDS[m["sign3"]] * Decimal(m["pct_only"])
     if m["change"]:
         sign, amount, unit, pct = m["sign"], m["change"], m["change_unit"], m["change_pct"]
     else:
         sign, amount, unit, pct = m["sign2"], m["change2"], m["change_unit2"], m["pct_first"]
-    factor = CHANGE_WORDS[sign]
-    return factor * _wan(amount, unit), (factor * Decimal(pct) if pct is not None else None)
+    wan = CHANGE_WORDS[sign] * _wan(amount, unit)
+    if pct is None:
+        return wan, None
+    rate = Decimal(pct)
+    return wan, (abs(rate).copy_sign(wan) if pct.startswith("-") else CHANGE_WORDS[sign] * rate)
 
 
-def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Statement]:
+def _prior(sentence: str, start: int, fiscal_year: int | None) -> tuple[bool, bool]:
+    """Whether the figure at ``start`` is last year's by the words before it in its clause (上年人员经费, 2023 年度
+    收入合计), and whether they compare with last year (比上年收入合计 X 万元增加 Y 万元: Y is this year's change)."""
+    clause = sentence[max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1 : start]
+    prior = any(
+        m[1] is None or (fiscal_year is not None and int(m[1]) < fiscal_year) for m in PRIOR_YEAR.finditer(clause)
+    )
+    return prior, prior and COMPARED.search(clause) is not None
+
+
+def _phrase_statements(section: Section, offset: int, sentence: str, fiscal_year: int | None) -> list[Statement]:
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
     for phrase, keys, pattern in PATTERNS_BY_KIND.get(section.kind, ()):
@@ -309,17 +341,17 @@ def _phrase_statements(section: Section, offset: int, sentence: str) -> list[Sta
         for m in pattern.finditer(sentence):
             if m.group(0) == phrase.match(m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
                 continue
-            if sentence.endswith(_PRIOR_YEAR, 0, m.start()):
-                continue  # 上年收、支总计均为…, （上年人员经费…）: last year's figure
+            prior, compared = _prior(sentence, m.start(), fiscal_year)
+            if prior and not compared:
+                continue  # 上年收、支总计均为…, （2023 年度人员经费…）: last year's figure
             taken.append((m.start(), m.end()))
             line = section.line_at(offset + m.start())
             quote = sentence.strip("\n")
             for key in keys:
-                if m["value"]:
-                    out.append(
-                        Statement(section.kind, key, line, quote, _wan(m["value"], m["unit"]), _decimal(m["share"]))
-                    )
-                if m["change"] or m["change2"]:
+                if m["value"] and not prior:
+                    share = _decimal(m["share"] or m["share_first"])
+                    out.append(Statement(section.kind, key, line, quote, _wan(m["value"], m["unit"]), share))
+                if m["change"] or m["change2"] or m["pct_only"]:
                     amount, pct = _change(m)
                     out.append(Statement(section.kind, key + "_change", line, quote, amount, pct))
                 elif m["flat"]:
@@ -338,11 +370,17 @@ def _last_mark(text: str, end: int) -> str:
     return text[end] if end >= 0 else ""
 
 
+def _this_year(pattern: re.Pattern, sentence: str, fiscal_year: int | None) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``sentence`` that are not last year's figures."""
+    return (m for m in pattern.finditer(sentence) if not _prior(sentence, m.start(), fiscal_year)[0])
+
+
 def _three_public(
-    section: Section, offset: int, sentence: str, subject: str | None
+    section: Section, offset: int, sentence: str, subject: str | None, fiscal_year: int | None
 ) -> tuple[list[Statement], str | None]:
     """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
-    to the paragraph's subject (the first item it names: 较上年… after an 其中 list is the total's)."""
+    to the paragraph's subject (the first item it names: 较上年… after an 其中 list is the total's); last year's
+    figures (上年…支出决算为) are passed over, and an item is given one figure of each kind per sentence."""
     named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)] if "费" in sentence else []
     subject = subject or (named[0][1] if named else None)
 
@@ -350,16 +388,22 @@ def _three_public(
         item = next((key for start, key in reversed(named) if start < pos), subject or "three_public")
         return item if item != "three_public" else "three_public_actual"
 
-    line, quote, out = section.line_at(offset), sentence.strip("\n"), []
-    if "预算" in sentence and (m := THREE_PUBLIC_BUDGET.search(sentence)):
-        budget = actual_at(m.start()).removesuffix("_actual") + "_budget"
-        out.append(Statement(section.kind, budget, line, quote, _wan(*m.groups())))
-    if "决算" in sentence and (m := THREE_PUBLIC_ACTUAL.search(sentence)):
-        out.append(Statement(section.kind, actual_at(m.start()), line, quote, _wan(m[1], m[2]), _decimal(m[3])))
-    if "上年" in sentence and (m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence)):
+    line, quote, out = section.line_at(offset), sentence.strip("\n"), {}
+    if "预算" in sentence:
+        for m in _this_year(THREE_PUBLIC_BUDGET, sentence, fiscal_year):
+            budget = actual_at(m.start()).removesuffix("_actual") + "_budget"
+            out.setdefault(budget, Statement(section.kind, budget, line, quote, _wan(*m.groups())))
+    if "决算" in sentence:
+        for m in _this_year(THREE_PUBLIC_ACTUAL, sentence, fiscal_year):
+            actual = actual_at(m.start())
+            out.setdefault(actual, Statement(section.kind, actual, line, quote, _wan(m[1], m[2]), _decimal(m[3])))
+    if ("上年" in sentence or "比" in sentence or "较" in sentence) and (
+        m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence)
+    ):
         amount, pct = _change(m) if m.re is THREE_PUBLIC_CHANGE else (Decimal(0), Decimal(0))
-        out.append(Statement(section.kind, actual_at(m.start()) + "_change", line, quote, amount, pct))
-    return out, subject
+        change = actual_at(m.start()) + "_change"
+        out[change] = Statement(section.kind, change, line, quote, amount, pct)
+    return list(out.values()), subject
 
 
 def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
@@ -441,8 +485,8 @@ def _nothing(section: Section, offset: int, sentence: str) -> list[Statement]:
     return []
 
 
-def read_statements(narrative: list[Section]) -> list[Statement]:
-    """Every stated figure of the narrative sections."""
+def read_statements(narrative: list[Section], fiscal_year: int | None = None) -> list[Statement]:
+    """Every stated figure of the narrative sections (figures of a year before ``fiscal_year`` passed over)."""
     out: list[Statement] = []
     for section in narrative:
         subject, stated, per_item = None, False, False
@@ -451,14 +495,16 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
             if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
                 per_item = not sentence.endswith("\n")
                 continue
+            found: list[Statement] = []
             if section.kind == "three_public":
-                found, subject = _three_public(section, offset, sentence, subject)
+                found, subject = _three_public(section, offset, sentence, subject, fiscal_year)
                 if sentence.endswith("\n") and _last_mark(section.text, m.end() - 1) not in "，,":
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
             if figures or "持平" in sentence:
-                out += _phrase_statements(section, offset, sentence)
+                keys = {s.key for s in found}  # an item's figure read by the 三公 reading is not read twice
+                out += [s for s in _phrase_statements(section, offset, sentence, fiscal_year) if s.key not in keys]
             if figures:
                 out += _counts(section, offset, sentence)
                 stated = stated or ("元" in sentence and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))
@@ -469,7 +515,7 @@ def read_statements(narrative: list[Section]) -> list[Statement]:
 
 # A per-项 paragraph's figures after its path: 年初预算 / 支出决算 / 完成…% in any order (调整预算 is passed over).
 ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
-FINAL_AMOUNT = re.compile(r"支出决算(?:数)?(?:为|是)?" + AMOUNT)
+FINAL_AMOUNT = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?" + AMOUNT)
 COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
 # A listed project: name (，/：)(支出/预算…) amount (，执行 amount) 。主要成效：…; the executed amount if both printed.
 _PROJECT_LABEL = r"(?:支出|金额|预算|决算|执行)(?:数|金额)?为?"
@@ -530,15 +576,16 @@ def _budget_paths(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_budget_lines(narrative: list[Section]) -> list[BudgetLine]:
-    """Per-项 budget execution sentences of the narrative sections."""
+def read_budget_lines(narrative: list[Section], fiscal_year: int | None = None) -> list[BudgetLine]:
+    """Per-项 budget execution sentences of the narrative sections (上年支出决算 … passed over)."""
     out = []
     for section in narrative:
         for offset, line in _lines_with(section, "（项）"):
             paths = _budget_paths(line)
             for (start, end), after in zip(paths, [*(p for p, _ in paths[1:]), len(line)], strict=True):
                 segment = line[end:after]
-                original, final = ORIGINAL_BUDGET.search(segment), FINAL_AMOUNT.search(segment)
+                original = next(_this_year(ORIGINAL_BUDGET, segment, fiscal_year), None)
+                final = next(_this_year(FINAL_AMOUNT, segment, fiscal_year), None)
                 if original is None or final is None:
                     continue
                 completion = COMPLETION.search(segment)
