@@ -20,10 +20,18 @@ _PUNCTUATION = (
 )
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百]+[）)、.．]\s*|^[（(]?\d{1,2}[）)、.．]\s*(?!\d)")
 
-# A classification code printed in the same cell as its name: 2010350 事业运行, 201 03 50 事业运行, 30101 基本工资,
-# [2010350]事业运行.
-_CODE_AND_NAME = re.compile(r"^\s*[\[【]?\s*(\d{2,3}(?:\s?\d{2}){0,2})\s*[\]】]?\s*(?=[^\d\s.．、，,%％\]】])")
+# A code printed with a separator between its parts, the same throughout: 201.03.50, 201-03-50, 201．03．50.
+_SEPARATED = r"\d{3}(?P<sep>[.．\-－])\d{2}(?:(?P=sep)\d{2})?"
+# A classification code printed in the same cell as its name: 2010350 事业运行, 201 03 50 事业运行, 201.03.50 事业运行,
+# 30101 基本工资, [2010350]事业运行.
+_CODE_AND_NAME = re.compile(
+    rf"^\s*[\[【]?\s*(?P<code>{_SEPARATED}|\d{{2,3}}(?:\s?\d{{2}}){{0,2}})\s*[\]】]?\s*(?=[^\d\s.．、，,%％\]】])"
+)
 CODE_BRACKETS = "[]【】"
+# A code alone in its cell (whitespace and brackets dropped): 2010350, 201.03.50, or one part of a code printed in
+# 类 | 款 | 项 cells, bare (201 | 03 | 50) or with its separator kept beside it (201. | 03. | 50, .03 | .50).
+_CODE_ALONE = re.compile(rf"^(?:\d{{2,7}}|{_SEPARATED}|[.．\-－]\d{{2,3}}|\d{{2,3}}[.．\-－])$")
+_NOT_DIGIT = re.compile(r"\D")
 
 ZERO = Decimal(0)
 _ZERO_MARKS = {"", "-", "--", "—", "——", "－", "/", "0", "0.0", "0.00", "0.000", "0.0000"}
@@ -69,7 +77,13 @@ def split_code(text: str, first_digits: str) -> tuple[str, str] | None:
     if not head or head not in first_digits:
         return None
     m = _CODE_AND_NAME.match(text)
-    return (no_space(m.group(1)), text[m.end() :].strip()) if m else None
+    return (_NOT_DIGIT.sub("", m.group("code")), text[m.end() :].strip()) if m else None
+
+
+def code_digits(text: str) -> str | None:
+    """The digits of a cell holding a code alone (see _CODE_ALONE), else None."""
+    t = no_space(text).strip(CODE_BRACKETS)
+    return _NOT_DIGIT.sub("", t) if _CODE_ALONE.match(t) else None
 
 
 def strip_numbering(text: str) -> str:

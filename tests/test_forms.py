@@ -68,6 +68,40 @@ def test_codes_and_amounts_in_full_width_digits():
     assert {r.code: r.method for r in parsed.econ} == {r.code: r.method for r in REAL.econ}
 
 
+_SUBJECT_CODE = re.compile(r"^(\d{3})(\d\d)?(\d\d)?\t")
+
+
+@pytest.mark.parametrize(
+    ("separator", "in_name_cell", "wide"),
+    [(".", False, False), ("-", False, False), (".", True, False), ("-", True, False), (".", False, True)],
+)
+def test_subject_codes_printed_with_separators(separator, in_name_cell, wide):
+    """201.03.50 / 201-03-50 in the code cell or before the name (201.03.50 事业运行), and ２０１．０３．５０ in
+    full-width digits, in tables 02, 03 and 05: the same codes and amounts (the code had become 201 and
+    '.03.50 事业运行' its name, or the cell a name with no code: amounts under the wrong subject, no warning)."""
+
+    def dotted(line: str) -> str:
+        m = _SUBJECT_CODE.match(line)
+        if not m:
+            return line
+        code = separator.join(part for part in m.groups() if part)
+        if in_name_cell:
+            name, rest = line[m.end() :].split("\t", 1)
+            line = f"{code} {name}\t\t{rest}"
+        else:
+            line = f"{code}\t{line[m.end() :]}"
+        return line.translate(WIDE).replace(".", "．") if wide else line
+
+    lines = LINES
+    for caption in (T02, T03, T05):
+        lines = in_table(caption, dotted, lines)
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert {t: [r.code for r in rows] for t, rows in parsed.subjects.items()} == {
+        t: [r.code for r in rows] for t, rows in REAL.subjects.items()
+    }
+
+
 @pytest.mark.parametrize("minus", ["\u2212", "\u2013", "-"])
 def test_negative_amounts_with_other_minus_signs(minus):
     """A minus sign (U+2212) or en dash, as PDF text layers hold it, is a minus."""
@@ -852,6 +886,50 @@ def test_split_codes_with_each_row_printing_its_own_level():
     codes = {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(lines).subjects.items()}
     assert {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(changed).subjects.items()} == codes
     assert sum(line.startswith("|  | ") for line in changed) > 20
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        lambda lei, kuan, xiang: (f"{lei}.", f"{kuan}." if kuan else "", xiang or ""),  # 201. | 03. | 50
+        lambda lei, kuan, xiang: (lei, f".{kuan}" if kuan else "", f".{xiang}" if xiang else ""),  # 201 | .03 | .50
+        lambda lei, kuan, xiang: (lei, f"-{kuan}" if kuan else "", f"-{xiang}" if xiang else ""),  # 201 | -03 | -50
+        lambda lei, kuan, xiang: (
+            "" if kuan else lei,
+            "" if xiang else f".{kuan}" if kuan else "",
+            f".{xiang}" * bool(xiang),
+        ),
+    ],
+    ids=["dot_after", "dot_before", "dash_before", "own_level_dot_before"],
+)
+def test_split_codes_printed_with_separators(form):
+    """类 | 款 | 项 cells with the separator printed beside each part (201. | 03. | 50, 201 | .03 | .50), also with
+    each row printing only its own level's part and no 类/款/项 header: the same codes (the parts had been read as
+    the row's name, the row's code as its 类)."""
+
+    def split(line: str) -> str:
+        m = re.match(r"^\| (\d{3}) \| (\d\d)? \| (\d\d)? \|", line)
+        return f"| {' | '.join(form(*m.groups()))} |{line[m.end() :]}" if m else line
+
+    lines = (CORPUS / "pipe-splitcodes.md").read_text(encoding="utf-8").splitlines()
+    changed = [split(line).replace("| 类 | 款 | 项 |", "|  |  |  |") for line in lines]
+    assert sum(a != b for a, b in zip(lines, changed, strict=True)) > 30
+    codes = {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(lines).subjects.items()}
+    assert {code: [(r.code, r.amounts) for r in rows] for code, rows in parse(changed).subjects.items()} == codes
+
+
+@pytest.mark.parametrize("separator", [".", "-"])
+def test_economic_codes_printed_with_separators(separator):
+    """Table 06 as one list with its codes printed 301.01 / 301-01: each row keeps its printed code (they were left
+    without a code)."""
+    truth = truth_of("wuhan-info-center-2024.md")
+    econ = {**truth["econ_class"], **truth["econ"]}
+    first, end = table_block(T06)
+    rows = ["科目编码\t科目名称\t决算数"]
+    rows += [f"{c[:3]}{separator * (len(c) > 3)}{c[3:]}\t\t{Decimal(str(econ[c])):,.2f}" for c in sorted(econ)]
+    parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+    assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
+    assert {r.method for r in parsed.econ} == {"printed"}
 
 
 def test_three_public_total_column_headed_xiaoji():

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..reference import econ_classes
-from ..text import norm, parse_amount, split_code
+from ..text import code_digits, norm, parse_amount, split_code
 
 # The name column's header: 科目名称, 项目名称, 经济科目名称, 经济分类科目名称, 名称, 项目, 支出项目, 科目.
 _NAME = re.compile(r"(?:经济)?(?:分类)?(?:科目|项目)?名称|(?:支出)?项目|科目")
@@ -100,6 +100,12 @@ def _text(row, col: int | None) -> str:
     return row[col].text.strip() if col is not None and col < len(row) else ""
 
 
+def _code(row, col: int | None) -> str:
+    """The code printed in a code cell, its digits when printed with separators (301.01, 301-01)."""
+    text = _text(row, col)
+    return code_digits(text) or norm(text)
+
+
 def read_econ_rows(table: Table) -> list[EconRow]:
     """Rows of every panel plus the 人员经费合计 / 公用经费合计 (or 小计) total rows, codes resolved."""
     start, panels, groups = _panels(table.rows)
@@ -115,7 +121,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
                 out.extend(_total_row(row))
             continue
         for p, (code_col, name_col, amount_col) in enumerate(panels):
-            code, name, raw = norm(_text(row, code_col)), _text(row, name_col), _text(row, amount_col)
+            code, name, raw = _code(row, code_col), _text(row, name_col), _text(row, amount_col)
             if not (code or name or raw):
                 continue
             if not code and (split := split_code(name, "35")):  # code and name in one cell: 30101 基本工资
@@ -177,7 +183,7 @@ def _group_list(table: Table, start: int, columns: dict[int, str]) -> list[EconR
             continue  # a blank row, or the header's group words
         if len(cells) > 1:
             raise DocumentError(f"table 06 (line {line}): amounts under both 人员经费 and 公用经费 in one row")
-        code, name = norm(_text(row, code_col)), _text(row, name_col)
+        code, name = _code(row, code_col), _text(row, name_col)
         if not code and (split := split_code(name, "35")):
             code, name = split
         group, raw = cells[0] if cells else (None, "")

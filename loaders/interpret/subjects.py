@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..document import DocumentError, Table
 from ..readers import Cell
 from ..reference import function_subjects, label, match_name
-from ..text import CODE_BRACKETS, norm, parse_amount, split_code
+from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import BUDGET, column_keys, compile_vocab, split_layout, unnumbered_layout
 
 _BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
@@ -46,7 +46,6 @@ VOCAB = {
     "07": _EXPENSE,
     "08": _EXPENSE,
 }
-_CODE = re.compile(r"^\d{2,7}$")
 _LEI = re.compile(r"^2\d\d$")  # a 类 code (function codes start with 2)
 _PART = re.compile(r"^\d\d$")  # a 款 or 项 part
 _TOTAL = re.compile(r"^(?:本年)?(?:收入|支出|收支)?(?:合计|总计)数?$")  # 合计, 本年支出合计, 收入合计, 总计
@@ -78,14 +77,18 @@ def _level_columns(header: list[list[Cell]]) -> dict[int, str]:
     return {}
 
 
+def _code(cell: Cell) -> str:
+    return code_digits(cell.text) or ""
+
+
 def _level_columns_by_codes(rows: list[list[Cell]], amount_cols: dict[int, str | None]) -> dict[int, str]:
     """类 | 款 | 项 columns without a header naming them: 3-digit codes in one column, 2-digit parts in the next
-    two (201 | | , | 03 | , | | 50: each row printing its own level's part)."""
-    lei = Counter(k for r in rows for k, c in enumerate(r) if k not in amount_cols and _LEI.match(c.text.strip()))
+    two (201 | | , | 03 | , | | 50: each row printing its own level's part, also as 201. | 03. | 50 or .03 | .50)."""
+    lei = Counter(k for r in rows for k, c in enumerate(r) if k not in amount_cols and _LEI.match(_code(c)))
     if not lei:
         return {}
     col = lei.most_common(1)[0][0]
-    parts = {k for r in rows for k in (col + 1, col + 2) if k < len(r) and _PART.match(r[k].text.strip())}
+    parts = {k for r in rows for k in (col + 1, col + 2) if k < len(r) and _PART.match(_code(r[k]))}
     return {col: "类", col + 1: "款", col + 2: "项"} if parts and not parts & set(amount_cols) else {}
 
 
@@ -131,8 +134,9 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         for i, c in enumerate(r):
             if i in keys or i in row_numbers or not c.text:
                 continue
-            if _CODE.match(text := norm(c.text).strip(CODE_BRACKETS)):  # 2010350 or [2010350]
-                codes.append((i, text))
+            text = norm(c.text).strip(CODE_BRACKETS)
+            if code := code_digits(text):  # 2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50, .03
+                codes.append((i, code))
             elif split := split_code(c.text, "2"):  # function codes start with 2
                 codes.append((i, split[0]))
                 names.append(split[1])
