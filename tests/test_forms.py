@@ -14,7 +14,7 @@ from loaders.pipeline import ParsedDocument, interpret
 
 from .conftest import CORPUS
 from .conftest import truth as truth_of
-from .test_layouts import LINES, table_block
+from .test_layouts import LINES, table_block, vertical_three_public
 
 WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -930,6 +930,16 @@ def test_economic_codes_printed_with_separators(separator):
     parsed = parse([*LINES[:first], *rows, *LINES[end:]])
     assert {r.code: r.amount for r in parsed.econ} == {c: Decimal(str(v)) for c, v in econ.items()}
     assert {r.method for r in parsed.econ} == {"printed"}
+
+
+@pytest.mark.parametrize("label", ["支出合计", "全部合计", "本年合计"])
+@pytest.mark.parametrize("vertical", [False, True])
+def test_three_public_total_labelled_otherwise(label, vertical):
+    """09's total column (or, printed one item a row, its total row) labelled 支出合计 / 全部合计 / 本年合计: the total
+    (it was left out: T09-01/02 had nothing to check)."""
+    printed = vertical_three_public() if vertical else LINES
+    lines = in_table(T09, lambda line: re.sub(r"(^|\t)合计\t", rf"\g<1>{label}\t", line), printed)
+    assert three_public(parse(lines)) == three_public(REAL)
 
 
 def test_three_public_total_column_headed_xiaoji():

@@ -692,18 +692,36 @@ def test_subject_codes_printed_in_brackets(bracketed):
     assert subject_amounts(lines) == subject_amounts(LINES)
 
 
-@pytest.mark.parametrize("label", ["收入合计", "支出合计", "本年支出合计", "合计数"])
+@pytest.mark.parametrize(
+    "label", ["收入合计", "支出合计", "本年支出合计", "合计数", "小计", "全部合计", "合计：", "合\u3000\u3000计"]
+)
 def test_subject_table_total_rows_named_otherwise(label):
-    """The 合计 row of tables 02/03/05 labelled 收入合计 / 支出合计 …: still the total, never a subject row."""
+    """The 合计 row of tables 02/03/05 labelled 收入合计 / 支出合计 / 小计 / 全部合计 …: still the total, never a
+    subject row (小计, 全部合计 and 合计： had become a 类 row without a code, its amounts a leaf of the facts)."""
     lines = [re.sub(r"^(\t*)合计\t", lambda m: f"{m.group(1)}{label}\t", line) for line in LINES]
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 5
 
     assert subject_amounts(lines) == subject_amounts(LINES)
 
 
-def test_table06_totals_labelled_subtotal():
-    """人员经费小计 / 公用经费小计 instead of …合计: still the two totals (the personnel total was lost)."""
-    lines = [line.replace("人员经费合计", "人员经费小计").replace("公用经费合计", "公用经费小计") for line in LINES]
+def test_subject_table_total_row_at_the_bottom_labelled_xiaoji():
+    """Tables 02/03/05 with their only total row printed last, as 小计: the total, and every row as before."""
+    lines = LINES
+    for caption in ("2024 年度收入决算表", "2024 年度支出决算表", "公开 05 表"):
+        first, end = table_block(caption, lines)
+        total = next(i for i in range(first, end) if re.match(r"^\t*合计\t", lines[i]))
+        last = lines[total].replace("合计", "小计")
+        lines = [*lines[:total], *lines[total + 1 : end], last, *lines[end:]]
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert [[r.name_raw for r in parsed.subjects[t] if r.is_total] for t in ("02", "03", "05")] == [["小计"]] * 3
+    assert subject_amounts(lines) == subject_amounts(LINES)
+
+
+@pytest.mark.parametrize("word", ["小计", "总计"])
+def test_table06_totals_labelled_subtotal(word):
+    """人员经费小计 / 公用经费小计 or …总计 instead of …合计: still the two totals (the personnel total was lost, read
+    as a row of the panel)."""
+    lines = [line.replace("经费合计", f"经费{word}") for line in LINES]
     assert lines != LINES
 
     def econ(lines: list[str]) -> list[tuple]:

@@ -59,8 +59,8 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
 
 
 def _is_sum(text: str) -> bool:
-    """A 合计 / 小计 label: 人员经费合计, 公用经费小计, 合计."""
-    return "合计" in text or "小计" in text
+    """A 合计 / 小计 / 总计 label: 人员经费合计, 公用经费小计, 人员经费总计, 合计."""
+    return "合计" in text or "小计" in text or "总计" in text
 
 
 def _is_total(text: str) -> bool:

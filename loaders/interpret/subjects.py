@@ -48,7 +48,8 @@ VOCAB = {
 }
 _LEI = re.compile(r"^2\d\d$")  # a 类 code (function codes start with 2)
 _PART = re.compile(r"^\d\d$")  # a 款 or 项 part
-_TOTAL = re.compile(r"^(?:本年)?(?:收入|支出|收支)?(?:合计|总计)数?$")  # 合计, 本年支出合计, 收入合计, 总计
+# The total row: 合计, 合 计, 本年支出合计, 收入合计, 全部合计, 总计, 合计：, and 小计 (the table prints no other).
+_TOTAL = re.compile(r"^(?:本年|全部|全年)?(?:收入|支出|收支)?(?:合计|总计|小计)数?：?$")
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
 

@@ -13,7 +13,7 @@ from .layout import Layout, compile_vocab, split_layout, unnumbered_layout
 
 ITEMS = compile_vocab(
     [
-        ("total", r"^合计|^总计|三公.*合计"),
+        ("total", r"^(?:本年|全部|全年)?(?:支出)?(?:合计|总计)|三公.*合计"),  # 合计, 支出合计, 全部合计, 总计
         ("subtotal", r"^小计"),  # the item of the heading above it (公务用车…费 or 公务接待费)
         ("vehicle_subtotal", r"购置.{0,2}[及和与].{0,2}运[行维]"),  # 购置及运行 / 购置费及运行费 / 购置和运维
         ("abroad", r"出国"),
