@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 # Half-width punctuation and curly quotes as the comparable form writes them.
@@ -48,7 +48,11 @@ _WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")  # 453．98
 # musical and tag controls) do not come from a Chinese document.
 _FORMAT_CHARS = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cf")
 _DROP_FORMAT = dict.fromkeys(map(ord, _FORMAT_CHARS))
-_NUMBER = re.compile(r"^[（(]?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?[）)]?$|^[（(]?-?\d+(?:\.\d+)?[）)]?$")
+# An amount: 1,234.56 or 1234.56, negative as -1,234.56 or (1,234.56) (both brackets, no sign inside them).
+_NUMBER = re.compile(r"^(?P<open>\()?(?P<minus>-)?(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)(?P<close>\))?$")
+# Whitespace between digits (1 234.56, with a thin or no-break space) groups thousands, as a comma would: 12 34.56 and
+# 5 1,380.92 (two cells run together) are then no number.
+_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 def no_space(text: str) -> str:
@@ -94,22 +98,18 @@ def strip_numbering(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
     """Printed amount → Decimal; blanks, dashes and 0.00 are zero; None if not an amount."""
-    t = no_space(text)
+    t = no_space(_DIGIT_SPACE.sub(",", text))
     if t[-1:] in _FOOTNOTE_MARKS:  # not a digit, though NFKC would make ① and ² digits
         t = t.rstrip(_FOOTNOTE_MARKS)
     if not t.isascii():  # full-width marks (（１２．００）) and other minus signs (−12.00) as their ASCII forms
         t = unicodedata.normalize("NFKC", t).translate(_MINUS)
     if t in _ZERO_MARKS:
         return ZERO
-    if not _NUMBER.match(t):
-        return None
-    negative = t.startswith(("(", "（")) or t.startswith("-")
-    digits = t.strip("()（）-").replace(",", "")
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:
-        return None
-    return -value if negative else value
+    m = _NUMBER.match(t)
+    if not m or bool(m["open"]) != bool(m["close"]) or (m["open"] and m["minus"]):
+        return None  # (12.00 or 12.00) cut off, (-12.00) negative twice: not read as either sign
+    value = Decimal(m["value"].replace(",", ""))
+    return -value if m["open"] or m["minus"] else value
 
 
 def visible(text: str) -> str:

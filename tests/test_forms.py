@@ -676,12 +676,56 @@ def test_markdown_bold_footnote_marks_and_remarks_in_cells():
     assert parsed.subjects["05"][0].is_total
 
 
-def test_amount_cells_that_are_not_numbers_are_reported():
-    lines = in_table(T05, lambda line: line.replace("\t1,401.71", "\t1,4O1.71", 1))
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "1,4O1.71",
+        "14 01.71",  # a space that does not group thousands (was read as 1401.71)
+        "5 1,401.71",  # two cells run together (was 51401.71)
+        "(1,401.71",  # a bracket without its pair: cut off (was -1401.71)
+        "1,401.71)",  # (was +1401.71)
+        "(-1,401.71)",  # negative twice (was -1401.71)
+        "1,401.71元",
+        "1,401.71 万元",
+        "¥1,401.71",
+        "￥1,401.71",
+    ],
+)
+def test_amount_cells_that_are_not_numbers_are_reported(printed):
+    """Cells no printed form reads exactly are stored as NULL with a warning, never as a guessed value."""
+    lines = in_table(T05, lambda line: line.replace("\t1,401.71", f"\t{printed}", 1))
     row = next(r for r in parse(lines).subjects["05"] if r.code == "2010399")
-    assert row.amounts["total"][:2] == (None, "1,4O1.71")
+    assert row.amounts["total"][:2] == (None, printed)
     warning = next(w for w in parse(lines).document.warnings if w.startswith("table 05:"))
-    assert warning == f"table 05: 1 amount cell is not a number (first: '1,4O1.71' at line {row.line}); stored as NULL"
+    assert warning == f"table 05: 1 amount cell is not a number (first: '{printed}' at line {row.line}); stored as NULL"
+
+
+_AMOUNT = re.compile(r"(?<![\d,.])(\d[\d,]*\.\d\d)(?![\d.])")
+
+
+@pytest.mark.parametrize(
+    ("form", "sign"),
+    [
+        (lambda a: f"({a})", -1),
+        (lambda a: f"（{a}）", -1),
+        (lambda a: f"－{a}", -1),  # full-width minus
+        (lambda a: f"-{a}", -1),
+        (lambda a: a.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．")), 1),  # １，２３４．５６
+        (lambda a: a.replace(",", "\u2009"), 1),  # thin space
+        (lambda a: a.replace(",", "\xa0"), 1),  # no-break space
+        (lambda a: a.replace(",", "\u202f"), 1),  # narrow no-break space
+        (lambda a: a.replace(",", " "), 1),
+    ],
+    ids=["brackets", "wide_brackets", "wide_minus", "minus", "wide_digits", "thin", "nbsp", "narrow_nbsp", "space"],
+)
+def test_amount_forms_read_exactly(form, sign):
+    """Every amount of table 05 printed negative in brackets or with a minus, in full-width digits and punctuation, or
+    grouped by spaces: each read exactly, without a warning."""
+    lines = in_table(T05, lambda line: _AMOUNT.sub(lambda m: form(m.group(1)), line))
+    parsed = parse(lines)
+    got = {k: v for k, v in values(parsed)["subjects"].items() if k[0] == "05"}
+    assert got == {k: sign * v for k, v in values(REAL)["subjects"].items() if k[0] == "05"} and len(got) > 40
+    assert parsed.document.warnings == []
 
 
 def test_prior_year_figures_in_the_narrative_are_not_this_years():
