@@ -11,6 +11,7 @@ import pytest
 
 from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument, interpret
+from loaders.text import parse_amount
 
 from .conftest import CORPUS
 from .conftest import truth as truth_of
@@ -276,10 +277,21 @@ def test_table04_in_the_older_template():
     ]
 
 
-def test_budget_columns_beside_the_final_figures_are_left_out():
-    """年初预算数 | 决算数 on each side of table 01: only the 决算 figures are read, with a warning."""
+_BESIDE = [
+    ("年初预算数", "决算数"),
+    ("上年决算数", "本年决算数"),
+    ("上年数", "决算数"),
+    ("2023年决算数", "2024年决算数"),
+]
+
+
+@pytest.mark.parametrize(("other", "final"), _BESIDE)
+def test_budget_columns_beside_the_final_figures_are_left_out(other, final):
+    """年初预算数 | 决算数, or a prior year's figures (上年决算数 | 本年决算数, 2023年 | 2024年) on each side of
+    table 01: only this year's 决算 figures are read, with a warning (the prior year's had been read as the amount,
+    this year's as a second one)."""
     first, end = table_block(T01)
-    rows = ["收入\t\t\t\t支出\t\t\t", "项目\t行次\t年初预算数\t决算数\t项目\t行次\t年初预算数\t决算数"]
+    rows = ["收入\t\t\t\t支出\t\t\t", f"项目\t行次\t{other}\t{final}\t项目\t行次\t{other}\t{final}"]
     rows.append("栏次\t\t1\t2\t栏次\t\t3\t4")
     for line in LINES[first + 3 : end]:
         c = line.split("\t")
@@ -333,6 +345,69 @@ def test_header_words_wrapped_onto_a_second_header_row():
     lines.insert(first02 + 1, "\t\t\t\t计\t入\t入\t\t\t缴收入\t")
     parsed = parse(lines)
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def extra_column(caption: str, word: str, at: int, lines: list[str] = LINES) -> list[str]:
+    """A subject table with an amount column headed ``word`` inserted before its amount column ``at`` (0-based), 7.77
+    in every row with amounts; the header word at the same place among the header's words as the column among the
+    amount columns (table 03 prints its header one column left of the 栏次 numbers)."""
+    first, end = table_block(caption, lines)
+    rows = [line.split("\t") for line in lines[first:end]]
+    numbering = next(k for k, r in enumerate(rows) if "栏次" in r)
+    col = rows[numbering].index("1") + at
+    head = next(k for k, t in enumerate(rows[0]) if k and t) + at
+    out = []
+    for k, r in enumerate(rows):
+        if k == 0:
+            r = [*r[:head], word, *r[head:]]
+        elif k == numbering:
+            r = [*r[: col - at], *map(str, range(1, len(r) - col + at + 2))]
+        else:
+            r = [*r[:col], "7.77" if k > numbering and any(map(parse_amount, r[col - at :])) else "", *r[col:]]
+        out.append("\t".join(r))
+    return [*lines[:first], *out, *lines[end:]]
+
+
+@pytest.mark.parametrize(
+    ("caption", "word", "at", "key"),
+    [
+        (T03, "其他资金", 0, "col1"),  # the 7.77 had been read as 本年支出合计, silently
+        (T03, "上年结转", 0, "carryover_begin"),  # the same
+        (T03, "年初结转和结余", 0, "carryover_begin"),
+        (T03, "年末结转和结余", 6, "carryover_end"),
+        (T02, "上年财政拨款结转", 1, "carryover_begin"),  # had been read as 财政拨款收入
+        (T02, "年初结转和结余", 0, "carryover_begin"),
+        (T02, "年末结转和结余", 7, "carryover_end"),
+        (T02, "其他资金", 7, "col8"),
+        (T03, "上年决算数", 0, None),  # had been read as 本年支出合计
+        (T03, "上年决算数", 1, None),
+        (T02, "上年决算数", 0, None),
+    ],
+)
+def test_subject_table_with_a_column_the_template_does_not_have(caption, word, at, key):
+    """Tables 02/03 with a carry-over column (上年结转, 年初结转和结余 …), an unknown one (其他资金) or last year's
+    figures (上年决算数) before, among or after the amount columns: every other column keeps its meaning; the
+    carry-over is named so, never an income source or an expense kind; an unknown column is reported as unnamed,
+    and last year's left out with a warning."""
+    table = "02" if caption == T02 else "03"
+    parsed = parse(extra_column(caption, word, at))
+    got = {k: v for k, v in values(parsed)["subjects"].items() if k[0] == table}
+    extra = {k: v for k, v in got.items() if k[3] not in {k[3] for k in values(REAL)["subjects"]}}
+    assert {k: v for k, v in got.items() if k not in extra} == {
+        k: v for k, v in values(REAL)["subjects"].items() if k[0] == table
+    }
+    assert {k[3] for k in extra} == ({key} if key else set()) and set(extra.values()) <= {Decimal("7.77")}
+    number = at + 1
+    assert [w for w in parsed.document.warnings if w.startswith(f"table {table}:")] == (
+        [f"table {table}: budget columns (栏次 {number}) are not 决算 figures; not read"]
+        if key is None
+        else [
+            f"table {table}: amount column 栏次 {number} is not named by a known header word; its amounts (24 rows) "
+            "stay in staging and enter no fact"
+        ]
+        if key.startswith("col")
+        else []
+    )
 
 
 @pytest.mark.parametrize("word", ["上解上级支出", "对下级单位补助支出", "经营性支出", "某某支出"])
@@ -837,13 +912,14 @@ def test_merged_cells_written_into_every_cell_they_span():
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
-def test_budget_group_beside_the_final_group():
-    """Table 05 with 年初预算数 over 小计 | 基本支出 | 项目支出, then 决算数 over the same three (the group heading in
-    its first cell only): the budget columns are left out with a warning, the 决算 ones keep their keys (the
-    budget columns had been read as the 决算 figures)."""
+@pytest.mark.parametrize(("other", "final"), _BESIDE)
+def test_budget_group_beside_the_final_group(other, final):
+    """Table 05 with 年初预算数 (or a prior year's 上年决算数, 2023年决算数) over 小计 | 基本支出 | 项目支出, then
+    决算数 over the same three (the group heading in its first cell only): the budget columns are left out with a
+    warning, the 决算 ones keep their keys (the budget or prior year's columns had been read as the 决算 figures)."""
     first, end = table_block(T05)
     rows = [
-        "项目\t\t\t\t年初预算数\t\t\t决算数\t\t",
+        f"项目\t\t\t\t{other}\t\t\t{final}\t\t",
         "科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t小计\t基本支出\t项目支出",
         "栏次\t\t\t\t1\t2\t3\t4\t5\t6",
     ]
@@ -854,6 +930,29 @@ def test_budget_group_beside_the_final_group():
     parsed = parse([*LINES[:first], *rows, *LINES[end:]])
     assert values(parsed)["subjects"] == values(REAL)["subjects"]
     assert parsed.document.warnings == ["table 05: budget columns (栏次 1, 2, 3) are not 决算 figures; not read"]
+
+
+@pytest.mark.parametrize(("prior", "final"), [("上年决算数", "决算数"), ("2023年决算数", "2024年决算数")])
+def test_table06_panels_with_the_prior_years_figures_beside(prior, final):
+    """Table 06 panels 经济分类 | 科目名称 | 上年决算数 | 决算数, the total row with both years: this year's figures are
+    read (the prior year's had been read as the amounts and the totals)."""
+    first, end = table_block(T06)
+
+    def widen(k: int, line: str) -> str:
+        cells = line.split("\t") + [""] * 9
+        out = []
+        for code, name, amount in (cells[p : p + 3] for p in (0, 3, 6)):
+            out += [
+                [code, "", name, amount],
+                [code, name, prior, final],
+                [code, name, "1.00" if amount else "", amount],
+            ][k]
+        return "\t".join(out)
+
+    rows = [widen(min(k, 2), line) for k, line in enumerate(LINES[first : end - 1])]
+    rows.append("人员经费合计\t\t9.99\t1,250.60\t公用经费合计\t\t\t\t\t\t9.99\t130.32")
+    parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+    assert values(parsed)["econ"] == values(REAL)["econ"] and parsed.document.warnings == []
 
 
 @pytest.mark.parametrize("vehicle", ["公务用车购置和运行费", "公务用车购置费及运行费", "公务用车购置及运维费"])

@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..document import DocumentError, Table
 from ..reference import econ_classes
 from ..text import code_digits, norm, parse_amount, split_code
+from .layout import latest_year, prior_year
 
 # The name column's header: 科目名称, 项目名称, 经济科目名称, 经济分类科目名称, 名称, 项目, 支出项目, 科目.
 _NAME = re.compile(r"(?:经济)?(?:分类)?(?:科目|项目)?名称|(?:支出)?项目|科目")
@@ -35,17 +36,26 @@ class EconRow:
     total_key: str | None = None
 
 
+def _prior_columns(header_row) -> set[int]:
+    """Columns headed as a prior year's figures (上年决算数, or 2023年决算数 beside 2024年决算数): never read."""
+    texts = [norm(c.text) for c in header_row]
+    latest = latest_year(texts)
+    return {k for k, t in enumerate(texts) if prior_year(t, latest)}
+
+
 def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str]]:
     for i, row in enumerate(rows[:6]):
         texts = [norm(c.text) for c in row]
         name_cols = [k for k, t in enumerate(texts) if t and _NAME.fullmatch(t)]
         if not name_cols:
             continue
+        prior = _prior_columns(row)
         panels = []
         for k in name_cols:
             code_col = k - 1 if k > 0 and _CODE_HEAD.search(texts[k - 1]) else None
-            amount_col = k + 1 if k + 1 < len(texts) and _AMOUNT_HEAD.search(texts[k + 1]) else None
-            if amount_col is not None:
+            # the amount beside the name, after any prior year's (上年决算数 | 决算数)
+            amount_col = next((j for j in range(k + 1, len(texts)) if j not in prior), None)
+            if amount_col is not None and _AMOUNT_HEAD.search(texts[amount_col]):
                 panels.append((code_col, k, amount_col))
         groups: dict[int, str] = {}
         for above in rows[:i]:
@@ -68,14 +78,14 @@ def _is_total(text: str) -> bool:
     return _is_sum(text) or text in ("人员经费", "公用经费")
 
 
-def _total_row(row) -> list[EconRow]:
+def _total_row(row, prior: set[int]) -> list[EconRow]:
     out = []
     for k, c in enumerate(row):
         t = norm(c.text)
         if not _is_total(t):
             continue
         key = next((key for key, word in _TOTAL_LABELS if word in t), "total")
-        for nxt in row[k + 1 :]:
+        for nxt in (cell for j, cell in enumerate(row) if j > k and j not in prior):
             if _is_total(norm(nxt.text)):
                 break
             if nxt.text.strip() and parse_amount(nxt.text) is not None:
@@ -109,6 +119,7 @@ def _code(row, col: int | None) -> str:
 def read_econ_rows(table: Table) -> list[EconRow]:
     """Rows of every panel plus the 人员经费合计 / 公用经费合计 (or 小计) total rows, codes resolved."""
     start, panels, groups = _panels(table.rows)
+    prior = _prior_columns(table.rows[start])
     columns = _group_columns(table.rows[start : start + 2])
     if len(set(columns.values())) == 2 and (not panels or any(p[2] in columns for p in panels)):
         return _group_list(table, start, columns)
@@ -118,7 +129,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
             if not _header_words(row):
-                out.extend(_total_row(row))
+                out.extend(_total_row(row, prior))
             continue
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = _code(row, code_col), _text(row, name_col), _text(row, amount_col)

@@ -98,8 +98,15 @@ def compile_vocab(pairs: list[tuple[str, str]]) -> Vocab:
 _GENERIC = re.compile(r"^(?:金额|决算数?|数额|决算金额|本年决算数?|[（(]?万?元[）)]?)$")
 # Keys that name a column by its place in a group (小计, 合计, 决算数), not by what it holds.
 SUBTOTAL_KEYS = {"total", "amount"}
-# A column under a 预算 heading (年初预算数 over 小计 | 基本支出 …) holds budget figures, never 决算 ones.
+# A column under a 预算 heading (年初预算数 over 小计 | 基本支出 …) holds budget figures, and one under a prior year's
+# heading (上年决算数, or 2023年决算数 beside 2024年决算数) last year's: never this year's 决算 figures.
 BUDGET = "budget"
+_PRIOR = re.compile(r"上年度?(?:决算|实际|数|同期)|上期")
+YEAR = re.compile(r"(20\d\d)年")
+# Header words of the label columns (name, code, line number, a side's heading), never over an amount column.
+_LABEL = re.compile(
+    r"(?:功能分类|经济分类)?(?:收入|支出)?(?:项目|科目)?(?:名称|编码|代码)?(?:（[^）]*）)?|[类款项行]|行次|收入|支出"
+)
 
 
 def _sub_column(word: str, vocab: Vocab) -> bool:
@@ -124,42 +131,58 @@ def classify(words: list[str], vocab: Vocab) -> str | None:
 
 
 def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> dict[int, str | None]:
-    """Meaning of each amount column from header words.
+    """Meaning of each amount column from header words; BUDGET for one under a budget or a prior year's heading.
 
-    Converters often shift header words against the 栏次 numbers; when the header holds as many
-    recognised words as there are numbered columns, they are paired in order, else by position.
+    Converters often shift header words against the 栏次 numbers; when the header holds as many recognised words
+    as there are numbered columns, or as many columns with a heading (recognised or not), they are paired in order,
+    else by position, at the offset that puts the most headings over numbered columns.
     """
     cols = sorted(layout.numbers) if cols is None else cols
     lo, hi = (min(cols), max(cols)) if cols else (0, -1)
     width = max((len(r) for r in layout.header), default=0)
-    worded = []
-    for c in range(width):
-        key = classify(layout.words(c), vocab)
-        if key and lo - 1 <= c <= hi + 1:
-            worded.append((c, key))
-    if len(worded) == len(cols):
-        keys = {c: key for c, (_, key) in zip(cols, worded, strict=True)}
-    else:  # by position, at the offset (-1, 0 or +1) that puts the most words over numbered columns
+    under = _not_final(layout.header, next((pattern for key, pattern in vocab if key == BUDGET), None))
+    named = []
+    for c in range(max(lo - 1, 0), min(hi + 2, width)):
+        words = layout.words(c)
+        named.append((c, BUDGET if c in under and words else classify(words, vocab), words))
+    worded = [(c, key) for c, key, _ in named if key]
+    headed = [(c, key) for c, key, words in named if key or any(not _LABEL.fullmatch(w) for w in words)]
+    if paired := next((found for found in (worded, headed) if len(found) == len(cols)), None):
+        keys = {c: key for c, (_, key) in zip(cols, paired, strict=True)}
+    else:  # by position, at the offset (-1, 0 or +1) that puts the most headings over numbered columns
         numbered = set(cols)
-        shift = max((0, 1, -1), key=lambda d: sum(1 if c + d in numbered else -1 for c, _ in worded))
+        shift = max((0, 1, -1), key=lambda d: sum(1 if c + d in numbered else -1 for c, _ in headed))
         by_col = {c + shift: key for c, key in worded}
         keys = {c: by_col.get(c) for c in cols}
-    if budget := next((pattern for key, pattern in vocab if key == BUDGET), None):
-        _mark_budget(layout.header, budget, keys)
     seen: set[str] = set()
-    for c, key in keys.items():  # a key named twice keeps its first column; the other is read unnamed
-        if key in seen and key != BUDGET:
+    for c, key in keys.items():
+        if key is None and c in under:  # a column with no word of its own under a budget group's heading
+            keys[c] = key = BUDGET
+        if key in seen and key != BUDGET:  # a key named twice keeps its first column; the other is read unnamed
             keys[c] = None
         seen.add(key)
     return keys
 
 
-def _mark_budget(header: list[list[Cell]], budget: re.Pattern, keys: dict[int, str | None]) -> None:
-    """Key BUDGET the columns under a budget heading; a group heading printed in the first cell of its span
+def prior_year(text: str, latest: str | None) -> bool:
+    """Whether a heading names a prior year's figures: 上年决算数, 上年数, or a year before ``latest``."""
+    years = YEAR.findall(text)
+    return bool(_PRIOR.search(text)) or bool(years and latest and max(years) < latest)
+
+
+def latest_year(texts: list[str]) -> str | None:
+    return max((y for t in texts for y in YEAR.findall(t)), default=None)
+
+
+def _not_final(header: list[list[Cell]], budget: re.Pattern | None) -> set[int]:
+    """Header columns under a budget or a prior year's heading; a group heading printed in the first cell of its span
     covers the empty cells to its right (年初预算数 | | | 决算数 | | over 小计 | 基本支出 | 项目支出 twice)."""
+    latest = latest_year([norm(c.text) for row in header for c in row])
+    under: set[int] = set()
     for row in header:
         group = ""
         for c, cell in enumerate(row):
             group = norm(cell.text) or group
-            if c in keys and budget.search(group):
-                keys[c] = BUDGET
+            if (budget and budget.search(group)) or prior_year(group, latest):
+                under.add(c)
+    return under

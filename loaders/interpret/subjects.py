@@ -14,11 +14,13 @@ from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import BUDGET, column_keys, compile_vocab, split_layout, unnumbered_layout
 
 _BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
+# Carried-over money beside the year's figures (年初结转和结余, 上年结转, 上年财政拨款结转, 年末结转和结余): never a
+# source of income or a kind of expense, whatever fund it names.
+_CARRYOVER = [("carryover_begin", r"(?:年初|上年).*结[转余]"), ("carryover_end", r"年末.*结[转余]")]
 _EXPENSE = compile_vocab(
     [
         _BUDGET_WORDS,
-        ("carryover_begin", r"年初.*结转"),
-        ("carryover_end", r"年末.*结转"),
+        *_CARRYOVER,
         ("income", r"本年收入"),
         ("total", r"合计|小计"),
         ("basic", r"基本支出"),
@@ -32,6 +34,7 @@ VOCAB = {
     "02": compile_vocab(
         [
             _BUDGET_WORDS,
+            *_CARRYOVER,
             ("total", r"合计|小计"),
             ("fiscal_grant", r"财政拨款|财政补助"),
             ("superior_subsidy", r"上级补助"),

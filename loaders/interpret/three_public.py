@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
 from ..text import norm, parse_amount
-from .layout import Layout, compile_vocab, split_layout, unnumbered_layout
+from .layout import YEAR, Layout, compile_vocab, latest_year, split_layout, unnumbered_layout
 
 ITEMS = compile_vocab(
     [
@@ -24,7 +23,6 @@ ITEMS = compile_vocab(
     ]
 )
 GROUPS = compile_vocab([("prior", r"上年"), ("budget", r"预算"), ("actual", r"决算|实际")])
-_YEAR = re.compile(r"(20\d\d)年")
 
 
 @dataclass(slots=True)
@@ -71,7 +69,7 @@ def _column_words(header: list[list[Cell]], width: int) -> list[list[str]]:
 def _measure(words: list[str], latest: str | None) -> str | None:
     """budget (预算数), actual (决算数) or prior (上年决算数, or an earlier year than the table's latest)."""
     measure = next((m for w in words if (m := _match(w, GROUPS))), None)
-    years = [y for w in words for y in _YEAR.findall(w)]
+    years = [y for w in words for y in YEAR.findall(w)]
     return "prior" if measure and latest and years and max(years) < latest else measure
 
 
@@ -83,7 +81,7 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
         raise DocumentError(f"table 09 (line {table.first_line}): no column-number row and no printed amount found")
     width = max(map(len, table.rows))
     words = _column_words(layout.header, width)
-    latest = max((y for ws in words for w in ws for y in _YEAR.findall(w)), default=None)
+    latest = latest_year([w for ws in words for w in ws])
     group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
     items = {col: item for col in layout.numbers if (item := _item(words[col])) not in (None, "reception_part")}
     out: list[ThreePublicCell] = []
