@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..readers import Cell
-from ..text import is_printed_amount, norm
+from ..text import code_digits, is_printed_amount, norm
 
 _INT = re.compile(r"^（?(\d{1,2})）?$")  # 1 or (1) (normalised to full-width brackets)
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① … ⑳
@@ -63,14 +63,28 @@ def holds_amounts(rows: list[list[Cell]]) -> bool:
     return any(is_printed_amount(c.text) for row in rows for c in row)
 
 
+def _code_columns(rows: list[list[Cell]]) -> set[int]:
+    """Columns of codes some of which read as amounts (201 | 201.03 | 201.03.50): a code that is no amount, and no
+    amount that is no code."""
+    kinds: dict[int, set[bool]] = {}
+    for row in rows:
+        for k, c in enumerate(row):
+            code = code_digits(c.text) is not None
+            if code != is_printed_amount(c.text):
+                kinds.setdefault(k, set()).add(code)
+    return {k for k, seen in kinds.items() if seen == {True}}
+
+
 def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
     """A table printed without its 栏次 row: the header ends above the first row holding a printed decimal
     amount. The amount columns of each side (``sides(header, width)`` gives the column spans of a two-sided
     table; one span by default) run from the leftmost column holding one to the end of the side, numbered
     1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
 
+    codes = _code_columns(rows)
+
     def amount_columns(row: list[Cell]) -> list[int]:
-        return [k for k, c in enumerate(row) if is_printed_amount(c.text)]
+        return [k for k, c in enumerate(row) if k not in codes and is_printed_amount(c.text)]
 
     start = next((i for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]) if amount_columns(row)), 0)
     if start == 0:
