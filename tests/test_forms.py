@@ -986,6 +986,18 @@ def test_amount_cells_that_are_not_numbers_are_reported_in_every_table(caption):
     assert len(warnings) == 1 and warnings[0].startswith(f"table {code}: ") and "not a number" in warnings[0]
 
 
+@pytest.mark.parametrize("printed", ["130.32万元", "¥130.32", "13O.32"])
+def test_table06_total_cell_that_is_not_a_number_is_reported(printed):
+    """The last amount of 06's total row misprinted: the 公用经费合计 is NULL with a warning (it was silently 0)."""
+    lines = in_table(T06, lambda line: line.replace("\t130.32", f"\t{printed}") if "经费合计" in line else line)
+    parsed = parse(lines)
+    totals = {r.total_key: (r.raw_text, r.amount) for r in parsed.econ if r.total_key}
+    assert totals == {"personnel_total": ("1,250.60", Decimal("1250.60")), "public_use_total": (printed, None)}
+    assert parsed.document.warnings == [
+        f"table 06: 1 amount cell is not a number (first: '{printed}' at line {table_block(T06)[1]}); stored as NULL"
+    ]
+
+
 def test_rows_printed_without_codes():
     """A 款 code merged over its 项 rows (left blank under it), and table 05 printed with names only: each row's
     code comes from its name under the row above (all had become codeless 类 rows)."""

@@ -88,12 +88,9 @@ def _total_row(row, prior: set[int]) -> list[EconRow]:
         for nxt in (cell for j, cell in enumerate(row) if j > k and j not in prior):
             if _is_total(norm(nxt.text)):
                 break
-            if nxt.text.strip() and parse_amount(nxt.text) is not None:
-                out.append(
-                    EconRow(
-                        -1, None, c.line, None, c.text.strip(), nxt.text.strip(), parse_amount(nxt.text), total_key=key
-                    )
-                )
+            raw = nxt.text.strip()
+            if raw and (parse_amount(raw) is not None or any(map(str.isdigit, raw))):  # an amount, or a misprint
+                out.append(EconRow(-1, None, c.line, None, c.text.strip(), raw, parse_amount(raw), total_key=key))
                 break
         else:
             out.append(EconRow(-1, None, c.line, None, c.text.strip(), "", Decimal(0), total_key=key))
