@@ -363,6 +363,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     paragraphs: list[Paragraph] = []
     pending: list[Paragraph] = []
     warnings: list[str] = []
+    loose: dict[int, int] = {}  # a table's index → the first line of a row of it that could not be placed
     central = False
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
@@ -435,7 +436,16 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                     unit_label=label,
                 )
             )
+        if block.loose:
+            loose.setdefault(len(tables) - 1, block.loose[0])
         pending = []
+    for k, line in loose.items():  # refused: a table read without one of its rows would hold wrong totals
+        table = tables[k]
+        warnings.append(
+            f"table at line {table.first_line} ({table.caption}): the row at line {line} has its cells separated by "
+            f"spaces that do not fit the table's columns; not read{f' as table {table.code}' if table.code else ''}"
+        )
+        table.code = None
     return tables, paragraphs, warnings
 
 

@@ -12,6 +12,8 @@ from html import unescape
 from itertools import repeat
 from operator import itemgetter
 
+from .text import is_printed_amount
+
 
 class Cell(tuple):
     """(text, line). A plain tuple subclass: built in C as ``Cell((text, line))``, thousands per document."""
@@ -31,6 +33,7 @@ class Paragraph:
 class Grid:
     line: int
     rows: list[list[Cell]] = field(default_factory=list)
+    loose: list[int] = field(default_factory=list)  # lines of a row whose cells could not be placed (not read)
 
     @property
     def last_line(self) -> int:
@@ -254,8 +257,21 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             continue
         if "\t" in raw:
             grid = Grid(lineno)
-            while i < n and "\t" in (row := lines[i]):
-                grid.rows.append(_cells(row.split("\t"), i + 1, _cleaner(row)))
+            while i < n:
+                row = lines[i]
+                if "\t" in row:
+                    texts = row.split("\t")
+                elif i + 1 < n and "\t" in lines[i + 1]:  # between two rows: its cells separated by spaces?
+                    widths = {len(grid.rows[-1]), lines[i + 1].count("\t") + 1}
+                    if (texts := _spaced_cells(row, widths)) is None:
+                        break
+                    if not texts:
+                        grid.loose.append(i + 1)
+                        i += 1
+                        continue
+                else:
+                    break
+                grid.rows.append(_cells(texts, i + 1, _cleaner(row)))
                 i += 1
             blocks.append(grid)
             continue
@@ -263,6 +279,28 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             blocks.append(Paragraph(lineno, cleaned))
         i += 1
     return blocks
+
+
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def _spaced_cells(row: str, widths: set[int]) -> list[str] | None:
+    """The cells of a line between two tab rows whose cells a converter separated by runs of spaces, not tabs: a
+    cell after each run, or, where every run is a multiple of the shortest (a tab written as that many spaces), a
+    cell after each multiple (empty cells kept); the one as wide as a row around it. [] when neither or both are (a
+    row whose cells cannot be placed); None for a line with no printed amount as a cell (text)."""
+    texts = _SPACE_RUN.split(row)
+    if len(texts) < 2 or not any(map(is_printed_amount, texts)):
+        return None
+    runs = [len(run) for run in _SPACE_RUN.findall(row)]
+    candidates, tab = [texts], min(runs)
+    if not any(run % tab for run in runs):
+        tabbed = texts[:1]
+        for run, text in zip(runs, texts[1:], strict=True):
+            tabbed += [""] * (run // tab - 1) + [text]
+        candidates.append(tabbed)
+    fits = {tuple(cells) for cells in candidates if len(cells) in widths}
+    return list(fits.pop()) if len(fits) == 1 else []
 
 
 def _split_caption(table: str, first_line: int) -> tuple[list[Paragraph], str]:

@@ -363,3 +363,33 @@ def test_basic_expense_split_in_a_table_captioned_by_its_number_alone():
     assert values(parsed)["econ"] == values(REAL)["econ"]
     named = {key: value for key, value in values(parsed)["subjects"].items() if not key[3].startswith("col")}
     assert named == values(REAL)["subjects"]  # 人员经费 under 基本支出 | 小计: unnamed (a part of the basic column)
+
+
+def spaced_row(spaces: str) -> list[str]:
+    """A class row of table 02 with its tabs written as ``spaces``."""
+    first, end = table_block(T02)
+    at = next(i for i in range(first, end) if LINES[i].startswith("201\t"))
+    return [*LINES[:at], LINES[at].replace("\t", spaces), *LINES[at + 1 :]]
+
+
+@pytest.mark.parametrize("spaces", ["    ", "  "])
+def test_a_table_row_with_spaces_for_tabs(spaces):
+    """The row was lost and the rest of table 02 read as an uncaptioned table (not read)."""
+    parsed = parse(spaced_row(spaces))
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_a_spaced_row_whose_cells_cannot_be_placed_refuses_its_table():
+    """Without its trailing spaces the row's empty cells cannot be placed: table 02 is not read (it was read
+    with its first rows only)."""
+    lines = spaced_row("    ")
+    at = next(i for i, line in enumerate(lines) if line.startswith("201 "))
+    lines[at] = lines[at].rstrip()
+    parsed = parse(lines)
+    assert {key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"} == values(parsed)["subjects"]
+    first = table_block(T02)[0] + 1
+    assert parsed.document.warnings == [
+        f"table at line {first} ({T02}): the row at line {at + 1} has its cells separated by spaces that do not fit "
+        "the table's columns; not read as table 02",
+        "table 02 收入决算表 not found",
+    ]

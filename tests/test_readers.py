@@ -168,3 +168,32 @@ def test_pipe_table_ends_at_a_line_without_its_outer_pipe_and_repeats_its_header
     (grid,) = grids(text)
     assert texts(grid) == [["a", "b"], ["1", "2"], ["a", "b"], ["3", "4"]]
     assert [(b.line, b.text) for b in read_blocks(text) if isinstance(b, Paragraph)] == [(7, "注：A|B 两栏")]
+
+
+SPACED = "项目\t\t金额\t说明\t\t\n{}\n2\t\t3.00\tz\t\t\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("1        2,000.50    x        ", ["1", "", "2,000.50", "x", "", ""]),  # a tab written as four spaces
+        ("1  -  2,000.50  x  -  -", ["1", "-", "2,000.50", "x", "-", "-"]),  # a cell after each run
+    ],
+)
+def test_a_row_with_its_cells_separated_by_spaces_between_tab_rows(line, row):
+    (grid,) = grids(SPACED.format(line))
+    assert texts(grid)[1] == row and grid.rows[1][0].line == 2 and grid.loose == []
+
+
+@pytest.mark.parametrize("line", ["1  2,000.50  x", "1    2,000.50  x"])
+def test_a_spaced_row_whose_cells_cannot_be_placed_is_recorded(line):
+    """Too few cells for the grid (empty cells left out): the row is not read, and its line is kept."""
+    (grid,) = grids(SPACED.format(line))
+    assert texts(grid) == [["项目", "", "金额", "说明", "", ""], ["2", "", "3.00", "z", "", ""]]
+    assert grid.loose == [2]
+
+
+@pytest.mark.parametrize("line", ["单位：万元  2024 年度", "合计为 2,000.50 万元  详见下表"])
+def test_a_line_with_double_spaces_between_tab_rows_stays_text(line):
+    blocks = read_blocks(SPACED.format(line))
+    assert [type(b).__name__ for b in blocks] == ["Grid", "Paragraph", "Grid"] and blocks[1].text == line
