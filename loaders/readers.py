@@ -116,12 +116,49 @@ def _plain_rows(chunk: str, line: int) -> list[list[Cell]] | None:
 
 
 _EMPTY_CELL = re.compile(r"<(t[dh])\b([^>]*?)\s*/>", re.I)  # <td/>, <td colspan="2"/> (XML serialisers)
+_CELL_TAGS = (re.compile(r"<t[dh]\b", re.I), re.compile(r"</t[dh]\s*>", re.I))
+_ROW_TAGS = (re.compile(r"<tr\b", re.I), re.compile(r"</tr\s*>", re.I))
+_TABLE_TAG = re.compile(r"<(/?)(t[dhr]|thead|tbody|tfoot|table)\b[^>]*>", re.I)
+
+
+def _close_tags(chunk: str) -> str:
+    """The table with the </td>, </th> and </tr> tags HTML lets a writer leave out written in, as browsers read
+    them: a cell ends where another cell, a row, a row group (<thead>, <tbody>) or the table begins or ends, a row
+    where another row or a row group begins or ends; a closing tag with nothing open is dropped."""
+    out, at, cell, row = [], 0, "", False
+    for m in _TABLE_TAG.finditer(chunk):
+        closing, name = m.group(1), m.group(2).lower()
+        out.append(chunk[at : m.start()])
+        at = m.end()
+        if closing and name in ("td", "th"):
+            if cell:
+                out.append(m.group(0))
+            cell = ""
+            continue
+        if cell:  # any other tag ends the open cell
+            out.append(f"</{cell}>")
+            cell = ""
+        if name in ("td", "th"):
+            if not row:  # a cell outside a row starts one
+                out.append("<tr>")
+            cell, row = name, True
+            out.append(m.group(0))
+            continue
+        if row:  # a row, a row group or the table, opening or closing, ends the open row
+            out.append("</tr>")
+        row = name == "tr" and not closing
+        if not (closing and name == "tr"):  # </tr> written above, or dropped with no row open
+            out.append(m.group(0))
+    out.append(chunk[at:])
+    return "".join(out)
 
 
 def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
     if "/>" in chunk:
         chunk = _EMPTY_CELL.sub(r"<\1\2></\1>", chunk)
+    if any(len(opening.findall(chunk)) != len(closing.findall(chunk)) for opening, closing in (_CELL_TAGS, _ROW_TAGS)):
+        chunk = _close_tags(chunk)
     if "\n" not in chunk and (plain := _plain_rows(chunk, first_line)) is not None:
         return plain
     spans = "=" in chunk and _SPAN.search(chunk) is not None

@@ -393,3 +393,23 @@ def test_a_spaced_row_whose_cells_cannot_be_placed_refuses_its_table():
         "the table's columns; not read as table 02",
         "table 02 收入决算表 not found",
     ]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        lambda line: line.replace("</td>", "").replace("</tr>", ""),
+        lambda line: (
+            line.replace("</td>", "")
+            .replace("<tr>", "\n<tr>")
+            .replace("</tr>", "")
+            .replace("<table>", "<table>\n<tbody>")
+        ),
+    ],
+)
+def test_html_tables_with_closing_tags_left_out(form):
+    """The HTML variant with no </td> and </tr> (one table a line, or a row a line in a <tbody>): the same numbers
+    (every table was read as no rows)."""
+    lines = (CORPUS / "html-tables.md").read_text(encoding="utf-8").splitlines()
+    parsed = parse("\n".join(map(form, lines)).split("\n"))
+    assert values(parsed) == values(parse(lines)) and parsed.document.warnings == []

@@ -97,6 +97,29 @@ def test_html_table_on_one_line(html, rows):
     assert {c.line for row in grid.rows for c in row} <= {1}
 
 
+@pytest.mark.parametrize(
+    ("html", "rows", "lines"),
+    [
+        # </td> and </tr> left out, as HTML allows: a new cell or row, or the table's end, closes them
+        ("<table><tr><td>项目<td>金额<tr><td>合计<td>1.00</table>", [["项目", "金额"], ["合计", "1.00"]], [1, 1]),
+        ("<TABLE><TR><TD>a</TD><TD>b<TR><TD>c<TD>d</TABLE>", [["a", "b"], ["c", "d"]], [1, 1]),
+        # row groups, attributes, a merged cell and a cell over two lines
+        (
+            '<table border="1">\n<thead>\n<tr><th>项目<th>金额\n<tbody>\n<tr class=x><td>合\n计<td>1.00\n'
+            "<tr><td colspan=2>注\n</tbody>\n</table>",
+            [["项目", "金额"], ["合 计", "1.00"], ["注", ""]],
+            [3, 5, 7],
+        ),
+        # cells before any <tr>, and closing tags with nothing open
+        ("<table><td>a<td>b</td></td></tr></tr><tr><td>c</table>", [["a", "b"], ["c"]], [1, 1]),
+    ],
+)
+def test_html_table_with_closing_tags_left_out(html, rows, lines):
+    """The table was read as no rows at all."""
+    (grid,) = grids(html)
+    assert texts(grid) == rows and [row[0].line for row in grid.rows] == lines
+
+
 def test_paragraph_decoration_removed():
     (para,) = read_blocks("### **七、政府性基金预算财政拨款收入支出决算情况说明**")
     assert isinstance(para, Paragraph) and para.text == "七、政府性基金预算财政拨款收入支出决算情况说明"
