@@ -70,7 +70,7 @@ _SPAN = re.compile(r"\b(colspan|rowspan)\s*=\s*[\"']?(\d+)", re.I)
 _WS = re.compile(r"\s+")
 # Case-insensitive by character classes: a literal first character keeps the search fast.
 _TABLE_OPEN = re.compile(r"<[tT][aA][bB][lL][eE]")
-_TABLE_CLOSE = re.compile(r"</[tT][aA][bB][lL][eE]>")
+_TABLE_END = re.compile(r"</[tT][aA][bB][lL][eE]>|<[tT][aA][bB][lL][eE]")  # its </table>, or the next table
 
 
 def _html_text(text: str) -> str:
@@ -257,15 +257,13 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         stripped = raw.strip()
         lineno = i + 1
         if "<" in raw and (opening := _TABLE_OPEN.search(raw)):
-            j = i
-            while j < n and not (close := _TABLE_CLOSE.search(lines[j], opening.end() if j == i else 0)):
-                j += 1
-            if j < n and lines[j][close.end() :].strip():  # text or another table after </table>: read it next
-                chunk = "\n".join([*lines[i:j], lines[j][: close.end()]])
-                lines[j] = lines[j][close.end() :]
+            j, stop = _html_end(lines, i, opening.end())
+            if lines[j][stop:].strip():  # text or another table after it: read it next
+                chunk = "\n".join([*lines[i:j], lines[j][:stop]])
+                lines[j] = lines[j][stop:]
                 j -= 1
             else:
-                chunk = "\n".join(lines[i : min(j, n - 1) + 1])
+                chunk = "\n".join(lines[i : j + 1])
             start = opening.start()
             before = chunk[:start].strip()
             if before:
@@ -316,6 +314,20 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             blocks.append(Paragraph(lineno, cleaned))
         i += 1
     return blocks
+
+
+def _html_end(lines: list[str], i: int, start: int) -> tuple[int, int]:
+    """(line index, offset) where the HTML table opened on ``lines[i]`` before ``start`` ends: after its </table>,
+    or, where that was left out, at a blank line (as an HTML block in markdown ends) or before the next table."""
+    j, n = i, len(lines)
+    while j < n and not (end := _TABLE_END.search(lines[j], start if j == i else 0)):
+        j += 1
+    if j < n and end.group(0)[1] == "/":
+        return j, end.end()
+    blank = next((k for k in range(i, min(j, n)) if not lines[k].strip()), n)
+    if blank < j or j == n:
+        return blank - 1, len(lines[blank - 1])
+    return j, end.start()
 
 
 _SPACE_RUN = re.compile(r" {2,}")

@@ -120,6 +120,21 @@ def test_html_table_with_closing_tags_left_out(html, rows, lines):
     assert texts(grid) == rows and [row[0].line for row in grid.rows] == lines
 
 
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("<table><tr><td>a</td></tr><table><tr><td>b</td></tr></table>", [(1, [["a"]]), (1, [["b"]])]),
+        ("<table>\n<tr><td>a</td></tr>\n<table><tr><td>b</td></tr></table>", [(1, [["a"]]), (3, [["b"]])]),
+        ("<table>\n<tr><td>a</td></tr>\n\n后文", [(1, [["a"]]), (4, "后文")]),
+        ("<table>\n<tr><td>a</td></tr>", [(1, [["a"]])]),
+    ],
+)
+def test_html_table_without_its_closing_tag(text, blocks):
+    """It ends before the next table or at a blank line (as an HTML block in markdown): it took in the lines up to
+    the next </table>, or to the end."""
+    assert [(b.line, texts(b) if isinstance(b, Grid) else b.text) for b in read_blocks(text)] == blocks
+
+
 def test_paragraph_decoration_removed():
     (para,) = read_blocks("### **七、政府性基金预算财政拨款收入支出决算情况说明**")
     assert isinstance(para, Paragraph) and para.text == "七、政府性基金预算财政拨款收入支出决算情况说明"
