@@ -74,6 +74,7 @@ _DANGLING = re.compile(r"^[）:：]+|(?:[（:：]|关于)+$")
 _TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  # a date before the unit
 _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PREAMBLE_ENDS = ("通知", "：", "。", "；")  # a notice the disclosure is attached to, a sentence before the title
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff（）]{2,40}")  # a unit's name on a line of its own
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 # XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
 _SCOPES = "本级|机关|本部|本部门|汇总|本级机关"
@@ -459,6 +460,8 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
         if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80 or not _YEAR.search(text):
             continue
         found = (para, text) if "决算" in text else _wrapped(paragraphs, k, text)
+        if found and not _unit_from_title(found[1]):
+            found = _name_above(paragraphs, k, *found)
         if found and not found[1].endswith(_PREAMBLE_ENDS):
             return found
         fallback = fallback or found
@@ -485,6 +488,21 @@ def _wrapped(paragraphs: list[Paragraph], k: int, text: str) -> tuple[Paragraph,
         if "决算" in following:
             return Paragraph(paragraphs[k].line, "".join(p.text for p in paragraphs[k : j + 1])), text
     return None
+
+
+def _name_above(paragraphs: list[Paragraph], k: int, title: Paragraph, text: str) -> tuple[Paragraph, str]:
+    """A title that names no unit (2024 年度单位决算) joined to the name on the line above it (XX / 2024 年度单位决算),
+    with a line of it in brackets (XX / （YY） / 2024 年度单位决算公开): lines of words and brackets only."""
+    j = k
+    while j and _NAME_LINE.fullmatch(above := _comparable(paragraphs[j - 1])) and not above.startswith("附件"):
+        j -= 1
+        if not above.startswith("（"):
+            break
+    names = paragraphs[j:k]
+    if not names or _comparable(names[0]).startswith("（"):  # no name, or brackets with no name above them
+        return title, text
+    joined = Paragraph(names[0].line, "".join(p.text for p in names) + title.text)
+    return joined, "".join(map(_comparable, names)) + text
 
 
 def _arabic_year(text: str) -> str:

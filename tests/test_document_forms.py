@@ -250,6 +250,29 @@ def test_title_over_three_short_lines():
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        ["# 武汉市信息中心（武汉市大数据中心）", "2024 年度单位决算"],
+        ["# 武汉市信息中心", "（武汉市大数据中心）", "2024 年度单位决算"],
+        ["武汉市信息中心（武汉市大数据中心）", "# 2024年度", "单位决算"],
+    ],
+)
+def test_title_under_the_units_name(lines):
+    """The unit's name on the lines above a title that names none, in a document whose tables do not name it: the
+    document failed (unit name not found); with the tables' 单位 lines, the title was 2024年度单位决算."""
+    unlabelled = [line for line in with_title(*lines) if not line.startswith(("单位：", "单位:", "单位名称："))]
+    parsed = parse(unlabelled)
+    assert identity(parsed) == identity(parse(with_title("# 2024 年度武汉市信息中心（武汉市大数据中心）单位决算")))
+    assert parsed.document.title == "武汉市信息中心（武汉市大数据中心）2024年度单位决算"
+
+
+@pytest.mark.parametrize("above", [["附件"], ["附件2"], ["公开日期：2025年9月29日"], ["附件", "（武汉市大数据中心）"]])
+def test_a_line_above_a_title_naming_no_unit_that_is_no_name(above):
+    parsed = parse(with_title(*above, "# 2024 年度单位决算"))
+    assert parsed.document.title == "2024年度单位决算" and parsed.document.unit_name == "武汉市信息中心"
+
+
+@pytest.mark.parametrize(
     "dated",
     [
         lambda lines: [line.replace("2025 年 9 月 29 日", "公开日期：2025 年 9 月 29 日") for line in lines],
