@@ -63,10 +63,10 @@ _UNIT_LINE = re.compile(
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _UNIT_ALONE = re.compile(r"[（(](?:人民币)?(?:万元|元)[）)]")
 _YEAR_ALONE = re.compile(r"[（(]?\d{4}年度?[）)]?")
-# 2025年9月29日, 公开日期：2025年9月29日, 二〇二五年九月二十九日 (normalised: no spaces)
+# 2025年9月29日, 公开日期：2025年9月29日, 二〇二五年九月二十九日, and without its day 2025年9月 (normalised: no spaces)
 _PUB_DATE = re.compile(
     r"^(?:(?:公开|发布|公布)(?:日期|时间)：)?(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月"
-    r"([\d一二三四五六七八九十]{1,3})日$"
+    r"(?:([\d一二三四五六七八九十]{1,3})日)?$"
 )
 _TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?(?:（(?:部门|单位)）)?决算.*$")  # 部门（单位）决算公开
 # Colons, a bracket the year stood inside (XX决算（2024年度）) and a 关于 before the year (XX关于2024年度…).
@@ -529,13 +529,20 @@ def _unit_from_title(text: str) -> str:
     return (after or _DANGLING.sub("", _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", before)))) + scope
 
 
-def _publication_date(paragraphs: list[Paragraph]) -> str | None:
-    """YYYY-MM-DD of a date line near the top, or under the signature at the end."""
+def _publication_date(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
+    """YYYY-MM-DD of a date line near the top, or under the signature at the end, and a warning where the only
+    date line has no day (2025年8月): no date is stored then (a day would be made up)."""
+    no_day = None
     for para in paragraphs[:12] + paragraphs[-3:]:
-        if "日" in para.text and (d := _PUB_DATE.match(norm(para.text))):
+        if "月" in para.text and (d := _PUB_DATE.match(norm(para.text))):
+            if d.group(3) is None:
+                no_day = no_day or para
+                continue
             year, month, day = (cn_number(g) for g in d.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+            return f"{year:04d}-{month:02d}-{day:02d}", None
+    if no_day:
+        return None, f"publication date at line {no_day.line} ({no_day.text}) has no day: not stored"
+    return None, None
 
 
 def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
@@ -569,7 +576,7 @@ def parse_document(source_file: str, data: bytes) -> Document:
         raise DocumentError("unit name not found in the title or table headers")
     m = _ALIAS.match(unit_full)
     unit_name, alias = (m.group(1), m.group(2)) if m else (unit_full, None)
-    pub = _publication_date(paragraphs)
+    pub, pub_note = _publication_date(paragraphs)
     return Document(
         source_file=source_file,
         content_sha256=hashlib.sha256(data).hexdigest(),
@@ -581,5 +588,5 @@ def parse_document(source_file: str, data: bytes) -> Document:
         publication_date=pub,
         paragraphs=paragraphs,
         tables=tables,
-        warnings=[w for w in (encoding_note, *table_warnings, _year_check(year, tables)) if w],
+        warnings=[w for w in (encoding_note, *table_warnings, _year_check(year, tables), pub_note) if w],
     )

@@ -292,6 +292,19 @@ def test_publication_date_forms(dated):
     assert parse(dated(LINES)).document.publication_date == REAL.document.publication_date == "2025-09-29"
 
 
+@pytest.mark.parametrize("printed", ["2025 年 8 月", "公开日期：2025年8月", "二〇二五年八月"])
+def test_a_publication_date_without_its_day_is_not_stored(printed):
+    """No day is made up: the date stays empty, with a warning (the line was passed over without one); a whole date
+    under the signature is read all the same."""
+    at = LINES.index("2025 年 9 月 29 日")
+    lines = [*LINES[:at], printed, *LINES[at + 1 :]]
+    parsed = parse(lines)
+    assert parsed.document.publication_date is None
+    assert parsed.document.warnings == [f"publication date at line {at + 1} ({printed}) has no day: not stored"]
+    signed = parse([*lines, "", "武汉市信息中心", "", "2025年9月29日"])
+    assert signed.document.publication_date == "2025-09-29" and signed.document.warnings == []
+
+
 @pytest.mark.parametrize("scope", ["本级", "汇总"])
 def test_a_scope_after_the_title_stays_in_the_unit_name(scope):
     """部门决算（本级） and 部门决算（汇总）: two documents of one department, named as the scope-first title does."""
