@@ -329,6 +329,26 @@ def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> boo
     )
 
 
+def _uncaptioned(prev: Table | None, chained: bool) -> bool:
+    """A table with no caption of its own (none, or a part's heading only) that holds amounts, or one refused for
+    the caption under it (``chained``)."""
+    if prev is None or prev.code is not None:
+        return False
+    own = prev.caption and not _CONTENTS_HEADING.match(norm(prev.caption))
+    return chained or (not own and any(map(_data_row, prev.rows)))
+
+
+def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:
+    """Nothing but lines of the caption naming table ``code`` (its number, unit and year lines) stand between the
+    grid before and ``cap``: no other table's caption, no heading or text."""
+    return all(
+        _caption_like(text := norm(p.text))
+        and not _CONTENTS_HEADING.match(text)
+        and (title_code(text) or _number_code(text)) in (None, code)
+        for p in pending[: pending.index(cap)]
+    )
+
+
 def _data_row(row: list[Cell]) -> bool:
     """A row holding a printed amount (a grid that starts with one has no header of its own)."""
     return any(map(is_printed_amount, map(_CELL_TEXT, row)))
@@ -365,7 +385,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     pending: list[Paragraph] = []
     warnings: list[str] = []
     loose: dict[int, int] = {}  # a table's index → the first line of a row of it that could not be placed
-    central = False
+    central = after_refused = False
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
@@ -394,11 +414,24 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 code = "09"
             elif central:
                 code = CENTRAL_ORDER.get(code, code)
+        prev = tables[-1] if tables else None
+        # a caption right under a grid with none of its own may be that grid's, printed under it (some converters)
+        if refused := (
+            code is not None
+            and cap.line < block.line  # not caption lines the converter put inside the grid
+            and _uncaptioned(prev, after_refused)
+            and _right_under(pending, cap, code)
+        ):
+            warnings.append(
+                f"table at line {block.line}: its caption {cap.text} (line {cap.line}) stands right under the table "
+                f"at line {prev.first_line}, which has none: it may be that table's caption printed under it; not "
+                f"read as table {code}"
+            )
+            code = None
         unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
         if unit is None and code is not None:
             unit = _header_unit(block)
         label = next((m.group(1).strip() for p in area if (m := _unit_line(p.text))), None)
-        prev = tables[-1] if tables else None
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
         if prev and (
             (code is not None and code == prev.code and _continues(prev, cap, continued, block))
@@ -416,7 +449,9 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
             prev.last_line = block.last_line
         else:
-            if code is None:
+            if refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
+                cap = None
+            elif code is None:
                 code = _header_hint(block.rows)
                 cap = next((p for p in reversed(area) if "表" in p.text), None)
             elif any(t.code == code for t in tables):
@@ -439,7 +474,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             )
         if block.loose:
             loose.setdefault(len(tables) - 1, block.loose[0])
-        pending = []
+        pending, after_refused = [], refused
     for k, line in loose.items():  # refused: a table read without one of its rows would hold wrong totals
         table = tables[k]
         warnings.append(

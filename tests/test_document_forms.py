@@ -451,3 +451,38 @@ def test_html_tables_with_closing_tags_left_out(form):
     lines = (CORPUS / "html-tables.md").read_text(encoding="utf-8").splitlines()
     parsed = parse("\n".join(map(form, lines)).split("\n"))
     assert values(parsed) == values(parse(lines)) and parsed.document.warnings == []
+
+
+def captions_under_their_grids(codes: set[str]) -> list[str]:
+    """The real document with the caption lines of the tables ``codes`` printed under their grids, as some
+    converters write them."""
+    lines = LINES
+    for table in REAL.document.tables:
+        if table.code in codes:
+            caption = LINES[table.caption_line - 1]
+            start, (first, end) = lines.index(caption), table_block(caption, lines)
+            lines = [*lines[:start], *lines[first:end], "", *lines[start:first], *lines[end:]]
+    return lines
+
+
+def test_captions_printed_under_their_grids_are_not_given_to_the_grids_below():
+    """Each caption was taken for the grid below it (table 01 read the rows of table 02 …, with warnings about their
+    columns at best): now no grid is read as one of the nine tables, and each is reported."""
+    parsed = parse(captions_under_their_grids({t.code for t in REAL.document.tables if t.code}))
+    assert [t.code for t in parsed.document.tables] == [None] * len(parsed.document.tables)
+    assert all(s.status == "absent" for s in parsed.statuses) and values(parsed)["subjects"] == {}
+    refused = [w for w in parsed.document.warnings if "stands right under the table" in w]
+    assert len(refused) == 7 and "its caption 2024 年度收入支出决算总表 (line" in refused[0]
+    assert refused[0].endswith("which has none: it may be that table's caption printed under it; not read as table 01")
+
+
+def test_a_caption_printed_under_its_grid_over_another_caption():
+    """Only table 03's caption under its grid: the caption nearest the next grid is its own (table 04 is read);
+    table 03 is not read, and reported."""
+    parsed = parse(captions_under_their_grids({"03"}))
+    assert {key: v for key, v in values(REAL)["subjects"].items() if key[0] != "03"} == values(parsed)["subjects"]
+    assert parsed.document.warnings == [
+        "table 03 支出决算表 not found",
+        f"table at line {LINES.index(T03) + 1}: amounts in a table that is neither one of the nine tables (no "
+        "caption recognised) nor a performance evaluation; not read",
+    ]
