@@ -330,12 +330,12 @@ def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> boo
 
 
 def _uncaptioned(prev: Table | None, chained: bool) -> bool:
-    """A table with no caption of its own (none, or a part's heading only) that holds amounts, or one refused for
-    the caption under it (``chained``)."""
+    """A table with a header but no caption of its own (none, or a part's heading only) that holds amounts (not the
+    rest of a table a page broke, which starts with amounts), or one refused for the caption under it (``chained``)."""
     if prev is None or prev.code is not None:
         return False
     own = prev.caption and not _CONTENTS_HEADING.match(norm(prev.caption))
-    return chained or (not own and any(map(_data_row, prev.rows)))
+    return chained or (not own and not _data_row(prev.rows[0]) and any(map(_data_row, prev.rows)))
 
 
 def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:

@@ -486,3 +486,15 @@ def test_a_caption_printed_under_its_grid_over_another_caption():
         f"table at line {LINES.index(T03) + 1}: amounts in a table that is neither one of the nine tables (no "
         "caption recognised) nor a performance evaluation; not read",
     ]
+
+
+def test_the_rest_of_a_table_a_page_broke_does_not_take_the_caption_under_it():
+    """Rows of table 02 kept apart under a running title (no header of their own) right over table 03's caption:
+    table 03 and the tables after it are read (the caption was not taken for the rest's one)."""
+    first, end = table_block(T02)
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    parsed = parse([*LINES[:split], "", "武汉市信息中心（武汉市大数据中心）2024年度单位决算", "", *LINES[split:]])
+    assert {key: v for key, v in values(parsed)["subjects"].items() if key[0] != "02"} == {
+        key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"
+    }
+    assert not [w for w in parsed.document.warnings if "stands right under" in w]
