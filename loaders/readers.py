@@ -116,9 +116,14 @@ def _plain_rows(chunk: str, line: int) -> list[list[Cell]] | None:
 
 
 _EMPTY_CELL = re.compile(r"<(t[dh])\b([^>]*?)\s*/>", re.I)  # <td/>, <td colspan="2"/> (XML serialisers)
-_CELL_TAGS = (re.compile(r"<t[dh]\b", re.I), re.compile(r"</t[dh]\s*>", re.I))
-_ROW_TAGS = (re.compile(r"<tr\b", re.I), re.compile(r"</tr\s*>", re.I))
 _TABLE_TAG = re.compile(r"<(/?)(t[dhr]|thead|tbody|tfoot|table)\b[^>]*>", re.I)
+
+
+def _closed(low: str) -> bool:
+    """Whether a lower-cased table closes as many cells and rows as it opens (counted in C: <th without <thead)."""
+    opened = low.count("<td") + low.count("<th") - low.count("<thead")
+    closed = low.count("</td") + low.count("</th") - low.count("</thead")
+    return opened == closed and low.count("<tr") == low.count("</tr")
 
 
 def _close_tags(chunk: str) -> str:
@@ -157,10 +162,10 @@ def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
     """Rows of one HTML table (converters write flat tables: a regex suffices), spans expanded."""
     if "/>" in chunk:
         chunk = _EMPTY_CELL.sub(r"<\1\2></\1>", chunk)
-    if any(len(opening.findall(chunk)) != len(closing.findall(chunk)) for opening, closing in (_CELL_TAGS, _ROW_TAGS)):
-        chunk = _close_tags(chunk)
     if "\n" not in chunk and (plain := _plain_rows(chunk, first_line)) is not None:
         return plain
+    if not _closed(chunk.lower()):  # the split above refuses a cell holding a structural tag
+        chunk = _close_tags(chunk)
     spans = "=" in chunk and _SPAN.search(chunk) is not None
     if not spans and "\n" not in chunk:  # the common case: the whole table on one line
         return [_html_row(body, first_line) for body in HTML_ROW.findall(chunk)]
