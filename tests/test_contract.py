@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import query
+from .conftest import build_warehouse, query
+from .test_forms import T02, extra_column
 
 MARTS_YML = Path(__file__).parent.parent / "models" / "marts" / "_marts__models.yml"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -158,3 +159,16 @@ def test_no_floating_point_anywhere_in_marts(real_db):
            where table_schema in ('marts', 'intermediate') and data_type in ('DOUBLE', 'FLOAT', 'REAL')""",
     )
     assert floats == []
+
+
+def test_table02_columns_of_other_kinds_stay_out_of_the_income_fact(tmp_path, real_db):
+    """Table 02 with a 年初结转和结余 column and an unnamed one (其他资金): neither is an income source, so neither
+    enters fct_income (both had, and its accepted-values test failed the build); every source keeps its amounts."""
+    lines = extra_column(T02, "其他资金", 7, extra_column(T02, "年初结转和结余", 0))
+    path = tmp_path / "extra-columns.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = build_warehouse(tmp_path / "extra-columns.duckdb", path)
+    sql = "select income_source, sum(amount_wan) from marts.fct_income group by all order by all"
+    assert query(db, sql) == query(real_db, sql)
+    staged = "select distinct column_key from raw.subject_lines where column_key in ('carryover_begin', 'col8') order by 1"
+    assert query(db, staged) == [("carryover_begin",), ("col8",)]
