@@ -170,5 +170,6 @@ def test_table02_columns_of_other_kinds_stay_out_of_the_income_fact(tmp_path, re
     db = build_warehouse(tmp_path / "extra-columns.duckdb", path)
     sql = "select income_source, sum(amount_wan) from marts.fct_income group by all order by all"
     assert query(db, sql) == query(real_db, sql)
-    staged = "select distinct column_key from raw.subject_lines where column_key in ('carryover_begin', 'col8') order by 1"
+    staged = "select distinct column_key from raw.subject_lines where column_key in ('carryover_begin', 'col8')"
+    staged += " order by 1"
     assert query(db, staged) == [("carryover_begin",), ("col8",)]
