@@ -136,6 +136,8 @@ def interpret(doc: Document) -> ParsedDocument:
         except DocumentError as exc:  # the rest of the document still loads
             doc.warnings.append(f"{exc}: table {code} {TABLE_NAMES[code]} not read")
     resolve_subjects(parsed.subjects)
+    for code, rows in parsed.subjects.items():
+        doc.warnings.extend(_uncoded_warning(code, rows))
     _read_narrative(parsed)
     for table in doc.tables:
         if table.code is not None:
@@ -232,6 +234,19 @@ def _subject_warnings(code: str, rows: list[SubjectRow]) -> list[str]:
             for key, n in unnamed.items()
         ),
         *_not_numbers(code, cells),
+    ]
+
+
+def _uncoded_warning(code: str, rows: list[SubjectRow]) -> list[str]:
+    """A warning for the rows with amounts whose code is neither printed nor recovered: they enter the facts with
+    no subject code, and may be a total worded otherwise (累计) counted twice."""
+    bad = [r for r in rows if r.code is None and not r.is_total and any(a[0] for a in r.amounts.values())]
+    if not bad:
+        return []
+    what = f"{len(bad)} row{'s' if len(bad) > 1 else ''} with amounts and no subject code"
+    return [
+        f"table {code}: {what} (first: '{bad[0].name_raw}' at line {bad[0].line}); in the facts without a code — "
+        "a total worded otherwise would be counted twice"
     ]
 
 

@@ -134,6 +134,17 @@ def test_a_table_without_its_unit_is_read_in_the_unit_the_others_state():
     assert len(unstated) >= 5 and all(w.endswith("assuming 元 (the unit the other tables state)") for w in unstated)
 
 
+def test_rows_with_amounts_and_no_code_are_reported():
+    """A total worded as no known total (累计) is read as a row whose code cannot be recovered: it enters the facts
+    without a code, so it is reported (it was silent)."""
+    text = re.sub(r"(?m)^(\t*)合计\t", r"\1累计\t", REAL_TEXT)
+    parsed = interpret(parse_document("other-total.md", text.encode("utf-8")))
+    uncoded = [w for w in parsed.document.warnings if "no subject code" in w]
+    assert [w[:9] for w in uncoded] == ["table 02:", "table 03:", "table 05:"]
+    assert all("1 row with amounts and no subject code (first: '累计' at line" in w for w in uncoded)
+    assert not [w for w in parse_file(CORPUS / REAL).document.warnings if "no subject code" in w]
+
+
 def test_messages_on_long_loads_start_their_own_line(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "docs"
     folder.mkdir()
