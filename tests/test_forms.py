@@ -656,22 +656,42 @@ def test_table06_as_one_list_with_group_rows():
     )
 
 
-@pytest.mark.parametrize("first", [False, True])
-def test_subject_table_with_a_row_number_column(first):
-    """A 行次 column (1, 2, … 24) beside the code and name in table 05: row numbers are not codes."""
+def row_numbered_table05(head: str, first: bool, number: Callable[[int], str] = str) -> list[str]:
+    """Table 05 with a column numbering its rows (``number(1)``, ``number(2)`` …) under ``head``, before the code
+    or after the name."""
     rows = [
-        "行次\t科目编码\t科目名称\t合计\t基本支出\t项目支出"
+        f"{head}\t科目编码\t科目名称\t合计\t基本支出\t项目支出"
         if first
-        else "科目编码\t科目名称\t行次\t合计\t基本支出\t项目支出"
+        else f"科目编码\t科目名称\t{head}\t合计\t基本支出\t项目支出"
     ]
     rows.append("栏次\t\t\t1\t2\t3")
     for n, r in enumerate(REAL.subjects["05"], 1):
-        code, name = r.printed_code or "", "合计" if r.is_total else r.name_raw
+        code, name, k = r.printed_code or "", "合计" if r.is_total else r.name_raw, number(n)
         amounts = "\t".join(v[1] for v in r.amounts.values())
-        rows.append(f"{n}\t{code}\t{name}\t{amounts}" if first else f"{code}\t{name}\t{n}\t{amounts}")
-    parsed = parse(replace_grid(T05, rows))
+        rows.append(f"{k}\t{code}\t{name}\t{amounts}" if first else f"{code}\t{name}\t{k}\t{amounts}")
+    return replace_grid(T05, rows)
+
+
+@pytest.mark.parametrize("head", ["行次", "编号", "No.", ""])
+@pytest.mark.parametrize("first", [False, True])
+def test_subject_table_with_a_row_number_column(head, first):
+    """A row-number column (1, 2, … 24) beside the code and name in table 05, headed 行次, 编号, No. or nothing: row
+    numbers are not codes (编号 / No. before the code had glued 10 … 24 into them: 208 + 11 + 2080502)."""
+    parsed = parse(row_numbered_table05(head, first))
     assert [(r.code, r.name_raw) for r in parsed.subjects["05"]] == [(r.code, r.name_raw) for r in REAL.subjects["05"]]
-    assert values(parsed)["subjects"] == values(REAL)["subjects"]
+    assert values(parsed)["subjects"] == values(REAL)["subjects"] and parsed.document.warnings == []
+
+
+def test_subject_table_whose_row_numbers_do_not_run_1_to_n_is_refused():
+    """Row numbers restarting on a second page (1 … 12, 1 … 12) do not run 1..n, so they are not told from code
+    parts: a number glued onto a code (208 + 10 + 20805) reads as no 类/款/项 code, and table 05 is refused."""
+    parsed = parse(row_numbered_table05("编号", True, lambda n: str((n - 1) % 12 + 1)))
+    assert "05" not in parsed.subjects
+    line = table_block(T05)[0] + 12  # data row 10, under the header and 栏次 rows (line numbers count from 1)
+    assert parsed.document.warnings == [
+        f"table 05 (line {line}): code 2081020805 (printed 10 | 20805) is no 类/款/项 code: "
+        "table 05 一般公共预算财政拨款支出决算表 not read"
+    ]
 
 
 def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from ..readers import Cell
@@ -56,6 +56,17 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
         if nums:
             return Layout(rows[:i], rows[i + 1 :], nums)
     return None
+
+
+def row_number_columns(rows: list[list[Cell]], skip: Container[int]) -> set[int]:
+    """Columns (outside ``skip``, the amount columns) whose whole numbers count 1, 2, … n down the rows (a 合计
+    label or a blank between them): row numbers whatever their header says (序号, 编号, No. or none), never codes."""
+    counts: dict[int, list[str]] = {}
+    for row in rows:
+        for k, c in enumerate(row):
+            if k not in skip and (t := norm(c.text)).isdigit():
+                counts.setdefault(k, []).append(t)
+    return {k for k, nums in counts.items() if len(nums) > 1 and nums == [str(n) for n in range(1, len(nums) + 1)]}
 
 
 def holds_amounts(rows: list[list[Cell]]) -> bool:

@@ -11,7 +11,7 @@ from ..document import DocumentError, Table
 from ..readers import Cell
 from ..reference import function_subjects, label, match_name
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
-from .layout import BUDGET, column_keys, compile_vocab, split_layout, unnumbered_layout
+from .layout import BUDGET, column_keys, compile_vocab, row_number_columns, split_layout, unnumbered_layout
 
 _BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
 # Carried-over money beside the year's figures (年初结转和结余, 上年结转, 上年财政拨款结转, 年末结转和结余): never a
@@ -130,14 +130,15 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     keys = column_keys(layout, VOCAB[table.code])
     levels = _level_columns(layout.header) or _level_columns_by_codes(layout.data, keys)
     row_numbers = {i for row in layout.header for i, c in enumerate(row) if norm(c.text) in ("行次", "行号", "序号")}
+    row_numbers |= row_number_columns(layout.data, keys)
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
     wrapped: str | None = None
     for r in layout.data:
         codes, names = [], []
         for i, c in enumerate(r):
-            if i in keys or i in row_numbers or not c.text:
-                continue
+            if i in keys or not c.text or (i in row_numbers and norm(c.text).isdigit()):
+                continue  # a row number, not a code (合计 printed in its column is the total's label)
             text = norm(c.text).strip(CODE_BRACKETS)
             if code := code_digits(text):  # 2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50, .03
                 codes.append((i, code))
@@ -160,6 +161,9 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
                 wrapped = (wrapped or "") + name  # a name wrapped onto a row of its own: above or below its row
             continue
         code = _join_code(codes, levels, ctx)
+        if code and len(code) not in LEVELS:
+            cells = " | ".join(t for _, t in codes)
+            raise DocumentError(f"table {table.code} (line {line}): code {code} (printed {cells}) is no 类/款/项 code")
         if wrapped and code and _names(wrapped + name, code) and not _names(rows[-1].name_raw + wrapped, rows[-1].code):
             name = wrapped + name  # the first part of this row's name, printed above it
         elif wrapped:
