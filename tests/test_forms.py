@@ -524,14 +524,53 @@ UNITS_IN_HEADER = [
     "3.公务接待费\t0.14\t0.14",
 ]
 
+_ITEM_ROWS = [
+    ("合计", "4.23"),
+    ("因公出国（境）费", ""),
+    ("公务用车购置及运行维护费", "4.09"),
+    ("其中：公务用车购置费", ""),
+    ("公务用车运行维护费", "4.09"),
+    ("公务接待费", "0.14"),
+]
+SERIAL_COLUMN = ["序号\t项目\t预算数\t决算数", *(f"{n}\t{item}\t{v}\t{v}" for n, (item, v) in enumerate(_ITEM_ROWS, 1))]
+SERIAL_IN_LABEL = ["项目\t预算数\t决算数", *(f"{n}.{item}\t{v}\t{v}" for n, (item, v) in enumerate(_ITEM_ROWS, 1))]
 
-@pytest.mark.parametrize("rows", [ITEMS_ON_TOP, PRIOR_YEAR_GROUP, PRIOR_YEAR_COLUMN, RECEPTION_SPLIT, UNITS_IN_HEADER])
+
+LAYOUTS_09 = [
+    ITEMS_ON_TOP,
+    PRIOR_YEAR_GROUP,
+    PRIOR_YEAR_COLUMN,
+    RECEPTION_SPLIT,
+    UNITS_IN_HEADER,
+    SERIAL_COLUMN,
+    SERIAL_IN_LABEL,
+]
+
+
+@pytest.mark.parametrize("rows", LAYOUTS_09)
 def test_three_public_table_layouts(rows):
     """Items over 预算数 | 决算数 (merged item cells), a prior year's group or column (left out), 公务接待费
     split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计, 预算数（万元） in the header (a header
-    row, not a caption): the same twelve figures."""
+    row, not a caption), an item a row numbered in a 序号 column or in the label (1 | 合计, 1.合计: the total row
+    had been dropped): the same twelve figures."""
     parsed = parse(replace_grid(T09, rows))
     assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["项目\t金额", *(f"{item}\t{v}" for item, v in _ITEM_ROWS)],
+        ["项目\t上年数\t本年数", *(f"{item}\t9.99\t{v}" for item, v in _ITEM_ROWS)],
+        [_G, _S, "1\t2\t3\t4\t5\t6", _V],
+    ],
+)
+def test_three_public_table_without_budget_or_final_words(rows):
+    """09 as 项目 | 金额, as 项目 | 上年数 | 本年数, or an item a column over one row of figures, no 预算数 / 决算数
+    word: the year's figures of a 决算表 are its 决算 figures (nothing had been read)."""
+    parsed = parse(replace_grid(T09, rows))
+    actual = {key: amount for key, amount in three_public(REAL).items() if key[0] == "actual"}
+    assert three_public(parsed) == actual and len(actual) == 6 and parsed.document.warnings == []
 
 
 def wrap_name(lines: list[str], code: str, style: str) -> list[str]:

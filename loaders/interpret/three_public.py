@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
-from ..text import norm, parse_amount
-from .layout import YEAR, Layout, compile_vocab, latest_year, split_layout, unnumbered_layout
+from ..text import norm, parse_amount, strip_numbering
+from .layout import YEAR, Layout, compile_vocab, latest_year, row_number_columns, split_layout, unnumbered_layout
 
 ITEMS = compile_vocab(
     [
@@ -84,6 +84,7 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
     latest = latest_year([w for ws in words for w in ws])
     group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
     items = {col: item for col in layout.numbers if (item := _item(words[col])) not in (None, "reception_part")}
+    group_of.update(dict.fromkeys(_final_by_default(layout, group_of, items), "actual"))
     out: list[ThreePublicCell] = []
     for r in layout.data:
         row_group = next((g for c in r if (g := _match(norm(c.text), GROUPS))), None)
@@ -92,6 +93,20 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
             if col in items and measure not in (None, "prior") and col < len(r):
                 out.append(_cell(r, col, number, "/".join(words[col]), measure, items[col]))
     return out or _by_row(layout, group_of, words)
+
+
+def _final_by_default(layout: Layout, group_of: dict[int, str], items: dict[int, str]) -> list[int]:
+    """The numbered columns a 决算表 prints its year's figures in when no header word names 预算数 or 决算数: one
+    column naming no item (an item a row: 项目 | 金额, 项目 | 上年数 | 本年数), or a column per item over one row of
+    figures; none when the figures could be of more than one kind."""
+    if {"budget", "actual"} & set(group_of.values()):
+        return []
+    unnamed = [col for col in layout.numbers if col not in group_of]
+    if len(unnamed) == 1 and unnamed[0] not in items:
+        return unnamed
+    named = [items.get(col) for col in unnamed]
+    rows = [r for r in layout.data if any(col < len(r) and r[col].text.strip() for col in unnamed)]
+    return unnamed if len(rows) == 1 and None not in named and len(set(named)) == len(named) else []
 
 
 def _cell(row: list[Cell], col: int, number: int, header: str, measure: str, item: str) -> ThreePublicCell:
@@ -103,9 +118,10 @@ def _by_row(layout: Layout, group_of: dict[int, str], words: list[list[str]]) ->
     """Items as rows (the first row naming each item), 预算数 / 决算数 as columns."""
     out: list[ThreePublicCell] = []
     seen: set[str] = set()
+    serial = row_number_columns(layout.data, layout.numbers)
     for r in layout.data:
-        label = "".join(norm(c.text) for k, c in enumerate(r) if k not in layout.numbers)
-        item = _item([label])
+        label = "".join(norm(c.text) for k, c in enumerate(r) if k not in layout.numbers and k not in serial)
+        item = _item([strip_numbering(label)])  # 1 | 合计 (a 序号 column), 1.合计
         if item in (None, "reception_part") or item in seen:
             continue
         seen.add(item)
