@@ -1057,6 +1057,34 @@ def test_table06_total_cell_that_is_not_a_number_is_reported(printed):
     ]
 
 
+@pytest.mark.parametrize(
+    "total_row",
+    [
+        "人员经费合计\t\t1,250.60\t公用经费合计\t\t0.00\t\t\t130.32",
+        "人员经费合计\t\t1,250.60\t公用经费合计\t\t-\t\t\t130.32",
+        "人员经费合计\t-\t1,250.60\t公用经费合计\t-\t-\t-\t-\t130.32",
+    ],
+    ids=["zero", "dash", "dash_in_every_blank"],
+)
+def test_table06_group_total_with_a_zero_under_its_other_panel(total_row):
+    """公用经费 spans two panels: its total under the last, 0.00 or - under the first (or - in every blank cell): the
+    total is 130.32 (the first amount after the label, 0, had been taken)."""
+    end = table_block(T06)[1]
+    parsed = parse([*LINES[: end - 1], total_row, *LINES[end:]])
+    assert values(parsed)["econ"] == values(REAL)["econ"] and parsed.document.warnings == []
+
+
+def test_table06_total_label_followed_by_two_amounts_is_refused():
+    """Two different amounts after 公用经费合计 (5.00 under one panel, 130.32 under the other): neither is taken."""
+    end = table_block(T06)[1]
+    parsed = parse([*LINES[: end - 1], "人员经费合计\t\t1,250.60\t公用经费合计\t\t5.00\t\t\t130.32", *LINES[end:]])
+    assert parsed.econ == []
+    assert parsed.document.warnings == [
+        f"table 06 (line {end}): '公用经费合计' is followed by amounts 5.00 and 130.32: "
+        "table 06 一般公共预算财政拨款基本支出决算表 not read"
+    ]
+
+
 def test_rows_printed_without_codes():
     """A 款 code merged over its 项 rows (left blank under it), and table 05 printed with names only: each row's
     code comes from its name under the row above (all had become codeless 类 rows)."""

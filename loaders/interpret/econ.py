@@ -78,22 +78,30 @@ def _is_total(text: str) -> bool:
     return _is_sum(text) or text in ("人员经费", "公用经费")
 
 
-def _total_row(row, prior: set[int]) -> list[EconRow]:
+def _total_row(row, prior: set[int], amount_cols: set[int]) -> list[EconRow]:
+    """Each total label's amount: printed after it and before the next label, under a panel's 决算数 column when one
+    holds it (not a row number beside). A group over two panels may print 0.00 or - under one; two different amounts
+    after one label refuse the table."""
     out = []
-    for k, c in enumerate(row):
-        t = norm(c.text)
-        if not _is_total(t):
-            continue
-        key = next((key for key, word in _TOTAL_LABELS if word in t), "total")
-        for nxt in (cell for j, cell in enumerate(row) if j > k and j not in prior):
-            if _is_total(norm(nxt.text)):
-                break
-            raw = nxt.text.strip()
-            if raw and (parse_amount(raw) is not None or any(map(str.isdigit, raw))):  # an amount, or a misprint
-                out.append(EconRow(-1, None, c.line, None, c.text.strip(), raw, parse_amount(raw), total_key=key))
-                break
-        else:
-            out.append(EconRow(-1, None, c.line, None, c.text.strip(), "", Decimal(0), total_key=key))
+    labels = [k for k, c in enumerate(row) if _is_total(norm(c.text))]
+    for k, end in zip(labels, [*labels[1:], len(row)], strict=True):
+        label = row[k].text.strip()
+        found = [
+            (j, raw)
+            for j in range(k + 1, end)
+            if j not in prior
+            and (raw := row[j].text.strip())
+            and (parse_amount(raw) is not None or any(map(str.isdigit, raw)))
+        ]  # amounts, or misprints
+        printed = [raw for j, raw in found if j in amount_cols] or [raw for _, raw in found]
+        figures = [raw for raw in printed if parse_amount(raw) != 0]
+        if len({parse_amount(raw) or raw for raw in figures}) > 1:
+            raise DocumentError(
+                f"table 06 (line {row[k].line}): '{label}' is followed by amounts {' and '.join(figures)}"
+            )
+        raw = figures[0] if figures else printed[0] if printed else ""
+        key = next((key for key, word in _TOTAL_LABELS if word in norm(label)), "total")
+        out.append(EconRow(-1, None, row[k].line, None, label, raw, parse_amount(raw), total_key=key))
     return out
 
 
@@ -126,7 +134,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
             if not _header_words(row):
-                out.extend(_total_row(row, prior))
+                out.extend(_total_row(row, prior, {p[2] for p in panels}))
             continue
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = _code(row, code_col), _text(row, name_col), _text(row, amount_col)
