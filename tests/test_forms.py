@@ -721,6 +721,18 @@ def test_subject_table_with_a_row_number_column(head, first):
     assert values(parsed)["subjects"] == values(REAL)["subjects"] and parsed.document.warnings == []
 
 
+@pytest.mark.parametrize("caption", [T02, T03])
+def test_subject_table_with_a_row_number_column_last_and_no_column_number_row(caption):
+    """Tables 02 and 03 printed without their 栏次 row and a 序号 column after the amounts: the row numbers are no
+    amount column (they had been read as one, with a warning)."""
+    first, end = table_block(caption)
+    grid = [line.split("\t") for line in LINES[first:end]]
+    numbering = next(k for k, r in enumerate(grid) if "栏次" in r)
+    rows = ["\t".join([*r, str(k - numbering) if k > numbering else ""]) for k, r in enumerate(grid) if k != numbering]
+    parsed = parse(replace_grid(caption, rows))
+    assert values(parsed)["subjects"] == values(REAL)["subjects"] and parsed.document.warnings == []
+
+
 def test_subject_table_whose_row_numbers_do_not_run_1_to_n_is_refused():
     """Row numbers restarting on a second page (1 … 12, 1 … 12) do not run 1..n, so they are not told from code
     parts: a number glued onto a code (208 + 10 + 20805) reads as no 类/款/项 code, and table 05 is refused."""
@@ -731,6 +743,26 @@ def test_subject_table_whose_row_numbers_do_not_run_1_to_n_is_refused():
         f"table 05 (line {line}): code 2081020805 (printed 10 | 20805) is no 类/款/项 code: "
         "table 05 一般公共预算财政拨款支出决算表 not read"
     ]
+
+
+@pytest.mark.parametrize("caption", [T01, T04])
+@pytest.mark.parametrize("head", ["序号", "No.", ""])
+@pytest.mark.parametrize("numbered", [True, False])
+def test_two_sided_table_with_a_row_number_column_before_each_side(caption, head, numbered):
+    """Tables 01 and 04 with a 序号 column (1, 2, … under 序号, No. or nothing) before each side's 项目 column, with or
+    without the 栏次 row: without it the expense side's row numbers, last in the income side's span, had been read as
+    an income amount column (一般公共预算财政拨款收入 1 instead of 3,797.75)."""
+    first, end = table_block(caption)
+    grid = [line.split("\t") for line in LINES[first:end]]
+    numbering = next(k for k, r in enumerate(grid) if r[0] == "栏次")
+    at = next(r for r in grid if r.count("项目") == 2).index("项目", 1)
+    rows = []
+    for k, r in enumerate(grid):
+        mark = str(k - numbering) if k > numbering else head if r.count("项目") == 2 else ""
+        if k != numbering or numbered:
+            rows.append("\t".join([mark, *r[:at], mark, *r[at:]]))
+    parsed = parse(replace_grid(caption, rows))
+    assert values(parsed)["totals"] == values(REAL)["totals"] and parsed.document.warnings == []
 
 
 def test_a_table_whose_layout_is_not_read_leaves_the_rest_of_the_document():

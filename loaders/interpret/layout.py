@@ -89,8 +89,9 @@ def _code_columns(rows: list[list[Cell]]) -> set[int]:
 def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
     """A table printed without its 栏次 row: the header ends above the first row holding a printed decimal
     amount. The amount columns of each side (``sides(header, width)`` gives the column spans of a two-sided
-    table; one span by default) run from the leftmost column holding one to the end of the side, numbered
-    1..n from the left as a 栏次 row would number them. None when no such row starts the data."""
+    table; one span by default) run from the leftmost column holding one to the end of the side, a row-number
+    column aside, numbered 1..n from the left as a 栏次 row would number them. None when no such row starts the
+    data."""
 
     codes = _code_columns(rows)
 
@@ -103,11 +104,13 @@ def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Lay
     header, data = rows[:start], rows[start:]
     width = max(len(row) for row in header)
     found = [k for row in data for k in amount_columns(row)]
+    serial = row_number_columns(data, set(found))  # the next side's 序号 column ends this side
     numbers: dict[int, int] = {}
     for lo, hi in (sides(header, width) if sides else []) or [(0, width)]:  # one span: no sides found
         first = min((k for k in found if lo <= k < hi), default=hi)
         for col in range(first, hi):
-            numbers[col] = len(numbers) + 1
+            if col not in serial:
+                numbers[col] = len(numbers) + 1
     return Layout(header, data, numbers)
 
 
