@@ -533,6 +533,10 @@ _ITEM_ROWS = [
     ("公务接待费", "0.14"),
 ]
 SERIAL_COLUMN = ["序号\t项目\t预算数\t决算数", *(f"{n}\t{item}\t{v}\t{v}" for n, (item, v) in enumerate(_ITEM_ROWS, 1))]
+SERIAL_IN_CHINESE = [
+    "序号\t项目\t预算数\t决算数",
+    *(f"{n}\t{item}\t{v}\t{v}" for n, (item, v) in zip("一二三四五六", _ITEM_ROWS, strict=True)),
+]
 SERIAL_IN_LABEL = ["项目\t预算数\t决算数", *(f"{n}.{item}\t{v}\t{v}" for n, (item, v) in enumerate(_ITEM_ROWS, 1))]
 
 
@@ -543,6 +547,7 @@ LAYOUTS_09 = [
     RECEPTION_SPLIT,
     UNITS_IN_HEADER,
     SERIAL_COLUMN,
+    SERIAL_IN_CHINESE,
     SERIAL_IN_LABEL,
 ]
 
@@ -551,8 +556,8 @@ LAYOUTS_09 = [
 def test_three_public_table_layouts(rows):
     """Items over 预算数 | 决算数 (merged item cells), a prior year's group or column (left out), 公务接待费
     split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计, 预算数（万元） in the header (a header
-    row, not a caption), an item a row numbered in a 序号 column or in the label (1 | 合计, 1.合计: the total row
-    had been dropped): the same twelve figures."""
+    row, not a caption), an item a row numbered in a 序号 column or in the label (1 | 合计, 一 | 合计, 1.合计: the
+    total row had been dropped): the same twelve figures."""
     parsed = parse(replace_grid(T09, rows))
     assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12
 
@@ -711,12 +716,23 @@ def row_numbered_table05(head: str, first: bool, number: Callable[[int], str] = 
     return replace_grid(T05, rows)
 
 
-@pytest.mark.parametrize("head", ["行次", "编号", "No.", ""])
+def chinese(n: int) -> str:
+    """1 … 99 in Chinese numerals: 一, 十二, 二十四."""
+    tens, units = divmod(n, 10)
+    return (
+        ("一二三四五六七八九"[tens - 1] if tens > 1 else "")
+        + ("十" if tens else "")
+        + " 一二三四五六七八九"[units].strip()
+    )
+
+
+@pytest.mark.parametrize(("head", "number"), [("行次", str), ("编号", str), ("No.", str), ("", str), ("序号", chinese)])
 @pytest.mark.parametrize("first", [False, True])
-def test_subject_table_with_a_row_number_column(head, first):
-    """A row-number column (1, 2, … 24) beside the code and name in table 05, headed 行次, 编号, No. or nothing: row
-    numbers are not codes (编号 / No. before the code had glued 10 … 24 into them: 208 + 11 + 2080502)."""
-    parsed = parse(row_numbered_table05(head, first))
+def test_subject_table_with_a_row_number_column(head, number, first):
+    """A row-number column (1, 2, … 24, or 一, 二, … 二十四) beside the code and name in table 05, headed 行次, 编号,
+    No. or nothing: row numbers are not codes (编号 / No. before the code had glued 10 … 24 into them: 208 + 11 +
+    2080502) nor a part of the name."""
+    parsed = parse(row_numbered_table05(head, first, number))
     assert [(r.code, r.name_raw) for r in parsed.subjects["05"]] == [(r.code, r.name_raw) for r in REAL.subjects["05"]]
     assert values(parsed)["subjects"] == values(REAL)["subjects"] and parsed.document.warnings == []
 

@@ -7,10 +7,11 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from ..readers import Cell
-from ..text import code_digits, is_printed_amount, norm
+from ..text import cn_number, code_digits, is_printed_amount, norm
 
 _INT = re.compile(r"^（?(\d{1,2})）?$")  # 1 or (1) (normalised to full-width brackets)
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① … ⑳
+_ROW_NUMBER = re.compile(r"[1-9]\d*|(?=.)(?:[二三四五六七八九]?十)?[一二三四五六七八九]?")
 _LABELS = {"栏次", "列次", "类", "款", "项", "行次", "行", "编码", "科目编码"}
 MAX_HEADER_ROWS = 8
 # Column spans (start, end) of the sides of a two-sided table, from its header rows and width.
@@ -58,15 +59,21 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
     return None
 
 
+def row_number(text: str) -> int | None:
+    """The number of a row as a 序号 column prints it: 12 or 十二 (01 is a code's part)."""
+    t = norm(text)
+    return cn_number(t) if _ROW_NUMBER.fullmatch(t) else None
+
+
 def row_number_columns(rows: list[list[Cell]], skip: Container[int]) -> set[int]:
-    """Columns (outside ``skip``, the amount columns) whose whole numbers count 1, 2, … n down the rows (a 合计
-    label or a blank between them): row numbers whatever their header says (序号, 编号, No. or none), never codes."""
-    counts: dict[int, list[str]] = {}
+    """Columns (outside ``skip``, the amount columns) whose row numbers count 1, 2, … n down the rows (a 合计 label
+    or a blank between them): row numbers whatever their header says (序号, 编号, No. or none), never codes."""
+    counts: dict[int, list[int]] = {}
     for row in rows:
         for k, c in enumerate(row):
-            if k not in skip and (t := norm(c.text)).isdigit():
-                counts.setdefault(k, []).append(t)
-    return {k for k, nums in counts.items() if len(nums) > 1 and nums == [str(n) for n in range(1, len(nums) + 1)]}
+            if k not in skip and (n := row_number(c.text)):
+                counts.setdefault(k, []).append(n)
+    return {k for k, nums in counts.items() if len(nums) > 1 and nums == list(range(1, len(nums) + 1))}
 
 
 def holds_amounts(rows: list[list[Cell]]) -> bool:

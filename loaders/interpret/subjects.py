@@ -11,7 +11,15 @@ from ..document import DocumentError, Table
 from ..readers import Cell
 from ..reference import function_subjects, label, match_name
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
-from .layout import BUDGET, column_keys, compile_vocab, row_number_columns, split_layout, unnumbered_layout
+from .layout import (
+    BUDGET,
+    column_keys,
+    compile_vocab,
+    row_number,
+    row_number_columns,
+    split_layout,
+    unnumbered_layout,
+)
 
 _BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
 # Carried-over money beside the year's figures (年初结转和结余, 上年结转, 上年财政拨款结转, 年末结转和结余): never a
@@ -137,7 +145,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     for r in layout.data:
         codes, names = [], []
         for i, c in enumerate(r):
-            if i in keys or not c.text or (i in row_numbers and norm(c.text).isdigit()):
+            if i in keys or not c.text or (i in row_numbers and (norm(c.text).isdigit() or row_number(c.text))):
                 continue  # a row number, not a code (合计 printed in its column is the total's label)
             text = norm(c.text).strip(CODE_BRACKETS)
             if code := code_digits(text):  # 2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50, .03
