@@ -208,8 +208,10 @@ def _totals_warnings(code: str, lines: list[TotalsLine]) -> list[str]:
 
 
 def _budget_warning(code: str, numbers: set[int]) -> list[str]:
+    if not numbers:
+        return []
     budget = ", ".join(map(str, sorted(numbers)))
-    return [f"table {code}: budget columns (栏次 {budget}) are not 决算 figures; not read"] if budget else []
+    return [f"table {code}: budget or prior-year columns (栏次 {budget}) are not this year's 决算 figures; not read"]
 
 
 def _subject_warnings(code: str, rows: list[SubjectRow]) -> list[str]:

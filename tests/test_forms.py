@@ -309,7 +309,8 @@ def test_budget_columns_beside_the_final_figures_are_left_out(other, final):
     assert sorted((t.side, t.line_item, t.amount) for t in parsed.totals["01"]) == sorted(
         (t.side, t.line_item, t.amount) for t in REAL.totals["01"]
     )
-    assert "table 01: budget columns (栏次 1, 3) are not 决算 figures; not read" in parsed.document.warnings
+    warning = "table 01: budget or prior-year columns (栏次 1, 3) are not this year's 决算 figures; not read"
+    assert warning in parsed.document.warnings
 
 
 def test_two_sided_table_with_side_names_as_the_label_headers():
@@ -408,7 +409,7 @@ def test_subject_table_with_a_column_the_template_does_not_have(caption, word, a
     assert {k[3] for k in extra} == ({key} if key else set()) and set(extra.values()) <= {Decimal("7.77")}
     number = at + 1
     assert [w for w in parsed.document.warnings if w.startswith(f"table {table}:")] == (
-        [f"table {table}: budget columns (栏次 {number}) are not 决算 figures; not read"]
+        [f"table {table}: budget or prior-year columns (栏次 {number}) are not this year's 决算 figures; not read"]
         if key is None
         else [
             f"table {table}: amount column 栏次 {number} is not named by a known header word; its amounts (24 rows) "
@@ -1045,7 +1046,9 @@ def test_budget_group_beside_the_final_group(other, final):
         rows.append("\t".join([*cells[:4], "9.99", "9.99", "9.99", *cells[4:7]]))
     parsed = parse([*LINES[:first], *rows, *LINES[end:]])
     assert values(parsed)["subjects"] == values(REAL)["subjects"]
-    assert parsed.document.warnings == ["table 05: budget columns (栏次 1, 2, 3) are not 决算 figures; not read"]
+    assert parsed.document.warnings == [
+        "table 05: budget or prior-year columns (栏次 1, 2, 3) are not this year's 决算 figures; not read"
+    ]
 
 
 @pytest.mark.parametrize(("prior", "final"), [("上年决算数", "决算数"), ("2023年决算数", "2024年决算数")])
