@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
 from .text import ascii_digits, cn_number, is_printed_amount, no_space, norm, visible
@@ -49,6 +50,7 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
 ]
 # Table numbers of the central departments' template (公开08表 政府性基金, 09 国有资本经营; 07 is 三公) as codes here.
 CENTRAL_ORDER = {"08": "07", "09": "08"}
+_CENTRAL_CODES = {"07": "09", **CENTRAL_ORDER}
 _OTHER_TABLE = re.compile(r"[\u4e00-\u9fff]{4,}表$")  # a caption naming another table in words (…绩效自评表)
 _CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
@@ -174,25 +176,59 @@ def _number_code(text: str) -> str | None:
     return f"{int(m.group(1)):02d}" if m and 1 <= int(m.group(1)) <= 9 else None
 
 
-def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool]:
-    """Find the table code in caption lines, the closest caption deciding: a title, else a number below any
-    caption that names another table (…自评表); also report a 续表 / (续) marker."""
-    continued = False
-    for k in range(len(lines) - 1, -1, -1):
-        text = norm(lines[k].text)
+class _Naming(NamedTuple):
+    """A caption line naming a table."""
+
+    para: Paragraph
+    code: str
+    title: bool  # by its title words, else by its number alone
+    apart: bool  # a line of text (no caption's) stands between it and the line naming a table nearer the grid
+
+
+def _one_caption(near: _Naming, far: _Naming) -> bool:
+    """Whether two lines naming a table are one table's caption: a title and a number naming the same table (in the
+    central template's numbers too: 公开07表 三公, 08 政府性基金, 09 国有资本经营), no line of text between them."""
+    title, number = (near, far) if near.title else (far, near)
+    return (
+        near.title != far.title
+        and not far.apart
+        and (number.code == title.code or _CENTRAL_CODES.get(number.code) == title.code)
+    )
+
+
+def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool, Paragraph | None]:
+    """Find the table code in caption lines, the closest caption deciding (below any caption that names another
+    table, …自评表): its title where the number beside it names the same table, else the nearest line naming a table
+    (公开08表 under an empty table's title and number, or under its title and note); also report a 续表 / (续) marker.
+    A title and a number beside each other naming two tables, neither with a partner of its own, leave the code in
+    doubt: None, and the farther line."""
+    continued = apart = False
+    named: list[_Naming] = []  # nearest first
+    for para in reversed(lines):
+        text = norm(para.text)
         if ("续" in text or "接上" in text) and _CONTINUED.search(text):
             continued = True
         if "表" not in text:
+            apart = apart or not _unit_or_year(text)
             continue
         if code := title_code(text):
-            return code, lines[k], continued
-        if not continued and _OTHER_TABLE.search(text):
-            lines = lines[k + 1 :]
+            named.append(_Naming(para, code, True, apart))
+        elif not continued and _OTHER_TABLE.search(text):
             break
-    for para in reversed(lines):
-        if code := _number_code(norm(para.text)):
-            return code, para, continued
-    return None, None, continued
+        elif code := _number_code(text):
+            named.append(_Naming(para, code, False, apart))
+        apart = False
+    if not named:
+        return None, None, continued, None
+    near, *farther = named
+    far = farther[0] if farther else None
+    # alone: nothing beyond, a line of the same kind or after text, or one with a partner of its own (another caption)
+    if far is None or far.title == near.title or far.apart or (len(farther) > 1 and _one_caption(far, farther[1])):
+        return near.code, near.para, continued, None
+    if _one_caption(near, far):
+        title = near if near.title else far
+        return title.code, title.para, continued, None
+    return None, near.para, continued, far.para
 
 
 def _header_hint(rows: list[list[Cell]]) -> str | None:
@@ -407,7 +443,12 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         if not block.rows:
             continue
         area = _caption_area(pending)
-        code, cap, continued = caption_code(area)
+        code, cap, continued, other = caption_code(area)
+        if other:
+            warnings.append(
+                f"table at line {block.line}: its caption {cap.text} (line {cap.line}) and the line {other.text} "
+                f"(line {other.line}) name different tables; not read as either"
+            )
         if code and not title_code(norm(cap.text)):  # a number alone: the 三公 header words, else the order
             if _header_hint(block.rows) == "09":
                 central = central or code == "07"  # the central departments' order: 07 三公, 08 政府性基金, 09 国有资本
@@ -437,6 +478,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             (code is not None and code == prev.code and _continues(prev, cap, continued, block))
             or (
                 code is None
+                and not other
                 and (
                     continued
                     or not pending
@@ -451,7 +493,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         else:
             if refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
                 cap = None
-            elif code is None:
+            elif code is None and not other:
                 code = _header_hint(block.rows)
                 cap = next((p for p in reversed(area) if "表" in p.text), None)
             elif any(t.code == code for t in tables):

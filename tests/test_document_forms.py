@@ -9,7 +9,7 @@ from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument
 
 from .conftest import CORPUS
-from .test_forms import REAL, parse, values
+from .test_forms import REAL, T06, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
 
 TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
@@ -498,3 +498,34 @@ def test_the_rest_of_a_table_a_page_broke_does_not_take_the_caption_under_it():
         key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"
     }
     assert not [w for w in parsed.document.warnings if "stands right under" in w]
+
+
+T07 = "2024 年度政府性基金预算财政拨款收入支出决算表"
+EMPTY_07 = "本单位无政府性基金预算财政拨款收入支出。"
+
+
+@pytest.mark.parametrize("title", [T06, "2024 年度国有资本经营预算财政拨款支出决算表"])
+@pytest.mark.parametrize("empty", [[T07, "公开 07 表", EMPTY_07], ["公开 07 表", T07, EMPTY_07], [T07, EMPTY_07]])
+def test_a_table_number_under_an_empty_tables_caption_decides(title, empty):
+    """Table 07 printed as its caption and a note (no grid) over a table captioned by its number alone: the number
+    nearest the grid decides (07's title further up took the grid: table 06's panels or table 08 read as table 07;
+    公开 08 表 is 07's number in the central template's order, but a note stands between)."""
+    at = LINES.index(title)
+    parsed = parse([*LINES[:at], *(x for line in empty for x in (line, "")), *LINES[at + 1 :]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert [t.code for t in parsed.document.tables] == [t.code for t in REAL.document.tables]
+
+
+def test_a_title_and_a_number_naming_two_tables_refuse_the_grid():
+    """公开 02 表 under table 03's title: which table the grid is cannot be told; not read (it was read as table 03,
+    the title winning silently), and reported."""
+    at = LINES.index(T03) + 2
+    assert LINES[at] == "公开 03 表"
+    parsed = parse([*LINES[:at], "公开 02 表", *LINES[at + 1 :]])
+    assert {key: v for key, v in values(REAL)["subjects"].items() if key[0] != "03"} == values(parsed)["subjects"]
+    first = table_block(T03)[0] + 1
+    assert parsed.document.warnings[:2] == [
+        f"table at line {first}: its caption 公开 02 表 (line {at + 1}) and the line {T03} (line {at - 1}) name "
+        "different tables; not read as either",
+        "table 03 支出决算表 not found",
+    ]
