@@ -196,6 +196,11 @@ def _one_caption(near: _Naming, far: _Naming) -> bool:
     )
 
 
+def _named_code(text: str) -> str | None:
+    """The table a normalised caption line names by its title or its number."""
+    return title_code(text) or _number_code(text)
+
+
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool, Paragraph | None]:
     """Find the table code in caption lines, the closest caption deciding (below any caption that names another
     table, …自评表): its title where the number beside it names the same table, else the nearest line naming a table
@@ -305,7 +310,7 @@ def _contents(grid: Grid) -> bool:
         named = [norm(text) for text in map(_CELL_TEXT, row) if "表" in text]
         if k and not named:
             return False
-        codes.update(filter(None, (title_code(text) or _number_code(text) for text in named)))
+        codes.update(filter(None, map(_named_code, named)))
         if len(codes) > 1:
             return True
     return False
@@ -378,9 +383,7 @@ def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:
     """Nothing but lines of the caption naming table ``code`` (its number, unit and year lines) stand between the
     grid before and ``cap``: no other table's caption, no heading or text."""
     return all(
-        _caption_like(text := norm(p.text))
-        and not _CONTENTS_HEADING.match(text)
-        and (title_code(text) or _number_code(text)) in (None, code)
+        _caption_like(text := norm(p.text)) and not _CONTENTS_HEADING.match(text) and _named_code(text) in (None, code)
         for p in pending[: pending.index(cap)]
     )
 
@@ -534,7 +537,7 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
     fallback = None
     for k, para in enumerate(paragraphs[:40]):
         text = _comparable(para)
-        if _CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80 or not _YEAR.search(text):
+        if not _title_line(text):
             continue
         found = (para, text) if "决算" in text else _wrapped(paragraphs, k, text)
         if found and not _unit_from_title(found[1]):
@@ -545,6 +548,27 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
     if fallback:
         return fallback
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
+
+
+def _title_line(text: str) -> bool:
+    """Whether a comparable line may be (the start of) a title: a year, no table's name, no contents heading."""
+    return not (_CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80) and _YEAR.search(text) is not None
+
+
+def _second_title(paragraphs: list[Paragraph], tables: list[Table]) -> Paragraph | None:
+    """The title of a second document in the file: after the first document's first table, a title line (a year,
+    决算, a unit's name) followed by its contents (目录) or by its table 01 as the next table."""
+    start = next((t.last_line for t in tables if t.code), None)
+    for k, para in enumerate(paragraphs):
+        if start is None or para.line <= start or "决算" not in para.text:
+            continue
+        if not (_title_line(text := _comparable(para)) and _unit_from_title(text)):
+            continue
+        following = [norm(p.text) for p in paragraphs[k + 1 : k + 4]]
+        table = next((t for t in tables if t.first_line > para.line), None)
+        if "目录" in following or (table and _named_code(norm(table.caption)) == "01"):
+            return para
+    return None
 
 
 def _comparable(para: Paragraph) -> str:
@@ -645,6 +669,8 @@ def parse_document(source_file: str, data: bytes) -> Document:
     blocks = read_blocks(ascii_digits(visible(text)))
     tables, paragraphs, table_warnings = build_tables(blocks)
     title, title_text = _title(paragraphs)
+    if second := _second_title(paragraphs, tables):
+        raise DocumentError(f"two documents in one file: a second title at line {second.line} ({second.text})")
     year = int(_title_year(title_text).group(1))
     unit_full = _unit_from_title(title_text)
     if not unit_full:

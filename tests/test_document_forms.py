@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import parse_document
+from loaders.document import DocumentError, parse_document
 from loaders.pipeline import ParsedDocument
 
 from .conftest import CORPUS
@@ -529,3 +529,17 @@ def test_a_title_and_a_number_naming_two_tables_refuse_the_grid():
         "different tables; not read as either",
         "table 03 支出决算表 not found",
     ]
+
+
+@pytest.mark.parametrize("contents", [True, False])
+def test_two_documents_in_one_file_are_refused(contents):
+    """Another unit's document after the first (its title, then its contents or its table 01): its narrative
+    figures, budget lines and projects were loaded as the first unit's; now nothing of the file is loaded."""
+    other = [line.replace("武汉市信息中心（武汉市大数据中心）", "武汉市档案馆") for line in LINES]
+    if not contents:
+        other = [line for line in other if line != "# 目 录"]
+    with pytest.raises(DocumentError) as refused:
+        parse([*LINES, "", *other])
+    title = "2024 年度武汉市档案馆决算公开"
+    at = len(LINES) + 1 + other.index(f"# {title}") + 1
+    assert str(refused.value) == f"two documents in one file: a second title at line {at} ({title})"
