@@ -6,10 +6,12 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import NamedTuple
 
+from .interpret.layout import split_layout
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
-from .text import ascii_digits, cn_number, is_printed_amount, no_space, norm, visible
+from .text import ascii_digits, cn_number, is_printed_amount, no_space, norm, parse_amount, visible
 
 
 class DocumentError(ValueError):
@@ -370,6 +372,45 @@ def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> boo
     )
 
 
+def _header_words(rows: list[list[Cell]]) -> set[str]:
+    """The words of header rows (no 栏次 number, no unit line)."""
+    return {t for row in rows for t in _row_key(row) if not t.isdigit() and not amount_unit(t)}
+
+
+def _other_columns(prev: Table, block: Grid) -> bool:
+    """A grid that would continue ``prev`` but holds other columns of it (a wide table printed in parts side by side
+    over pages): its 栏次 numbers follow the table's, or its header (over its 栏次 row, or a header row of the table
+    printed again) names other columns or is not as wide as the table's."""
+    old, new = split_layout(prev.rows), split_layout(block.rows)
+    if old and new:
+        return min(new.numbers.values()) == max(old.numbers.values()) + 1 and not any(map(_data_row, new.header))
+    known = _header_words(
+        old.header if old else list(takewhile(lambda r: not _data_row(r), prev.rows[:REPEATED_HEADER_ROWS]))
+    )
+    words = _header_words(new.header if new else block.rows[:1])
+    return (new is not None or (bool(words) and words <= known)) and (
+        not words <= known or abs(_width(block.rows) - _width(prev.rows)) > 1
+    )
+
+
+def _join_columns(prev: Table, block: Grid) -> bool:
+    """Join the columns ``block`` holds to ``prev``'s rows where its rows line up with them one to one: as many rows,
+    the same texts in the columns it repeats on the left (code, name), only amounts in the others' data rows."""
+    if len(block.rows) != len(prev.rows):
+        return False
+    pairs = list(zip(prev.rows, block.rows, strict=True))
+    keys = 0
+    while all(keys < min(len(a), len(b)) and norm(a[keys].text) == norm(b[keys].text) for a, b in pairs):
+        keys += 1
+    data = new.data if (new := split_layout(block.rows)) else block.rows
+    if any(c.text and not (is_printed_amount(c.text) or parse_amount(c.text) == 0) for r in data for c in r[keys:]):
+        return False
+    width = _width(prev.rows)
+    for a, b in pairs:
+        a += [Cell(("", a[-1].line))] * (width - len(a)) + b[keys:]
+    return True
+
+
 def _uncaptioned(prev: Table | None, chained: bool) -> bool:
     """A table with a header but no caption of its own (none, or a part's heading only) that holds amounts (not the
     rest of a table a page broke, which starts with amounts), or one refused for the caption under it (``chained``)."""
@@ -447,7 +488,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             continue
         area = _caption_area(pending)
         code, cap, continued, other = caption_code(area)
-        if other:
+        if kept_apart := other is not None:
             warnings.append(
                 f"table at line {block.line}: its caption {cap.text} (line {cap.line}) and the line {other.text} "
                 f"(line {other.line}) name different tables; not read as either"
@@ -477,11 +518,11 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             unit = _header_unit(block)
         label = next((m.group(1).strip() for p in area if (m := _unit_line(p.text))), None)
         # continued: the same caption again (printed on the next page), or 续表, or no caption at all
-        if prev and (
+        if merge := prev is not None and (
             (code is not None and code == prev.code and _continues(prev, cap, continued, block))
             or (
                 code is None
-                and not other
+                and not kept_apart
                 and (
                     continued
                     or not pending
@@ -490,16 +531,26 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 )
             )
         ):
-            header = [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]  # a repeated header row is dropped
-            prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
+            if not _other_columns(prev, block):
+                header = [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]  # a repeated header row is dropped
+                prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
+            elif not _join_columns(prev, block):  # never more rows: its amounts are under other columns
+                warnings.append(
+                    f"table at line {prev.first_line} ({prev.caption}): other columns of it printed below it at line "
+                    f"{block.line}, their rows not lining up with its rows; not read"
+                    + (f" as table {prev.code}" if prev.code else "")
+                )
+                merge, kept_apart = False, True
+                prev.code, code, cap = None, None, Paragraph(prev.caption_line, prev.caption)
+        if merge:
             prev.last_line = block.last_line
         else:
             if refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
                 cap = None
-            elif code is None and not other:
+            elif code is None and not kept_apart:
                 code = _header_hint(block.rows)
                 cap = next((p for p in reversed(area) if "表" in p.text), None)
-            elif any(t.code == code for t in tables):
+            elif code and any(t.code == code for t in tables):
                 warnings.append(
                     f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
                     f"kept apart, not read as table {code}"

@@ -543,3 +543,49 @@ def test_two_documents_in_one_file_are_refused(contents):
     title = "2024 年度武汉市档案馆决算公开"
     at = len(LINES) + 1 + other.index(f"# {title}") + 1
     assert str(refused.value) == f"two documents in one file: a second title at line {at} ({title})"
+
+
+def columns_apart(caption: str, at: int, keys: int, between: str, empty_rows: bool = True) -> list[str]:
+    """The grid under ``caption`` printed in two parts, its columns before ``at`` then, below ``between``, its
+    ``keys`` first columns and the columns from ``at`` on (with or without its empty rows), as a page holds a wide
+    table."""
+    first, end = table_block(caption)
+    cells = [line.split("\t") for line in LINES[first:end]]
+    right = [row[:keys] + row[at:] for row in cells]
+    return [
+        *LINES[:first],
+        *("\t".join(row[:at]) for row in cells),
+        "",
+        between,
+        "",
+        *("\t".join(row) for row in right if empty_rows or any(text.strip() for text in row)),
+        *LINES[end:],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "at", "keys", "between"),
+    [(T02, 7, 4, "续表"), (T09, 6, 0, "- 12 -"), (T02, 5, 0, "（续）")],
+)
+def test_a_table_printed_in_two_column_parts_is_joined(caption, at, keys, between):
+    """Table 02's columns 事业收入 … 其他收入 (栏次 4-7) printed below the others with the code and name columns
+    again, or without them, and table 09's 决算数 half below its 预算数 half: the parts' rows line up one to one, and
+    the columns are joined (the second part was read as more rows, its amounts under the first part's columns)."""
+    parsed = parse(columns_apart(caption, at, keys, between))
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_a_column_part_whose_rows_do_not_line_up_refuses_the_table():
+    """Table 06's third panel (31 资本性支出 … and the 公用经费合计 amount) printed on the next page without its
+    empty rows: it cannot be put beside the rows it belongs to; table 06 is not read (the panel was read as more rows
+    and 公用经费合计 stored as 0)."""
+    first = table_block(T06)[0]
+    parsed = parse(columns_apart(T06, 6, 0, "- 9 -", empty_rows=False))
+    assert parsed.econ == [] and {k: v for k, v in values(REAL).items() if k != "econ"} == {
+        k: v for k, v in values(parsed).items() if k != "econ"
+    }
+    assert parsed.document.warnings == [
+        f"table at line {first + 1} ({T06}): other columns of it printed below it at line {first + 35}, their rows "
+        "not lining up with its rows; not read as table 06",
+        "table 06 一般公共预算财政拨款基本支出决算表 not found",
+    ]
