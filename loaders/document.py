@@ -80,8 +80,8 @@ _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PREAMBLE_ENDS = ("通知", "：", "。", "；")  # a notice the disclosure is attached to, a sentence before the title
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）]{2,40}")  # a unit's name on a line of its own
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
-# XX（YY）: YY is another name of the unit, unless it says which part of it the document covers (本级, 机关).
-_SCOPES = "本级|机关|本部|本部门|汇总|本级机关"
+# XX（YY）: YY is another name of the unit, unless it says which part the document covers (本级, 机关, 含所属单位).
+_SCOPES = "本级|机关|本部|本部门|汇总|本级机关|含[^（）]+"
 _ALIAS = re.compile(rf"^(.+?)（(?!(?:{_SCOPES})）)(.+)）$")
 _SCOPE_AFTER = re.compile(rf"决算.*?(（(?:{_SCOPES})）)")  # 部门决算（本级）: the part of the unit the document covers
 _REGION = re.compile(

@@ -305,12 +305,14 @@ def test_a_publication_date_without_its_day_is_not_stored(printed):
     assert signed.document.publication_date == "2025-09-29" and signed.document.warnings == []
 
 
-@pytest.mark.parametrize("scope", ["本级", "汇总"])
+@pytest.mark.parametrize("scope", ["本级", "汇总", "含所属单位", "含下属单位"])
 def test_a_scope_after_the_title_stays_in_the_unit_name(scope):
-    """部门决算（本级） and 部门决算（汇总）: two documents of one department, named as the scope-first title does."""
+    """部门决算（本级） and 部门决算（汇总）: two documents of one department, named as the scope-first title does; a
+    scope is no alias of the unit (（含所属单位） was stored as the alias)."""
     after = parse(with_title(f"# 武汉市数据局2024年度部门决算（{scope}）"))
     first = parse(with_title(f"# 武汉市数据局（{scope}）2024年度部门决算"))
     assert identity(after) == identity(first) and after.document.unit_name == f"武汉市数据局（{scope}）"
+    assert first.document.unit_alias is None
     assert identity(after) != identity(parse(with_title("# 武汉市数据局2024年度部门决算")))
 
 
