@@ -319,14 +319,16 @@ def _contents(grid: Grid) -> bool:
 
 
 def _header_unit(grid: Grid) -> str | None:
-    """金额单位 printed in a cell of the grid's first rows beside header words (收入 … 金额单位：万元); the cell
-    is blanked so that its words do not name a column."""
+    """金额单位 printed in a cell of the grid's first rows beside header words (收入 … 金额单位：万元), the cell blanked
+    so that its words do not name a column; else the one unit its header cells print (合计（元）, 金额（元）)."""
     for row in grid.rows[:3]:
         for k, cell in enumerate(row):
             if "单位" in cell.text and (unit := amount_unit(cell.text)):
                 row[k] = Cell(("", cell.line))
                 return unit
-    return None
+    header = takewhile(lambda row: not _data_row(row), grid.rows[:REPEATED_HEADER_ROWS])
+    units = set(filter(None, (amount_unit(text) for row in header for text in map(_CELL_TEXT, row))))
+    return units.pop() if len(units) == 1 else None
 
 
 def _width(rows: list[list[Cell]]) -> int:

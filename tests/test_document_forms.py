@@ -3,13 +3,16 @@ characters, line endings, captions of other tables and contents lists. The numbe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from loaders.document import DocumentError, parse_document
 from loaders.pipeline import ParsedDocument
+from loaders.text import to_wan
 
 from .conftest import CORPUS
-from .test_forms import REAL, T06, parse, values
+from .test_forms import REAL, T05, T06, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
 
 TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
@@ -591,3 +594,25 @@ def test_a_column_part_whose_rows_do_not_line_up_refuses_the_table():
         "not lining up with its rows; not read as table 06",
         "table 06 一般公共预算财政拨款基本支出决算表 not found",
     ]
+
+
+@pytest.mark.parametrize("heading", [False, True])
+def test_the_amount_unit_printed_in_the_column_headers(heading):
+    """Table 05 in 元 with no 金额单位 line, the unit printed in its amount columns' headers (小计（元）…) or in a
+    heading over them (金额（元）), in a document in 万元: read in 元 (it was read in 万元, 10,000 times too large)."""
+    yuan = (CORPUS / "yuan-retitled.md").read_text(encoding="utf-8").splitlines()
+    first, end = table_block("表5  一般公共预算财政拨款支出决算表", yuan)
+    if heading:
+        grid = [yuan[first].replace("本年支出", "金额（元）"), *yuan[first + 1 : end]]
+    else:
+        grid = [re.sub("(小计|基本支出|项目支出)", r"\1（元）", line) for line in yuan[first:end]]
+    at = LINES.index(T05)
+    start, stop = table_block(T05)
+    unit_line = LINES[at + 4].replace("金额单位：万元", "")
+    assert unit_line != LINES[at + 4]
+    parsed = parse([*LINES[: at + 4], unit_line, *LINES[at + 5 : start], *grid, *LINES[stop:]])
+    assert parsed.document.table("05").amount_unit == "元" and parsed.document.warnings == []
+    subjects = values(parsed)["subjects"]
+    assert {key: to_wan(v, "元") for key, v in subjects.items() if key[0] == "05"} == {
+        key: v for key, v in values(REAL)["subjects"].items() if key[0] == "05"
+    }
