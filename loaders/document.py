@@ -6,7 +6,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
 from .interpret.layout import split_layout
@@ -345,6 +345,23 @@ def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, blo
     )
 
 
+def _reworded(row: list[Cell], header: list[list[Cell]]) -> bool:
+    """A row of header words only (no digit) sharing a word in one column with a row of ``header``: a header row
+    printed again, worded otherwise (经济分类 | 科目名称 | 决算数 as 科目编码 | 科目名称 | 金额)."""
+    if any(char.isdigit() for text in map(_CELL_TEXT, row) for char in text):
+        return False
+    return any(k < len(h) and c.text and norm(c.text) == norm(h[k].text) for h in header for k, c in enumerate(row))
+
+
+def _continuing_rows(prev: Table, block: Grid) -> list[list[Cell]]:
+    """The rows of a grid that continues ``prev``, without the table's header rows printed again (word for word, or
+    worded otherwise before its first row)."""
+    first = prev.rows[:REPEATED_HEADER_ROWS]
+    keys, header = [_row_key(h) for h in first], list(takewhile(lambda h: not _data_row(h), first))
+    rows = dropwhile(lambda row: _reworded(row, header), block.rows)
+    return [row for row in rows if not ((key := _row_key(row)) and key in keys)]
+
+
 def _header_again(pending: list[Paragraph], prev: Table, block: Grid) -> bool:
     """The table's header rows printed again under short lines that name no table: a sub-heading of a part of
     it (（二）公用经费) or a page's running lines (the document's title, the unit lines)."""
@@ -360,13 +377,29 @@ def _repeats_header(prev: Table, block: Grid) -> bool:
     )
 
 
+def _groups(rows: list[list[Cell]], caption: str) -> set[str]:
+    """The 经费 groups (人员经费, 公用经费) a part of table 06 names in its caption or cells."""
+    text = caption + "".join(c.text for row in rows for c in row)
+    return {group for group in ("人员经费", "公用经费") if group in text}
+
+
+def _other_group(prev: Table, cap: Paragraph, block: Grid) -> bool:
+    """Table 06 printed as two tables, one for each 经费 group: the grid names only the group the table does not."""
+    if prev.code != "06":
+        return False
+    before, after = _groups(prev.rows, prev.caption), _groups(block.rows, cap.text)
+    return bool(before) and bool(after) and not before & after
+
+
 def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> bool:
     """A grid whose caption names the table before continues it: 续表, the same caption printed again (with or
-    without its year), a table number alone over a grid as wide, its header rows printed again, or rows of
-    amounts with no header of their own under a caption worded otherwise (with the unit's name)."""
+    without its year), a table number alone over a grid as wide, its header rows printed again, rows of amounts
+    with no header of their own under a caption worded otherwise (with the unit's name), or the other 经费 group's
+    part of table 06 (人员经费 and 公用经费 printed as two tables)."""
     text = norm(cap.text)
     return (
         continued
+        or _other_group(prev, cap, block)
         or _YEAR.sub("", text) == _YEAR.sub("", norm(prev.caption))
         or (not title_code(text) and _width(block.rows) == _width(prev.rows))
         or _repeats_header(prev, block)
@@ -534,8 +567,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             )
         ):
             if not _other_columns(prev, block):
-                header = [_row_key(h) for h in prev.rows[:REPEATED_HEADER_ROWS]]  # a repeated header row is dropped
-                prev.rows.extend(r for r in block.rows if not ((key := _row_key(r)) and key in header))
+                prev.rows += _continuing_rows(prev, block)
             elif not _join_columns(prev, block):  # never more rows: its amounts are under other columns
                 warnings.append(
                     f"table at line {prev.first_line} ({prev.caption}): other columns of it printed below it at line "

@@ -616,3 +616,35 @@ def test_the_amount_unit_printed_in_the_column_headers(heading):
     assert {key: to_wan(v, "元") for key, v in subjects.items() if key[0] == "05"} == {
         key: v for key, v in values(REAL)["subjects"].items() if key[0] == "05"
     }
+
+
+@pytest.mark.parametrize("header", ["经济分类\t科目名称\t决算数", "科目编码\t科目名称\t金额"])
+def test_table06_printed_as_a_table_for_each_cost_group(header):
+    """Table 06 as a 人员经费 table and a 公用经费 table (its two panels one under the other), the second with its
+    header row worded otherwise: one table 06 (the 公用经费 table was kept apart and every public-use row lost)."""
+    first, end = table_block(T06)
+    at = LINES.index(T06)
+    cells = [(line.split("\t") + [""] * 9)[:9] for line in LINES[first + 2 : end - 1]]
+
+    def rows(start: int) -> list[str]:
+        return ["\t".join(row[start : start + 3]) for row in cells if any(row[start : start + 3])]
+
+    lines = [
+        *LINES[:at],
+        f"{T06}（人员经费）",
+        *LINES[at + 1 : first],
+        "经济分类\t科目名称\t决算数",
+        *rows(0),
+        "人员经费合计\t\t1,250.60",
+        "",
+        f"{T06}（公用经费）",
+        "",
+        header,
+        *rows(3),
+        *rows(6),
+        "公用经费合计\t\t130.32",
+        *LINES[end:],
+    ]
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+    assert {r.code: r.method for r in parsed.econ} == {r.code: r.method for r in REAL.econ}
