@@ -335,13 +335,18 @@ def _width(rows: list[list[Cell]]) -> int:
     return max(map(len, rows), default=0)
 
 
-def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, block: Grid) -> bool:
-    """Only the unit lines (单位 / 金额单位 / year) printed again above a grid as wide as the table before,
-    in the same amount unit: a page's running header, the table continues."""
+def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, block: Grid, title_unit: str) -> bool:
+    """Only the unit lines (单位 / 金额单位 / year) printed again above a grid as wide as the table before, in the
+    same amount unit, and over rows of amounts (no header of their own) the document's running title (naming the
+    unit ``title_unit`` its title names): a page's running header, the table continues."""
+    running = title_unit if _data_row(block.rows[0]) else None
     return (
         unit in (None, prev.amount_unit)
         and abs(_width(block.rows) - _width(prev.rows)) <= 1  # a converter's trailing empty column
-        and all("表" not in p.text and _unit_or_year(norm(p.text)) for p in pending)
+        and all(
+            "表" not in p.text and (_unit_or_year(norm(p.text)) or (running and _named_unit(p) == running))
+            for p in pending
+        )
     )
 
 
@@ -501,12 +506,14 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     warnings: list[str] = []
     loose: dict[int, int] = {}  # a table's index → the first line of a row of it that could not be placed
     central = after_refused = False
+    title_unit = ""  # the unit the first title line names: the document's
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
                 if _is_text(blocks, k):
                     paragraphs.append(block)
                 continue
+            title_unit = title_unit or _named_unit(block)
             paragraphs.append(block)
             pending.append(block)
             if tables and len(pending) <= 2 and block.text.startswith("注"):
@@ -561,7 +568,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 and (
                     continued
                     or not pending
-                    or _running_header(pending, unit, prev, block)
+                    or _running_header(pending, unit, prev, block, title_unit)
                     or _header_again(pending, prev, block)
                 )
             )
@@ -640,14 +647,20 @@ def _title_line(text: str) -> bool:
     return not (_CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80) and _YEAR.search(text) is not None
 
 
+def _named_unit(para: Paragraph) -> str:
+    """The unit a title line names (a year, 决算, a unit's name; no table's): a document's title or a page's running
+    title; '' for any other line."""
+    if "决算" not in para.text or not _title_line(text := _comparable(para)):
+        return ""
+    return _unit_from_title(text)
+
+
 def _second_title(paragraphs: list[Paragraph], tables: list[Table]) -> Paragraph | None:
     """The title of a second document in the file: after the first document's first table, a title line (a year,
     决算, a unit's name) followed by its contents (目录) or by its table 01 as the next table."""
     start = next((t.last_line for t in tables if t.code), None)
     for k, para in enumerate(paragraphs):
-        if start is None or para.line <= start or "决算" not in para.text:
-            continue
-        if not (_title_line(text := _comparable(para)) and _unit_from_title(text)):
+        if start is None or para.line <= start or not _named_unit(para):
             continue
         following = [norm(p.text) for p in paragraphs[k + 1 : k + 4]]
         table = next((t for t in tables if t.first_line > para.line), None)

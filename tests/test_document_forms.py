@@ -494,11 +494,12 @@ def test_a_caption_printed_under_its_grid_over_another_caption():
 
 
 def test_the_rest_of_a_table_a_page_broke_does_not_take_the_caption_under_it():
-    """Rows of table 02 kept apart under a running title (no header of their own) right over table 03's caption:
-    table 03 and the tables after it are read (the caption was not taken for the rest's one)."""
+    """Rows of table 02 kept apart under a running line (the unit's name; no header of their own) right over table
+    03's caption: table 03 and the tables after it are read (the caption was not taken for the rest's one)."""
     first, end = table_block(T02)
     split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
-    parsed = parse([*LINES[:split], "", "武汉市信息中心（武汉市大数据中心）2024年度单位决算", "", *LINES[split:]])
+    parsed = parse([*LINES[:split], "", "武汉市信息中心（武汉市大数据中心）", "", *LINES[split:]])
+    assert len(parsed.subjects["02"]) < len(REAL.subjects["02"])
     assert {key: v for key, v in values(parsed)["subjects"].items() if key[0] != "02"} == {
         key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"
     }
@@ -648,3 +649,13 @@ def test_table06_printed_as_a_table_for_each_cost_group(header):
     parsed = parse(lines)
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
     assert {r.code: r.method for r in parsed.econ} == {r.code: r.method for r in REAL.econ}
+
+
+@pytest.mark.parametrize("running", ["武汉市信息中心（武汉市大数据中心）2024年度单位决算", TITLE.removeprefix("# ")])
+def test_a_running_title_inside_a_table_without_its_header_again(running):
+    """The document's running title (naming the unit its title names) where a page broke table 02, the rows after it
+    with no header of their own: they continue the table (they were kept apart, not read: 9 of 24 rows)."""
+    first, end = table_block(T02)
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    parsed = parse([*LINES[:split], "", "- 5 -", "", running, "", *LINES[split:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
