@@ -84,6 +84,7 @@ def split_code(text: str, first_digits: str) -> tuple[str, str] | None:
     return (_NOT_DIGIT.sub("", m.group("code")), text[m.end() :].strip()) if m else None
 
 
+@lru_cache(maxsize=1 << 16)
 def code_digits(text: str) -> str | None:
     """The digits of a cell holding a code alone (see _CODE_ALONE), else None."""
     t = no_space(text).strip(CODE_BRACKETS)

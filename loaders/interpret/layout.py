@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..readers import Cell
 from ..text import cn_number, code_digits, is_printed_amount, norm
@@ -59,6 +60,7 @@ def split_layout(rows: list[list[Cell]]) -> Layout | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def row_number(text: str) -> int | None:
     """The number of a row as a 序号 column prints it: 12 or 十二 (01 is a code's part)."""
     t = norm(text)

@@ -325,11 +325,15 @@ def _change(m: re.Match) -> tuple[Decimal | None, Decimal | None]:
 def _prior(sentence: str, start: int, fiscal_year: int | None) -> tuple[bool, bool]:
     """Whether the figure at ``start`` is last year's by the words before it in its clause (上年人员经费, 2023 年度
     收入合计), and whether they compare with last year (比上年收入合计 X 万元增加 Y 万元: Y is this year's change)."""
-    clause = sentence[max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1 : start]
-    prior = any(
-        m[1] is None or (fiscal_year is not None and int(m[1]) < fiscal_year) for m in PRIOR_YEAR.finditer(clause)
-    )
-    return prior, prior and COMPARED.search(clause) is not None
+    last = None
+    for m in PRIOR_YEAR.finditer(sentence, 0, start):
+        if m[1] is None or (fiscal_year is not None and int(m[1]) < fiscal_year):
+            last = m.start()
+    if last is None:  # most sentences: no word of last year before the figure
+        return False, False
+    begins = max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    prior = last >= begins
+    return prior, prior and COMPARED.search(sentence, begins, start) is not None
 
 
 def _phrase_statements(section: Section, offset: int, sentence: str, fiscal_year: int | None) -> list[Statement]:
