@@ -309,7 +309,7 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                         grid.loose.append(i + 1)
                         i += 1
                         continue
-                else:
+                elif not (texts := _spaced_cells(row, {len(grid.rows[-1])})):  # the last row, spaced: as wide
                     break
                 grid.rows.append(_cells(texts, i + 1, _cleaner(row)))
                 i += 1

@@ -9,7 +9,7 @@ import pytest
 
 from loaders.document import DocumentError, parse_document
 from loaders.pipeline import ParsedDocument
-from loaders.text import to_wan
+from loaders.text import is_printed_amount, to_wan
 
 from .conftest import CORPUS
 from .test_forms import REAL, T05, T06, parse, values
@@ -417,6 +417,16 @@ def spaced_row(spaces: str) -> list[str]:
 def test_a_table_row_with_spaces_for_tabs(spaces):
     """The row was lost and the rest of table 02 read as an uncaptioned table (not read)."""
     parsed = parse(spaced_row(spaces))
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("table", [T02, T09])
+def test_a_tables_last_row_with_spaces_for_tabs(table):
+    """The last row of a tab grid written with spaces (four for each tab) is read as the grid's row when its cells
+    are as many as the row above's (it was lost without a warning: table 09 read nothing)."""
+    first, end = table_block(table)
+    at = max(i for i in range(first, end) if any(map(is_printed_amount, LINES[i].split("\t"))))
+    parsed = parse([*LINES[:at], LINES[at].replace("\t", "    "), *LINES[at + 1 :]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
