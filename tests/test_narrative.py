@@ -521,3 +521,37 @@ def test_class_lines_in_other_wordings(wording):
         return [(s.detail, s.amount_wan, s.percent) for s in found if s.key == "gpb_expense_by_class"]
 
     assert class_lines(changed) == class_lines(text) and len(class_lines(text)) == 5
+
+
+def test_numbered_paragraphs_wrapped_as_pdf_text_lines_are_not_headings():
+    """A numbered paragraph broken after a figure (1. …类支出 2,901.91 万元， / 占 76.4%。) or mid-sentence is one
+    paragraph, not a sub-heading over the rest (its figures had lost their item: 公务用车's change became a second
+    change of the 三公 total)."""
+    lines = [
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2024年度“三公”经费财政拨款支出全年预算为4.23万元，支出决算为4.23万元，较上年减少3.25万元，下降43.4%。",
+        "2. 公务用车购置及运行费全年预算为 4.09 万元，支出决算为 4.09",
+        "万元，完成全年预算的 100.0%；较上年减少 3.32 万元，下降 44.8%。",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "1. 一般公共服务支出类支出 2,901.91 万元，",
+        "占 76.4%。",
+    ]
+    got = {key: value[:2] for key, value in statements(*lines).items()}
+    assert got["three_public_actual_change"] == (D("-3.25"), D("-43.4"))
+    assert got["vehicle_total"] == (D("4.09"), D("100.0")) and got["vehicle_total_change"] == (D("-3.32"), D("-44.8"))
+    assert got["gpb_expense_by_class"] == (D("2901.91"), D("76.4"))
+
+
+def test_a_project_whose_outcome_starts_a_line_of_its_own():
+    """主要成效：… on the line after the project's amount (a PDF text line ended at the sentence's 。): the project is
+    read (it was lost)."""
+    paragraphs = [
+        Paragraph(1, "三、支出决算情况说明"),
+        Paragraph(2, "项目支出主要用于："),
+        Paragraph(3, "武汉市电子政务网络出口、政务平台租用费 453.98 万元。"),
+        Paragraph(4, "主要成效：电子政务外网客户接入 109 家。"),
+    ]
+    projects = read_projects(sections(paragraphs))
+    assert [(p.line, p.project_name, p.amount_wan) for p in projects] == [
+        (3, "武汉市电子政务网络出口、政务平台租用费", D("453.98"))
+    ]

@@ -144,6 +144,7 @@ GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + A
 # A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
 # own name) N 万元，占 P%.
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+?)(?:（类）支出|支出(?:类支出|（类）)?)" + AMOUNT + r"，?占" + PCT)
+SENTENCE_GOES_ON = ("。", "；", "，", ",", "、", "为", "的", "和", "及", "与")  # at a line's end: no heading
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = re.compile(
@@ -266,6 +267,14 @@ def _flat(text: str) -> str:
     return text.replace("(类)", "（类）").replace("(款)", "（款）").replace("(项)", "（项）")
 
 
+def _subheading(flat: str) -> bool:
+    """A numbered line that heads what follows (1. 因公出国（境）费, （二）公用经费), not the first line of a numbered
+    paragraph a PDF text layer wrapped (1. 一般公共服务支出类支出 2,901.91 万元，): no figure, no sentence mark or word
+    a sentence goes on after at its end."""
+    m = SUBHEADING.match(flat) if len(flat) <= MAX_HEADING else None
+    return m is not None and not DIGIT.search(flat, m.end()) and not flat.endswith(SENTENCE_GOES_ON)
+
+
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Numbered sections with their text joined across broken lines (whitespace removed)."""
     out: list[Section] = []
@@ -293,7 +302,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
             continue
         if current is None or current.kind is None or FIGURE.match(flat):
             continue
-        sub = len(flat) <= MAX_HEADING and SUBHEADING.match(flat) and flat[-1] not in "。；"
+        sub = _subheading(flat)
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
         current.offsets.append(len(current.text) + len(joiner))
         current.source_lines.append(line)
@@ -558,13 +567,18 @@ class ProjectLine:
     outcome_text: str
 
 
-def _lines_with(section: Section, word: str):
-    """(offset, text) of the lines of a section's text that contain ``word``."""
+def _lines_with(section: Section, word: str) -> list[tuple[int, str]]:
+    """(offset, text) of the lines of a section's text that contain ``word``; a line that begins with it continues
+    the line above (主要成效：… after a PDF text line ended at the sentence's 。)."""
+    lines: list[tuple[int, str]] = []
     start = 0
     for line in section.text.split("\n"):
-        if word in line:
-            yield start, line
+        if lines and line.startswith(word):
+            lines[-1] = (lines[-1][0], lines[-1][1] + line)
+        else:
+            lines.append((start, line))
         start += len(line) + 1
+    return [(offset, text) for offset, text in lines if word in text]
 
 
 def _budget_paths(line: str) -> list[tuple[int, int]]:
