@@ -118,15 +118,17 @@ def interpret(doc: Document) -> ParsedDocument:
     parsed = ParsedDocument(
         doc, stable_id(doc.unit_name, doc.fiscal_year, doc.doc_kind), stable_id(doc.unit_name), amount_unit
     )
+    unstated = sorted(code for code in REQUIRED + OPTIONAL if (t := doc.table(code)) and t.amount_unit is None)
+    if unstated:
+        stated = " (the unit the other tables state)" if units else ""
+        tables = f"table{'s' if len(unstated) > 1 else ''} {', '.join(unstated)}"
+        doc.warnings.append(f"{tables}: no 金额单位 found, assuming {amount_unit}{stated}")
     for code in REQUIRED + OPTIONAL:
         table = doc.table(code)
         if table is None and code in REQUIRED:
             doc.warnings.append(f"table {code} {TABLE_NAMES[code]} not found")
         if table is not None:
             _check_complete(table, doc)
-            if table.amount_unit is None:
-                stated = " (the unit the other tables state)" if units else ""
-                doc.warnings.append(f"table {code}: no 金额单位 found, assuming {amount_unit}{stated}")
         note, note_line = _declared_empty(doc, table, code) if code in OPTIONAL else (None, None)
         parsed.statuses.append(_status(code, table, note, note_line))
         if table is None:
