@@ -555,3 +555,16 @@ def test_a_project_whose_outcome_starts_a_line_of_its_own():
     assert [(p.line, p.project_name, p.amount_wan) for p in projects] == [
         (3, "武汉市电子政务网络出口、政务平台租用费", D("453.98"))
     ]
+
+
+def test_amounts_in_yi_yuan_in_changes_and_project_lists():
+    """A narrative in 亿元: the change (增加 0.050207 亿元) and a listed project's amount are read in 万元 like the
+    totals (only the totals had been)."""
+    got = statements("二、收入决算情况说明", "2024年度收入合计0.379775亿元，较上年增加0.050207亿元，增长15.2%。")
+    assert got["income_this_year"][0] == D("3797.75") and got["income_this_year_change"][:2] == (D("502.07"), D("15.2"))
+    paragraphs = [
+        Paragraph(1, "三、支出决算情况说明"),
+        Paragraph(2, "项目支出主要用于："),
+        Paragraph(3, "武汉市电子政务网络出口、政务平台租用费0.045398亿元。主要成效：电子政务外网客户接入109家。"),
+    ]
+    assert [p.amount_wan for p in read_projects(sections(paragraphs))] == [D("453.98")]

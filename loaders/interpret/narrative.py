@@ -47,7 +47,8 @@ SECTION_KINDS = [
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _PERCENT = r"-?\d+(?:\.\d+)?"
 NUM = f"({_NUMBER})"
-AMOUNT = NUM + r"(亿元|万元|元)"
+_UNIT = "亿元|万元|元"
+AMOUNT = NUM + f"({_UNIT})"
 PCT = f"({_PERCENT})%"
 AMOUNT_RE = re.compile(AMOUNT)
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
@@ -62,10 +63,10 @@ CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -
 _DELTA = f"-?{_NUMBER}"
 _RATE_WORDS = "增长|下降|上升|降低|增幅|降幅"
 CHANGE = (
-    rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)了?(?P<change>{_DELTA})(?P<change_unit>万元|元)"
+    rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)了?(?P<change>{_DELTA})(?P<change_unit>{_UNIT})"
     rf"(?:[，,（(]?(?:{_RATE_WORDS}|增加|减少)?了?(?:为)?(?P<change_pct>{_PERCENT})%)?"
     rf"|(?:{_RATE_WORDS})了?(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
-    rf"(?P<sign2>增加|减少)了?(?P<change2>{_DELTA})(?P<change_unit2>万元|元)[)）]?"
+    rf"(?P<sign2>增加|减少)了?(?P<change2>{_DELTA})(?P<change_unit2>{_UNIT})[)）]?"
     rf"|(?P<sign3>增长|下降|上升|降低)了?(?:为)?(?P<pct_only>{_PERCENT})%)"
 )
 _LAST_YEAR = r"(?:上年度?|\d{4}年度?)(?:同期)?"
@@ -126,7 +127,7 @@ PHRASE_PATTERNS = [
         keys,
         re.compile(
             rf"(?:{phrase})[)）]?(?:决算数?)?(?:占[^，。；\d]{{0,14}}?(?P<share_first>{_PERCENT})%[，,]?)?"
-            rf"(?:均为|各为|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>亿元|万元|元))?[，,]?"
+            rf"(?:均为|各为|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>{_UNIT}))?[，,]?"
             rf"{COMPARE}[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>持平))?(?:[，,]?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
     )
@@ -533,8 +534,8 @@ COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
 # A listed project: name (，/：)(支出/预算…) amount (，执行 amount) 。主要成效：…; the executed amount if both printed.
 _PROJECT_LABEL = r"(?:支出|金额|预算|决算|执行)(?:数|金额)?为?"
 PROJECT_LINE = re.compile(
-    rf"(?:^|(?<=。))(?P<name>[^\n。：；]{{2,80}}?)[：:，,]?(?:{_PROJECT_LABEL})?(?P<amount>{_NUMBER})(?P<unit>万元|元)"
-    rf"(?:[，,](?:执行|支出|决算)(?:数|金额)?为?(?P<executed>{_NUMBER})(?P<executed_unit>万元|元))?"
+    rf"(?:^|(?<=。))(?P<name>[^\n。：；]{{2,80}}?)[：:，,]?(?:{_PROJECT_LABEL})?(?P<amount>{_NUMBER})(?P<unit>{_UNIT})"
+    rf"(?:[，,](?:执行|支出|决算)(?:数|金额)?为?(?P<executed>{_NUMBER})(?P<executed_unit>{_UNIT}))?"
     r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
 )
 PROJECT_LIST = re.compile(r"项目支出(?:主要用于|主要包括|情况如下|具体如下|明细如下)")
