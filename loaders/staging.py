@@ -55,12 +55,13 @@ DDL = {
         source_line INTEGER, quote VARCHAR""",
     "budget_lines": f"""document_id VARCHAR, source_line INTEGER, path_text VARCHAR, class_name VARCHAR,
         kuan_name VARCHAR, xiang_name VARCHAR, subject_code VARCHAR, code_method VARCHAR,
-        original_budget_wan {AMOUNT}, final_wan {AMOUNT}, final_decimals INTEGER, completion_pct DECIMAL(9, 2),
+        original_budget_wan {AMOUNT}, original_decimals INTEGER, final_wan {AMOUNT}, final_decimals INTEGER,
+        completion_pct DECIMAL(9, 2),
         completion_decimals INTEGER,
         reason VARCHAR,
         quote VARCHAR""",
     "project_lines": f"""document_id VARCHAR, source_line INTEGER, project_name VARCHAR, amount_wan {AMOUNT},
-        outcome_text VARCHAR""",
+        amount_decimals INTEGER, outcome_text VARCHAR""",
     "evaluations": f"""document_id VARCHAR, evaluation_index INTEGER, source_line INTEGER, caption VARCHAR,
         evaluation_kind VARCHAR,
         project_name VARCHAR, supervising_department VARCHAR, implementing_unit VARCHAR, project_category VARCHAR,
@@ -316,6 +317,7 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
                 b.subject_code,
                 b.code_method,
                 _wan(b.original_budget_wan),
+                _places(b.original_budget_wan),
                 _wan(b.final_wan),
                 _places(b.final_wan),
                 _s(b.completion_pct),
@@ -325,7 +327,9 @@ def _narrative_rows(p: ParsedDocument, out: dict[str, list[tuple]]) -> None:
             )
         )
     for pr in p.projects:
-        out["project_lines"].append((i, pr.line, pr.project_name, _wan(pr.amount_wan), pr.outcome_text))
+        out["project_lines"].append(
+            (i, pr.line, pr.project_name, _wan(pr.amount_wan), _places(pr.amount_wan), pr.outcome_text)
+        )
     for n, ev in enumerate(p.evaluations):
         f = ev.fields
         out["evaluations"].append(

@@ -22,13 +22,20 @@
     {{ exact_ratio(numerator, denominator, 100, 4) }}
 {%- endmacro %}
 
+{#- Half a unit of the last printed digit of the larger-stepped of two narrative amounts (in 万元: 3,797.8 → 0.05;
+    2 places where unknown). -#}
+{% macro stated_half_unit(decimals, other_decimals) -%}
+    (0.5 / pow(10, least(coalesce({{ decimals }}, 2), coalesce({{ other_decimals }}, 2), 8)))::decimal(18, 8)
+{%- endmacro %}
+
 {#-
-    How far a percent computed from amounts rounded to the last printed digit may stray:
-    100 × 0.01 × (|numerator| + |denominator|) / denominator², in percentage points.
+    How far a percent computed from amounts rounded to their last printed digit (half unit ``half_unit`` in 万元: the
+    tables' rounding_envelope(1, unit), or a narrative's stated_half_unit) may stray:
+    100 × 2 × half_unit × (|numerator| + |denominator|) / denominator², in percentage points.
 -#}
-{% macro pct_envelope(numerator, denominator, amount_unit) -%}
+{% macro pct_envelope(numerator, denominator, half_unit) -%}
     {{ exact_ratio(
-        "0.01 * case when " ~ amount_unit ~ " = '元' then 0.0001 else 1 end * (abs(" ~ numerator ~ ") + abs(" ~ denominator ~ "))",
+        "2 * (" ~ half_unit ~ ") * (abs(" ~ numerator ~ ") + abs(" ~ denominator ~ "))",
         "(" ~ denominator ~ ") * (" ~ denominator ~ ")", 100, 4) }}
 {%- endmacro %}
 

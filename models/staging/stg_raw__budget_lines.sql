@@ -8,6 +8,7 @@ select
     subject_code,
     code_method,
     {{ amount_wan('original_budget_wan') }} as original_budget_wan,
+    original_decimals,
     {{ amount_wan('final_wan') }} as final_wan,
     final_decimals,
     completion_pct,

@@ -125,7 +125,7 @@ shares as (
         statements.percent_decimals,
         numerator.amount_wan as numerator,
         denominator.amount_wan as denominator,
-        statements.source_amount_unit,
+        {{ rounding_envelope(1, 'statements.source_amount_unit') }} as amount_half_unit,
         'line ' || statements.source_line as source_ref
     from statements
     inner join (
@@ -159,7 +159,7 @@ growth_rates as (
         rate.percent_decimals,
         rate.amount_wan as numerator,
         base.amount_wan - rate.amount_wan as denominator,
-        rate.source_amount_unit,
+        {{ stated_half_unit('rate.amount_decimals', 'base.amount_decimals') }} as amount_half_unit,
         'line ' || rate.source_line as source_ref
     from statements as rate
     left join statements as base
@@ -185,7 +185,7 @@ stated_ratios as (
         rate.percent_decimals,
         rate.amount_wan as numerator,
         denominator.amount_wan as denominator,
-        rate.source_amount_unit,
+        {{ stated_half_unit('rate.amount_decimals', 'denominator.amount_decimals') }} as amount_half_unit,
         'line ' || rate.source_line as source_ref
     from statements as rate
     inner join (
@@ -209,18 +209,23 @@ three_public_rates as (
         actual.percent_decimals,
         actual.amount_wan as numerator,
         budget.amount_wan as denominator,
-        actual.source_amount_unit,
+        {{ stated_half_unit('actual.amount_decimals', 'budget.amount_decimals') }} as amount_half_unit,
         'line ' || actual.source_line as source_ref
     from statements as actual
+    -- the item's budget stated last before its actual (on the same line, or a line above in a wrapped paragraph)
     inner join statements as budget
         on
             actual.document_id = budget.document_id
-            and actual.source_line = budget.source_line
+            and actual.source_line >= budget.source_line
             and budget.statement_key = case
                 when actual.statement_key = 'three_public_actual' then 'three_public_budget'
                 else actual.statement_key || '_budget'
             end
     where actual.section = 'three_public' and actual.percent is not null
+    qualify
+        row_number() over (
+            partition by actual.document_id, actual.statement_key, actual.source_line order by budget.source_line desc
+        ) = 1
 ),
 
 budget_lines as (
@@ -235,7 +240,7 @@ budget_sums as (
     select
         document_id,
         sum(original_budget_wan) as originals,
-        count(*) as n_lines,
+        sum({{ stated_half_unit('original_decimals', 'null') }}) as half_units,
         min(source_line) as first_line
     from budget_lines
     group by document_id
@@ -258,7 +263,7 @@ ratio_checks as (
         percent_decimals,
         table_amount,
         gpb_total,
-        source_amount_unit,
+        {{ rounding_envelope(1, 'source_amount_unit') }},
         'line ' || source_line || ' vs T05'
     from classes
     where percent is not null
@@ -271,7 +276,7 @@ ratio_checks as (
         completion_decimals,
         final_wan,
         original_budget_wan,
-        source_amount_unit,
+        {{ stated_half_unit('final_decimals', 'null') }},
         'line ' || source_line
     from budget_lines
     where completion_pct is not null
@@ -286,7 +291,7 @@ rates as (
         percent as actual_value,
         'eq' as comparison,
         {{ printed_half_unit('percent_decimals') }} as pass_tolerance,
-        {{ pct_envelope('numerator', 'denominator', 'source_amount_unit') }} as rounding_tolerance,
+        {{ pct_envelope('numerator', 'denominator', 'amount_half_unit') }} as rounding_tolerance,
         source_ref,
         case
             when denominator is null then 'no base amount to compare the rate with'
@@ -299,7 +304,7 @@ project_list as (
     select
         document_id,
         sum(amount_wan) as listed,
-        count(*) as n_projects,
+        sum({{ stated_half_unit('amount_decimals', 'null') }}) as listed_half_units,
         min(source_line) as first_line
     from {{ ref('stg_raw__project_lines') }}
     group by document_id
@@ -323,7 +328,8 @@ procurement as (
         max(amount_wan) filter (where statement_key = 'procurement_total') as total,
         max(amount_wan) filter (where statement_key = 'procurement_goods') as goods,
         max(amount_wan) filter (where statement_key = 'procurement_works') as works,
-        max(amount_wan) filter (where statement_key = 'procurement_services') as services
+        max(amount_wan) filter (where statement_key = 'procurement_services') as services,
+        {{ stated_half_unit('min(amount_decimals)', 'null') }} as half_unit
     from statements
     where section = 'procurement'
     group by document_id
@@ -386,7 +392,7 @@ parts as (
         project_list.listed,
         'eq',
         0,
-        {{ rounding_envelope('project_list.n_projects', "'万元'") }},
+        project_list.listed_half_units + {{ rounding_envelope(1, "'万元'") }},
         'lines from ' || project_list.first_line || ' vs T03 line ' || project_total.source_line,
         null
     from project_list
@@ -404,7 +410,7 @@ parts as (
         procurement.total,
         'eq',
         0,
-        {{ rounding_envelope(3, "'万元'") }},
+        4 * procurement.half_unit,
         'line ' || procurement.source_line,
         null
     from procurement
@@ -431,7 +437,7 @@ parts as (
         original.amount_wan,
         'eq',
         0,
-        {{ rounding_envelope('budget_sums.n_lines', "'万元'") }},
+        budget_sums.half_units + {{ stated_half_unit('original.amount_decimals', 'null') }},
         'line ' || original.source_line || ' vs lines from ' || budget_sums.first_line,
         null
     from statements as original
@@ -446,7 +452,7 @@ parts as (
         project_list.listed,
         'eq',
         0,
-        {{ rounding_envelope('project_list.n_projects + evaluated_projects.n_evaluated', "'万元'") }},
+        project_list.listed_half_units + {{ rounding_envelope('evaluated_projects.n_evaluated', "'万元'") }},
         'lines from ' || project_list.first_line || ' vs 绩效自评表 from line ' || evaluated_projects.first_line,
         null
     from project_list
