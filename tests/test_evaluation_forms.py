@@ -165,3 +165,16 @@ def test_an_evaluation_listing_many_tasks_before_its_indicators():
     tasks = [f"\t任务{k}\t\t内容{k}\t\t1.00\t1.00\t" for k in range(1, 15)]
     parsed = parse([*LINES[: first + 1], *tasks, *LINES[first + 1 :]])
     assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
+
+
+def test_a_row_printed_one_cell_right_of_a_header_with_a_column_after_the_score():
+    """An indicator row one cell right of its header (as the real document prints 服务对象满意度指标) under a header
+    naming 偏差原因分析及改进措施 after 得分: weight and score are both read (the row was cut at the header's 得分
+    column and its score lost)."""
+    row = "\t服务对象满意度指标\t\t99%\t100%\t10.00\n"
+    text = "\n".join(LINES) + "\n"
+    assert text.count(row) == 1
+    scored = text.replace(row, "\t服务对象满意度指标\t\t99%\t100%\t10.00\t10.00\n").split("\n")
+    last = parse(deviation_reason_column(scored)).evaluations[-1]
+    found = [(i.weight, i.score_reported) for i in last.indicators if i.indicator == "服务对象满意度指标"]
+    assert found == [(Decimal("10.00"), Decimal("10.00"))]

@@ -316,7 +316,10 @@ def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
 def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
     if columns.positions and columns.aligned(row):
         return _indicator_at(row, carry, columns)
-    cells = _indicator_cells(row[: columns.width])
+    width = columns.width
+    if width is not None and _shifted(row, width):
+        width += 1
+    cells = _indicator_cells(row[:width])
     if len(cells) < 3:
         return None
     texts = [t for t, _ in cells]
@@ -330,6 +333,13 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     weight, score = points[-1], points[0] if trailing == 2 else None
     names = texts[: -trailing - 2]
     return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
+
+
+def _shifted(row: list[Cell], width: int) -> bool:
+    """A row printed one cell right of its header, which names columns after 得分: a weight and a score end one cell
+    past the 得分 column, after a value that is no score (100%)."""
+    texts = [c.text.strip() for c in row[width - 2 : width + 1]]
+    return len(texts) == 3 and _points(texts[0]) is None and all(_points(t) is not None for t in texts[1:])
 
 
 def _indicator_at(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
