@@ -74,7 +74,7 @@ _TABLE_END = re.compile(r"</[tT][aA][bB][lL][eE]>|<[tT][aA][bB][lL][eE]")  # its
 
 
 def _html_text(text: str) -> str:
-    if "<" in text or "\n" in text or "&" in text:
+    if "<" in text or "\n" in text or "&" in text or "**" in text:
         text = _WS.sub(" ", clean_cell(text))
     return text.strip()
 
@@ -85,8 +85,9 @@ def _cells(texts: list[str], line: int, clean=str.strip) -> list[Cell]:
 
 
 def _has_markup(body: str, cell_count: int) -> bool:
-    """Whether an HTML row holds tags or entities beyond its cells' own <td> and </td>."""
-    return "&" in body or body.count("<") > 2 * cell_count
+    """Whether an HTML row holds tags, entities or markdown bold marks (<td>**合计**</td>, as some converters
+    write emphasis) beyond its cells' own <td> and </td>."""
+    return "&" in body or "**" in body or body.count("<") > 2 * cell_count
 
 
 def _html_row(body: str, line: int) -> list[Cell]:

@@ -98,6 +98,21 @@ def test_html_table_on_one_line(html, rows):
 
 
 @pytest.mark.parametrize(
+    "html",
+    [
+        "<table><tr><td>**合计**</td><td>1.00</td></tr></table>",  # the split path
+        '<table border="1"><tr><td>**合计**</td><td>1.00</td></tr></table>',  # a regex per row
+        '<table><tr><td colspan="1">**合计**</td><td>1.00</td></tr></table>',  # spans
+        "<table>\n<tr><td>**合计**</td><td>1.00</td></tr>\n</table>",  # over several lines
+    ],
+)
+def test_markdown_bold_in_html_cells_dropped(html):
+    """As in tab and pipe rows: the ** stayed, so a **合计** row was no total and a bold header word not found."""
+    (grid,) = grids(html)
+    assert texts(grid) == [["合计", "1.00"]]
+
+
+@pytest.mark.parametrize(
     ("html", "rows", "lines"),
     [
         # </td> and </tr> left out, as HTML allows: a new cell or row, or the table's end, closes them
