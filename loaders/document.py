@@ -259,16 +259,19 @@ def amount_unit(text: str) -> str | None:
 
 
 def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:
+    """The caption lines over a grid: the paragraphs before it up to a long line (text), notes (注：…, of any length:
+    a template may print the table's explanation under its title) left out."""
     area: list[Paragraph] = []
     for para in reversed(pending):
+        if para.text.startswith("注"):  # paragraph texts are stripped
+            continue
         if len(area) >= MAX_CAPTION_LINES or (
             len(para.text) > MAX_CAPTION_LEN
             and len(no_space(para.text)) > MAX_CAPTION_LEN
             and not amount_unit(para.text)
         ):
             break
-        if not para.text.startswith("注"):  # paragraph texts are stripped
-            area.append(para)
+        area.append(para)
     return list(reversed(area))
 
 

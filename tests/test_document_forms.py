@@ -669,3 +669,19 @@ def test_a_running_title_inside_a_table_without_its_header_again(running):
     split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
     parsed = parse([*LINES[:split], "", "- 5 -", "", running, "", *LINES[split:]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+NOTE = (
+    "注：本表反映单位本年度取得的各项收入情况，包括一般公共预算财政拨款收入、政府性基金预算财政拨款收入、"
+    "国有资本经营预算财政拨款收入、上级补助收入等。"
+)
+
+
+@pytest.mark.parametrize("caption", [T02, T09])
+def test_a_long_note_between_a_caption_and_its_grid(caption):
+    """A note of more than 60 characters under a table's caption lines (a template's explanation of the table): the
+    caption search stopped at it (table 02 uncaptioned, tables 03 and 04 refused as captions right under it; table
+    09's 金额单位 lost)."""
+    first, _ = table_block(caption)
+    parsed = parse([*LINES[:first], NOTE, "", *LINES[first:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
