@@ -340,9 +340,9 @@ def _width(rows: list[list[Cell]]) -> int:
 
 def _running_header(pending: list[Paragraph], unit: str | None, prev: Table, block: Grid, title_unit: str) -> bool:
     """Only the unit lines (单位 / 金额单位 / year) printed again above a grid as wide as the table before, in the
-    same amount unit, and over rows of amounts (no header of their own) the document's running title (naming the
-    unit ``title_unit`` its title names): a page's running header, the table continues."""
-    running = title_unit if _data_row(block.rows[0]) else None
+    same amount unit, and over rows with no header of their own the document's running title (naming the unit
+    ``title_unit`` its title names): a page's running header, the table continues."""
+    running = title_unit if _body_row(block.rows[0]) else None
     return (
         unit in (None, prev.amount_unit)
         and abs(_width(block.rows) - _width(prev.rows)) <= 1  # a converter's trailing empty column
@@ -456,11 +456,12 @@ def _join_columns(prev: Table, block: Grid) -> bool:
 
 def _uncaptioned(prev: Table | None, chained: bool) -> bool:
     """A table with a header but no caption of its own (none, or a part's heading only) that holds amounts (not the
-    rest of a table a page broke, which starts with amounts), or one refused for the caption under it (``chained``)."""
+    rest of a table a page broke, which starts with a row of its body), or one refused for the caption under it
+    (``chained``)."""
     if prev is None or prev.code is not None:
         return False
     own = prev.caption and not _CONTENTS_HEADING.match(norm(prev.caption))
-    return chained or (not own and not _data_row(prev.rows[0]) and any(map(_data_row, prev.rows)))
+    return chained or (not own and not _body_row(prev.rows[0]) and any(map(_data_row, prev.rows)))
 
 
 def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:
@@ -475,6 +476,12 @@ def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:
 def _data_row(row: list[Cell]) -> bool:
     """A row holding a printed amount (a grid that starts with one has no header of its own)."""
     return any(map(is_printed_amount, map(_CELL_TEXT, row)))
+
+
+def _body_row(row: list[Cell]) -> bool:
+    """A row of a table's body, no header row: amounts, or a number (a row number, a subject code) that is no 栏次
+    row's (a row number and a label, its amount cells empty)."""
+    return _data_row(row) or (any(map(str.isdigit, map(_CELL_TEXT, row))) and split_layout([row]) is None)
 
 
 def _page_mark(text: str) -> bool:

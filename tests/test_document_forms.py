@@ -12,7 +12,7 @@ from loaders.pipeline import ParsedDocument
 from loaders.text import is_printed_amount, to_wan
 
 from .conftest import CORPUS
-from .test_forms import REAL, T05, T06, parse, values
+from .test_forms import REAL, T01, T05, T06, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
 
 TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
@@ -685,3 +685,27 @@ def test_a_long_note_between_a_caption_and_its_grid(caption):
     first, _ = table_block(caption)
     parsed = parse([*LINES[:first], NOTE, "", *LINES[first:]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def table01_broken_at_an_empty_line(running: str) -> list[str]:
+    """The real document with a page break in table 01 before its line 15 (a row number and two labels, no amount)
+    and ``running`` over the new page."""
+    first, end = table_block(T01)
+    split = next(i for i in range(first, end) if LINES[i].startswith("\t15\t"))
+    assert not any(map(is_printed_amount, LINES[split].split("\t")))
+    return [*LINES[:split], "", "- 3 -", "", running, "", *LINES[split:]]
+
+
+def test_a_running_title_over_a_table_row_without_amounts():
+    """The rest of table 01 after the running title, its first row with no amount (no header either): it continues
+    the table (it was kept apart, and tables 02, 03 and 04 refused as captioned right under it)."""
+    parsed = parse(table01_broken_at_an_empty_line(TITLE.removeprefix("# ")))
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_the_rest_of_a_table_starting_without_amounts_does_not_take_the_caption_under_it():
+    """The rest of table 01 kept apart under a line that is no running header (the unit's name alone), its first row
+    with no amount: the tables after it are read (each caption was refused as right under the grid before)."""
+    parsed = parse(table01_broken_at_an_empty_line("武汉市信息中心（武汉市大数据中心）"))
+    assert values(parsed)["subjects"] == values(REAL)["subjects"]
+    assert not [w for w in parsed.document.warnings if "stands right under" in w]
