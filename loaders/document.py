@@ -60,6 +60,7 @@ _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 _AMOUNT_UNIT = re.compile(
     r"单位\s*[:：]?\s*[（(]?\s*(?:人民币)?\s*(万元|元)(?![\u4e00-\u9fff])|[（(]\s*(?:人民币)?(万元|元)\s*[）)]"
 )
+_UNIT_WORDS = re.compile(rf"[（(]?\s*(?:金额)?(?:{_AMOUNT_UNIT.pattern})\s*[）)]?")  # the words stating it, to blank
 # 单位：…, 单位名称：…, 部门：…, 编制部门：…, 部门名称：…, 部门（单位）：… (not 金额单位)
 _UNIT_LINE = re.compile(
     r"(?<!金额)(?:编制)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?\s*[:：]\s*(.+?)(?:\s{2,}|\s+\d{4}\s*年|\s*填报日期|$)"
@@ -322,12 +323,13 @@ def _contents(grid: Grid) -> bool:
 
 
 def _header_unit(grid: Grid) -> str | None:
-    """金额单位 printed in a cell of the grid's first rows beside header words (收入 … 金额单位：万元), the cell blanked
-    so that its words do not name a column; else the one unit its header cells print (合计（元）, 金额（元）)."""
+    """金额单位 printed in a cell of the grid's first rows beside header words (收入 … 金额单位：万元), or after a
+    column's header word in its cell (其他收入 金额单位：万元): its words blanked so that they do not name a column;
+    else the one unit its header cells print (合计（元）, 金额（元）)."""
     for row in grid.rows[:3]:
         for k, cell in enumerate(row):
             if "单位" in cell.text and (unit := amount_unit(cell.text)):
-                row[k] = Cell(("", cell.line))
+                row[k] = Cell((_UNIT_WORDS.sub("", cell.text).strip(), cell.line))
                 return unit
     header = takewhile(lambda row: not _data_row(row), grid.rows[:REPEATED_HEADER_ROWS])
     units = set(filter(None, (amount_unit(text) for row in header for text in map(_CELL_TEXT, row))))

@@ -709,3 +709,18 @@ def test_the_rest_of_a_table_starting_without_amounts_does_not_take_the_caption_
     parsed = parse(table01_broken_at_an_empty_line("武汉市信息中心（武汉市大数据中心）"))
     assert values(parsed)["subjects"] == values(REAL)["subjects"]
     assert not [w for w in parsed.document.warnings if "stands right under" in w]
+
+
+@pytest.mark.parametrize("unit", [" 金额单位: 万元", "（金额单位：万元）"])
+def test_the_amount_unit_in_the_cell_of_a_column_header(unit):
+    """金额单位 merged into the last column's header cell (其他收入 金额单位: 万元): the column keeps its name (the
+    whole cell was blanked: 其他收入 read under no name, its amounts in no fact)."""
+    at = LINES.index(T02)
+    unit_line = next(i for i in range(at, len(LINES)) if LINES[i].startswith("金额单位"))
+    first, _ = table_block(T02)
+    assert LINES[first].endswith("\t其他收入")
+    parsed = parse([*LINES[:unit_line], *LINES[unit_line + 1 : first], LINES[first] + unit, *LINES[first + 1 :]])
+    columns = {key for r in parsed.subjects["02"] for key in r.amounts}
+    assert "other" in columns and columns == {key for r in REAL.subjects["02"] for key in r.amounts}
+    assert parsed.document.table("02").amount_unit == "万元"
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
