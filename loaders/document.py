@@ -53,6 +53,7 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
 # Table numbers of the central departments' template (公开08表 政府性基金, 09 国有资本经营; 07 is 三公) as codes here.
 CENTRAL_ORDER = {"08": "07", "09": "08"}
 _CENTRAL_CODES = {"07": "09", **CENTRAL_ORDER}
+_TABLE_END = re.compile(r"表(?:[（(][^）)]*[）)])?$")  # a line ending in a table's name (…表, …表（续）)
 _OTHER_TABLE = re.compile(r"[\u4e00-\u9fff]{4,}表$")  # a caption naming another table in words (…绩效自评表)
 _CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
@@ -654,9 +655,17 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Paragraph, str]:
     raise DocumentError("no title with a year and 决算 found in the first 40 lines")
 
 
+def _names_table(text: str) -> bool:
+    """Whether a comparable line names a table (收入决算表, 公开02表, …明细表), not a unit whose name holds 表
+    (人大代表联络服务中心)."""
+    return "表" in text and (_TABLE_END.search(text) is not None or _named_code(text) is not None)
+
+
 def _title_line(text: str) -> bool:
     """Whether a comparable line may be (the start of) a title: a year, no table's name, no contents heading."""
-    return not (_CONTENTS_HEADING.search(text) or "表" in text or len(text) > 80) and _YEAR.search(text) is not None
+    return (
+        not (_CONTENTS_HEADING.search(text) or _names_table(text) or len(text) > 80) and _YEAR.search(text) is not None
+    )
 
 
 def _named_unit(para: Paragraph) -> str:
@@ -694,7 +703,7 @@ def _wrapped(paragraphs: list[Paragraph], k: int, text: str) -> tuple[Paragraph,
     for j in range(k + 1, len(paragraphs)):
         following = _comparable(paragraphs[j])
         text += following
-        if len(text) > 80 or _YEAR.search(following) or "表" in following or _CONTENTS_HEADING.search(following):
+        if len(text) > 80 or _YEAR.search(following) or _names_table(following) or _CONTENTS_HEADING.search(following):
             return None
         if "决算" in following:
             return Paragraph(paragraphs[k].line, "".join(p.text for p in paragraphs[k : j + 1])), text

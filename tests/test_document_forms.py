@@ -724,3 +724,13 @@ def test_the_amount_unit_in_the_cell_of_a_column_header(unit):
     assert "other" in columns and columns == {key for r in REAL.subjects["02"] for key in r.amounts}
     assert parsed.document.table("02").amount_unit == "万元"
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("name", ["武汉市人大代表联络服务中心", "武汉市表演艺术中心"])
+def test_a_units_name_holding_the_character_of_a_table(name):
+    """表 in a unit's name (人大代表, 表演) does not make its title a table's caption (the document was refused: no
+    title found)."""
+    text = "\n".join(LINES).replace("武汉市信息中心", name)
+    parsed = parse(text.split("\n"))
+    assert (parsed.document.unit_name, parsed.document.fiscal_year) == (name, 2024)
+    assert values(parsed) == values(REAL)
