@@ -1074,6 +1074,40 @@ def test_table06_panels_with_the_prior_years_figures_beside(prior, final):
     assert values(parsed)["econ"] == values(REAL)["econ"] and parsed.document.warnings == []
 
 
+def widen_panels(line: str, at: int, blank: str = "") -> str:
+    """A row of table 06 with ``blank`` inserted at ``at`` in each of its three panels (code | name | amount)."""
+    cells = line.split("\t") + [""] * 9
+    return "\t".join(c for p in (0, 3, 6) for c in [*cells[p : p + at], blank, *cells[p + at : p + 3]])
+
+
+@pytest.mark.parametrize("at", [1, 2], ids=["before_the_name", "before_the_amount"])
+def test_table06_empty_column_inside_each_panel(at):
+    """An empty column a PDF extractor leaves in each panel of table 06 (经济分类 | | 科目名称, 科目名称 | | 决算数):
+    every row is read with its printed code (the 人员经费 panel had been dropped without a word)."""
+    parsed = parse(in_table(T06, lambda line: widen_panels(line, at)))
+    assert values(parsed)["econ"] == values(REAL)["econ"] and parsed.document.warnings == []
+    assert [(r.printed_code, r.code) for r in parsed.econ] == [(r.printed_code, r.code) for r in REAL.econ]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "reason"),
+    [
+        (lambda line: widen_panels(line, 2), 1, "'1,047.14' under no header word"),  # the header shifted, not the rows
+        (lambda line: line.replace("决算数", "说明", 1), 0, "no 决算数 column beside '科目名称'"),
+    ],
+    ids=["figures_under_a_blank_header", "no_amount_column"],
+)
+def test_table06_panel_without_its_amount_column_is_refused(header, row, reason):
+    """A 科目名称 column with no 决算数 column beside it, or figures under a column with no header word: table 06 is
+    refused with the reason (the panel had been left out silently)."""
+    first, end = table_block(T06)
+    head = next(i for i in range(first, end) if LINES[i].startswith("经济分类"))
+    parsed = parse([*LINES[:head], header(LINES[head]), *LINES[head + 1 :]])
+    assert parsed.econ == [] and parsed.document.warnings == [
+        f"table 06 (line {head + 1 + row}): {reason}: table 06 一般公共预算财政拨款基本支出决算表 not read"
+    ]
+
+
 @pytest.mark.parametrize("vehicle", ["公务用车购置和运行费", "公务用车购置费及运行费", "公务用车购置及运维费"])
 def test_vehicle_subtotal_in_other_words(vehicle):
     """09 with one vehicle column worded other ways: the subtotal, not the purchase (no 运行 column beside it)."""

@@ -43,7 +43,15 @@ def _prior_columns(header_row) -> set[int]:
     return {k for k, t in enumerate(texts) if prior_year(t, latest)}
 
 
-def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str]]:
+def _beside(texts: list[str], cols: range, skip: set[int] | None = None) -> int | None:
+    """The first column of ``cols`` with a header word, past empty columns (a converter's phantom column) and
+    ``skip``."""
+    return next((j for j in cols if texts[j] and j not in (skip or ())), None)
+
+
+def _panels(rows) -> tuple[int, list[tuple[int | None, int, int | None]], dict[int, str]]:
+    """The header row, each panel's (code, name, amount) columns (amount None: no 决算数 beside the name) and the
+    group words above."""
     for i, row in enumerate(rows[:6]):
         texts = [norm(c.text) for c in row]
         name_cols = [k for k, t in enumerate(texts) if t and _NAME.fullmatch(t)]
@@ -52,11 +60,13 @@ def _panels(rows) -> tuple[int, list[tuple[int | None, int, int]], dict[int, str
         prior = _prior_columns(row)
         panels = []
         for k in name_cols:
-            code_col = k - 1 if k > 0 and _CODE_HEAD.search(texts[k - 1]) else None
+            code_col = _beside(texts, range(k - 1, -1, -1))
+            code_col = code_col if code_col is not None and _CODE_HEAD.search(texts[code_col]) else None
             # the amount beside the name, after any prior year's (上年决算数 | 决算数)
-            amount_col = next((j for j in range(k + 1, len(texts)) if j not in prior), None)
-            if amount_col is not None and _AMOUNT_HEAD.search(texts[amount_col]):
-                panels.append((code_col, k, amount_col))
+            amount_col = _beside(texts, range(k + 1, len(texts)), prior)
+            if amount_col is not None and not (_AMOUNT_HEAD.search(texts[amount_col]) and amount_col not in name_cols):
+                amount_col = None
+            panels.append((code_col, k, amount_col))
         groups: dict[int, str] = {}
         for above in rows[:i]:
             current = None
@@ -124,18 +134,30 @@ def _code(row, col: int | None) -> str:
 def read_econ_rows(table: Table) -> list[EconRow]:
     """Rows of every panel plus the 人员经费合计 / 公用经费合计 (or 小计) total rows, codes resolved."""
     start, panels, groups = _panels(table.rows)
-    prior = _prior_columns(table.rows[start])
+    header = table.rows[start]
+    prior = _prior_columns(header)
     columns = _group_columns(table.rows[start : start + 2])
-    if len(set(columns.values())) == 2 and (not panels or any(p[2] in columns for p in panels)):
+    read = [p for p in panels if p[2] is not None]
+    if len(set(columns.values())) == 2 and (not read or any(p[2] in columns for p in read)):
         return _group_list(table, start, columns)
-    if not panels:
-        raise DocumentError(f"table 06 (line {table.first_line}): no 科目名称/决算数 panel found")
+    if len(read) < len(panels):
+        name = next(header[k] for _, k, amount in panels if amount is None)
+        raise DocumentError(f"table 06 (line {name.line}): no 决算数 column beside '{name.text.strip()}'")
+    # columns with no header word inside a panel (经济分类 | 科目名称 | | 决算数): empty, or the table is misread
+    blank = {
+        j
+        for code, k, amount in panels
+        for j in range(k if code is None else code, amount)
+        if not header[j].text.strip()
+    }
     out: list[EconRow] = []
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
             if not _header_words(row):
                 out.extend(_total_row(row, prior, {p[2] for p in panels}))
             continue
+        if cell := next((row[j] for j in sorted(blank) if _text(row, j)), None):
+            raise DocumentError(f"table 06 (line {cell.line}): '{cell.text.strip()}' under no header word")
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = _code(row, code_col), _text(row, name_col), _text(row, amount_col)
             if not (code or name or raw):
