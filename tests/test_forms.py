@@ -1121,6 +1121,18 @@ def test_vehicle_subtotal_in_other_words(vehicle):
     assert cells[("actual", "vehicle_subtotal")] == Decimal("4.09") and ("actual", "vehicle_purchase") not in cells
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_table09_header_flattened_into_one_row(joiner):
+    """09's three header rows joined into one (each column's words in one cell, the group word 预算数 / 决算数 only
+    in its group's first column: 预算数 合计 | 因公出国（境）费 | …): every cell is read (none had been)."""
+    first, end = table_block(T09)
+    head = next(i for i in range(first, end) if LINES[i].startswith("预算数"))
+    rows = [line.split("\t") for line in LINES[head : head + 3]]
+    merged = "\t".join(joiner.join(r[c] for r in rows if r[c].strip()) for c in range(len(rows[0])))
+    parsed = parse([*LINES[:head], merged, *LINES[head + 3 :]])
+    assert three_public(parsed) == three_public(REAL) and parsed.document.warnings == []
+
+
 @pytest.mark.parametrize("caption", [T01, T06, T09])
 def test_amount_cells_that_are_not_numbers_are_reported_in_every_table(caption):
     """3,797.75万元 in tables 01, 06 and 09 (stored as NULL) gets the warning tables 02/03/05 already gave."""

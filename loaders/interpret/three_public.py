@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +24,8 @@ ITEMS = compile_vocab(
     ]
 )
 GROUPS = compile_vocab([("prior", r"上年"), ("budget", r"预算"), ("actual", r"决算|实际")])
+# A group word printed before an item in one cell: 预算数合计, 2024年决算数合计, 上年决算数合计.
+_GROUP_FIRST = re.compile(r"((?:20\d\d年度?|上年度?|本年度?|年初|全年)*(?:预算|决算|实际)数?)(.+)")
 
 
 @dataclass(slots=True)
@@ -66,6 +69,21 @@ def _column_words(header: list[list[Cell]], width: int) -> list[list[str]]:
     return out
 
 
+def _carry_groups(words: list[list[str]]) -> None:
+    """A header flattened into one row prints its group word only in the group's first column, before that
+    column's item (预算数合计 | 因公出国（境）费 | … | 决算数合计 | …): split it off and carry it right to the next
+    column naming a group."""
+    group = None
+    for col_words in words:
+        if any(_match(w, GROUPS) for w in col_words):
+            m = _GROUP_FIRST.match(col_words[-1]) if col_words else None
+            group = m.group(1) if m and _match(m.group(2), ITEMS) else None
+            if group:
+                col_words[-1:] = [group, m.group(2)]
+        elif group:
+            col_words.insert(0, group)
+
+
 def _measure(words: list[str], latest: str | None) -> str | None:
     """budget (预算数), actual (决算数) or prior (上年决算数, or an earlier year than the table's latest)."""
     measure = next((m for w in words if (m := _match(w, GROUPS))), None)
@@ -81,6 +99,7 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
         raise DocumentError(f"table 09 (line {table.first_line}): no column-number row and no printed amount found")
     width = max(map(len, table.rows))
     words = _column_words(layout.header, width)
+    _carry_groups(words)
     latest = latest_year([w for ws in words for w in ws])
     group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
     items = {col: item for col in layout.numbers if (item := _item(words[col])) not in (None, "reception_part")}
