@@ -1133,6 +1133,20 @@ def test_table09_header_flattened_into_one_row(joiner):
     assert three_public(parsed) == three_public(REAL) and parsed.document.warnings == []
 
 
+@pytest.mark.parametrize("caption", [T01, T02, T03, T04, T05, T06, T09], ids=["01", "02", "03", "04", "05", "06", "09"])
+def test_an_empty_column_anywhere_in_a_grid(caption):
+    """An empty column a PDF extractor leaves between two columns of a table, at each place in turn: every amount is
+    read as printed (one between 03's 栏次 and its amounts had shifted every column's meaning, one after 04's expense
+    label had lost its carry-over lines, one in a 06 panel had dropped the panel)."""
+    first, end = table_block(caption)
+    grid = [line.split("\t") for line in LINES[first:end]]
+    width = max(map(len, grid))
+    for at in range(1, width):
+        rows = ["\t".join([*cells[:at], "", *cells[at:]]) for cells in grid]
+        parsed = parse([*LINES[:first], *rows, *LINES[end:]])
+        assert (at, values(parsed)) == (at, values(REAL)) and parsed.document.warnings == []
+
+
 @pytest.mark.parametrize("caption", [T01, T06, T09])
 def test_amount_cells_that_are_not_numbers_are_reported_in_every_table(caption):
     """3,797.75万元 in tables 01, 06 and 09 (stored as NULL) gets the warning tables 02/03/05 already gave."""

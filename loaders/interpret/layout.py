@@ -178,6 +178,11 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
     lo, hi = (min(cols), max(cols)) if cols else (0, -1)
     width = max((len(r) for r in layout.header), default=0)
     under = _not_final(layout.header, next((pattern for key, pattern in vocab if key == BUDGET), None))
+    # one column either side (header words shifted against the numbers), past columns with no header word
+    while lo > 1 and not layout.words(lo - 1):
+        lo -= 1
+    while hi < width - 2 and not layout.words(hi + 1):
+        hi += 1
     named = []
     for c in range(max(lo - 1, 0), min(hi + 2, width)):
         words = layout.words(c)

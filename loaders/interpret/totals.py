@@ -147,7 +147,10 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
     grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
     for r in layout.data:
         name = r[lo].text.strip() if lo < len(r) else ""
-        line_no = r[lo + 1].text.strip() if lo + 1 < len(r) and lo + 1 not in keys else ""
+        # the 行次 printed between the label and the amounts, past an empty column a converter left
+        line_no = next(
+            (t for k in range(lo + 1, min(cols, default=lo + 1)) if k < len(r) and (t := r[k].text.strip())), ""
+        )
         item = _classify(name) if name else None
         if item == "this_year_total":
             item = f"{side}_this_year_total"
