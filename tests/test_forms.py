@@ -313,6 +313,32 @@ def test_budget_columns_beside_the_final_figures_are_left_out(other, final):
     assert warning in parsed.document.warnings
 
 
+@pytest.mark.parametrize("flat", [False, True], ids=["two_rows", "one_row"])
+def test_table04_budget_group_beside_the_final_group_on_the_expense_side(flat):
+    """04's expense side with 年初预算数 over 小计 and the three funds, then 决算数 over the same four, the header in
+    two rows or flattened into one (年初预算数 小计 | 一般公共预算财政拨款 | … | 决算数 小计 | …): the budget columns
+    are left out with a warning (flattened, the budget's fund columns had been read as the 决算 ones)."""
+    first, end = table_block(T04)
+    funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+    groups = [["年初预算数 小计", *funds, "决算数 小计", *funds]]
+    if not flat:
+        groups = [["年初预算数", "", "", "", "决算数", "", "", ""], ["小计", *funds] * 2]
+    rows = [
+        "\t".join([*(["项目", "行次", "决算数", "项目", "行次"] if k == 0 else [""] * 5), *g])
+        for k, g in enumerate(groups)
+    ]
+    rows.append("栏次\t\t1\t栏次\t\t2\t3\t4\t5\t6\t7\t8\t9")
+    for line in LINES[next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1 : end]:
+        c = line.split("\t") + [""] * 9
+        rows.append("\t".join([*c[:5], *("1.00" if x else "" for x in c[5:9]), *c[5:9]]))
+    parsed = parse(replace_grid(T04, rows))
+    final = [(t.side, t.line_item, t.column_key, t.amount) for t in parsed.totals["04"] if t.column_key != "budget"]
+    assert sorted(final) == sorted((t.side, t.line_item, t.column_key, t.amount) for t in REAL.totals["04"])
+    assert parsed.document.warnings == [
+        "table 04: budget or prior-year columns (栏次 2, 3, 4, 5) are not this year's 决算 figures; not read"
+    ]
+
+
 def test_two_sided_table_with_side_names_as_the_label_headers():
     """收入 | 行次 | 金额 | 支出 | 行次 | 金额 as the only header row (no 项目 cells)."""
     first, end = table_block(T01)
@@ -1029,17 +1055,21 @@ def test_merged_cells_written_into_every_cell_they_span():
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
+@pytest.mark.parametrize("flat", [False, True], ids=["two_rows", "one_row"])
 @pytest.mark.parametrize(("other", "final"), _BESIDE)
-def test_budget_group_beside_the_final_group(other, final):
+def test_budget_group_beside_the_final_group(other, final, flat):
     """Table 05 with 年初预算数 (or a prior year's 上年决算数, 2023年决算数) over 小计 | 基本支出 | 项目支出, then
-    决算数 over the same three (the group heading in its first cell only): the budget columns are left out with a
-    warning, the 决算 ones keep their keys (the budget or prior year's columns had been read as the 决算 figures)."""
+    决算数 over the same three (the group heading in its first cell only, or the header flattened into one row:
+    年初预算数 小计 | 基本支出 | … | 决算数 小计 | …): the budget columns are left out with a warning, the 决算 ones
+    keep their keys (the budget or prior year's columns had been read as the 决算 figures)."""
     first, end = table_block(T05)
     rows = [
         f"项目\t\t\t\t{other}\t\t\t{final}\t\t",
         "科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t小计\t基本支出\t项目支出",
         "栏次\t\t\t\t1\t2\t3\t4\t5\t6",
     ]
+    if flat:
+        rows[:2] = [f"科目编码\t科目名称\t\t\t{other} 小计\t基本支出\t项目支出\t{final} 小计\t基本支出\t项目支出"]
     body = next(i for i in range(first, end) if LINES[i].startswith("栏次")) + 1
     for line in LINES[body:end]:
         cells = line.split("\t")

@@ -140,6 +140,8 @@ SUBTOTAL_KEYS = {"total", "amount"}
 BUDGET = "budget"
 _PRIOR = re.compile(r"上年度?(?:决算|实际|数|同期)|上期")
 YEAR = re.compile(r"(20\d\d)年")
+# A group word (预算数 / 决算数) that may head a cell: 预算数合计, 2024年决算数小计, 上年决算数合计, 上年数小计.
+GROUP_FIRST = re.compile(r"(?:20\d\d年度?|上年度?|本年度?|年初|全年)*(?:预算|决算|实际)数?|(?:上年|本年)度?数")
 # Header words of the label columns (name, code, line number, a side's heading), never over an amount column.
 _LABEL = re.compile(
     r"(?:功能分类|经济分类)?(?:收入|支出)?(?:项目|科目)?(?:名称|编码|代码)?(?:（[^）]*）)?|[类款项行]|行次|收入|支出"
@@ -222,9 +224,13 @@ def _not_final(header: list[list[Cell]], budget: re.Pattern | None) -> set[int]:
     latest = latest_year([norm(c.text) for row in header for c in row])
     under: set[int] = set()
     for row in header:
-        group = ""
+        group, flat = "", False
         for c, cell in enumerate(row):
-            group = norm(cell.text) or group
+            text = norm(cell.text)
+            if text and (not flat or _LABEL.fullmatch(text) or GROUP_FIRST.match(text)):
+                # a header flattened into one row prints the group word before its first column's own (年初预算数小计
+                # | 一般公共预算 | … | 决算数小计 | …): it covers the columns up to the next group word or label
+                group, flat = text, bool((m := GROUP_FIRST.match(text)) and m.end() < len(text))
             if (budget and budget.search(group)) or prior_year(group, latest):
                 under.add(c)
     return under

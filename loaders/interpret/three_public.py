@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
 from ..readers import Cell
 from ..text import norm, parse_amount, strip_numbering
-from .layout import YEAR, Layout, compile_vocab, latest_year, row_number_columns, split_layout, unnumbered_layout
+from .layout import (
+    GROUP_FIRST,
+    YEAR,
+    Layout,
+    compile_vocab,
+    latest_year,
+    row_number_columns,
+    split_layout,
+    unnumbered_layout,
+)
 
 ITEMS = compile_vocab(
     [
@@ -24,8 +32,6 @@ ITEMS = compile_vocab(
     ]
 )
 GROUPS = compile_vocab([("prior", r"上年"), ("budget", r"预算"), ("actual", r"决算|实际")])
-# A group word printed before an item in one cell: 预算数合计, 2024年决算数合计, 上年决算数合计.
-_GROUP_FIRST = re.compile(r"((?:20\d\d年度?|上年度?|本年度?|年初|全年)*(?:预算|决算|实际)数?)(.+)")
 
 
 @dataclass(slots=True)
@@ -76,10 +82,12 @@ def _carry_groups(words: list[list[str]]) -> None:
     group = None
     for col_words in words:
         if any(_match(w, GROUPS) for w in col_words):
-            m = _GROUP_FIRST.match(col_words[-1]) if col_words else None
-            group = m.group(1) if m and _match(m.group(2), ITEMS) else None
-            if group:
-                col_words[-1:] = [group, m.group(2)]
+            m = GROUP_FIRST.match(col_words[-1]) if col_words else None
+            group, item = (m.group(), col_words[-1][m.end() :]) if m else (None, "")
+            if group and _match(item, ITEMS):
+                col_words[-1:] = [group, item]
+            else:
+                group = None
         elif group:
             col_words.insert(0, group)
 
