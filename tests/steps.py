@@ -10,18 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-# The standard names a retitled caption prints (表N  name).
-STANDARD_NAMES = {
-    "01": "收入支出决算总表",
-    "02": "收入决算表",
-    "03": "支出决算表",
-    "04": "财政拨款收入支出决算总表",
-    "05": "一般公共预算财政拨款支出决算表",
-    "06": "一般公共预算财政拨款基本支出决算表",
-    "07": "政府性基金预算财政拨款收入支出决算表",
-    "08": "国有资本经营预算财政拨款支出决算表",
-    "09": "财政拨款“三公”经费支出决算表",
-}
+from loaders.document import TABLE_NAMES  # the standard names a retitled caption prints (表N  name)
+
 _TABLE_NUMBER = re.compile(r"公开 (0\d) 表")
 _AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d+")
 _CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
@@ -93,7 +83,7 @@ def retitle(text: str) -> str:
             code = m.group(1)
             title = max(j for j in range(i) if lines[j].strip())
             lines[title] = ""
-            lines[i] = f"表{int(code)}  {STANDARD_NAMES[code]}"
+            lines[i] = f"表{int(code)}  {TABLE_NAMES[code]}"
     return "\n".join(lines)
 
 
