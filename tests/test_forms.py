@@ -1334,6 +1334,32 @@ def test_three_public_total_labelled_otherwise(label, vertical):
     assert three_public(parse(lines)) == three_public(REAL)
 
 
+@pytest.mark.parametrize("budget, actual", [("共计", "共计"), ("预算合计", "决算合计"), ("收入合计", "合计")])
+def test_three_public_total_column_headed_with_another_word(budget, actual):
+    """09's total columns headed 共计, 预算合计 / 决算合计 or 收入合计: the totals (dropped without a word before)."""
+    head = "合计\t因公出国（境）费"
+    lines = in_table(
+        T09,
+        lambda line: line.replace(head, f"{budget}\t因公出国（境）费", 1).replace(
+            head, f"{actual}\t因公出国（境）费", 1
+        ),
+    )
+    parsed = parse(lines)
+    assert three_public(parsed) == three_public(REAL) and parsed.document.warnings == []
+
+
+def test_three_public_column_naming_no_item_is_reported():
+    """A 09 column whose header word names no item (项目合计): the table is refused with a warning naming the column,
+    never read without it."""
+    first, _ = table_block(T09)
+    parsed = parse(in_table(T09, lambda line: line.replace("合计\t因公出国", "项目合计\t因公出国", 1)))
+    assert parsed.three_public == []
+    assert (
+        f"table 09 (line {first + 1}): amount column 栏次 1 (预算数/项目合计) names no item"
+        in parsed.document.warnings[0]
+    )
+
+
 def test_three_public_total_column_headed_xiaoji():
     """09's 预算数 group with its total column headed 小计 (no 公务用车 heading above it): the total, not the vehicle
     subtotal (T09-03 had compared 4.09 with 4.23)."""

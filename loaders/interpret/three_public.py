@@ -21,7 +21,8 @@ from .layout import (
 
 ITEMS = compile_vocab(
     [
-        ("total", r"^(?:本年|全部|全年)?(?:支出)?(?:合计|总计)|三公.*合计"),  # 合计, 支出合计, 全部合计, 总计
+        # 合计, 总计, 共计, 支出合计, 全部合计, 预算合计, 决算数合计, 收入合计, “三公”经费合计
+        ("total", r"^(?:本年|全部|全年|预算|决算|收入|支出)?数?(?:合计|总计|共计)|三公.*合计"),
         ("subtotal", r"^小计"),  # the item of the heading above it (公务用车…费 or 公务接待费)
         ("vehicle_subtotal", r"购置.{0,2}[及和与].{0,2}运[行维]"),  # 购置及运行 / 购置费及运行费 / 购置和运维
         ("abroad", r"出国"),
@@ -112,6 +113,8 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
     group_of = {col: m for col in range(width) if (m := _measure(words[col], latest))}
     items = {col: item for col in layout.numbers if (item := _item(words[col])) not in (None, "reception_part")}
     group_of.update(dict.fromkeys(_final_by_default(layout, group_of, items), "actual"))
+    if items:
+        _check_named(table, layout, words, group_of, items)
     out: list[ThreePublicCell] = []
     for r in layout.data:
         row_group = next((g for c in r if (g := _match(norm(c.text), GROUPS))), None)
@@ -120,6 +123,24 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
             if col in items and measure not in (None, "prior") and col < len(r):
                 out.append(_cell(r, col, number, "/".join(words[col]), measure, items[col]))
     return out or _by_row(layout, group_of, words)
+
+
+def _check_named(
+    table: Table, layout: Layout, words: list[list[str]], group_of: dict[int, str], items: dict[int, str]
+) -> None:
+    """Refuse the table when a numbered 预算数 / 决算数 column holding amounts names no item: its figures (a total
+    worded otherwise) would be left out unseen."""
+    for col, number in sorted(layout.numbers.items()):
+        unnamed = col not in items and _item(words[col]) != "reception_part"
+        if (
+            unnamed
+            and group_of.get(col) in ("budget", "actual")
+            and any(col < len(r) and r[col].text.strip() for r in layout.data)
+        ):
+            header = "/".join(words[col]) or "no header word"
+            raise DocumentError(
+                f"table 09 (line {table.first_line}): amount column 栏次 {number} ({header}) names no item"
+            )
 
 
 def _final_by_default(layout: Layout, group_of: dict[int, str], items: dict[int, str]) -> list[int]:
