@@ -978,15 +978,19 @@ def test_indicator_table_with_a_unit_of_measure_column():
 
 def test_basic_expense_printed_only_as_its_two_parts():
     """基本支出 over 人员经费 | 公用经费 without a 小计: neither part is the basic column (人员经费 alone was read as
-    基本支出); both are reported as unnamed and the basic amount is left out rather than wrong."""
+    基本支出); each is named as its part of basic (fct_expense sums them; they had been left unnamed)."""
     rows = ["科目编码\t科目名称\t合计\t基本支出\t\t项目支出", "\t\t\t人员经费\t公用经费\t", "栏次\t\t1\t2\t3\t4"]
     rows += [
         "合计\t\t3,797.75\t1,250.60\t130.32\t2,416.83",
         "201\t一般公共服务支出\t2,901.91\t679.49\t130.32\t2,092.10",
     ]
     parsed = parse(replace_grid(T05, rows))
-    assert [set(r.amounts) for r in parsed.subjects["05"]] == [{"total", "col2", "col3", "project"}] * 2
-    assert sum("table 05: amount column 栏次" in w for w in parsed.document.warnings) == 2
+    parts = [(r.amounts["basic_personnel"][0], r.amounts["basic_public_use"][0]) for r in parsed.subjects["05"]]
+    assert [set(r.amounts) for r in parsed.subjects["05"]] == [
+        {"total", "basic_personnel", "basic_public_use", "project"}
+    ] * 2
+    assert parts == [(Decimal("1250.60"), Decimal("130.32")), (Decimal("679.49"), Decimal("130.32"))]
+    assert parsed.document.warnings == []
 
 
 def grid_tables(lines: list[str] = LINES) -> list[str]:

@@ -638,6 +638,29 @@ def test_basic_expense_split_into_personnel_and_public_use_columns():
     assert {k[1] for k in split} == {"total", "basic", "project", "col3", "col4"}
 
 
+def test_basic_expense_printed_only_as_its_parts_reaches_the_facts(tmp_path, real_db):
+    """Table 05 with 基本支出 over 人员经费 | 公用经费 and no 小计: each part keeps its own key in staging, their sum is
+    each row's basic in the facts (the general-public-budget basic rows were missing: 2,416.83 for 3,797.75)."""
+    lines = basic_split_in_table05(subtotal=False)
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert {k for r in parsed.subjects["05"] for k in r.amounts} == {
+        "total",
+        "basic_personnel",
+        "basic_public_use",
+        "project",
+    }
+    path = tmp_path / "parts.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = build_warehouse(tmp_path / "parts.duckdb", path)
+    for sql in (
+        "select subject_code, amount_wan from marts.fct_expense"
+        " where fund_scope = 'general_public_budget' and expense_kind = 'basic' order by all",
+        "select gpb_expense_wan from marts.mart_unit_year",
+    ):
+        assert query(db, sql) == query(real_db, sql), sql
+    assert query(db, "select gpb_expense_wan from marts.mart_unit_year") == [(Decimal("3797.75"),)]
+
+
 def test_budget_execution_in_the_national_template():
     """A 项目支出绩效自评表 with the national template's budget rows (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
     执行率 | 得分, then 年度资金总额 and 其中 rows): A is 全年预算数 and B 全年执行数 (not the first two amounts); its

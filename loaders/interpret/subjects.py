@@ -25,6 +25,9 @@ _BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
 # Carried-over money beside the year's figures (年初结转和结余, 上年结转, 上年财政拨款结转, 年末结转和结余): never a
 # source of income or a kind of expense, whatever fund it names.
 _CARRYOVER = [("carryover_begin", r"(?:年初|上年).*结[转余]"), ("carryover_end", r"年末.*结[转余]")]
+# 基本支出 printed as 人员经费 | 公用经费: named where no 基本支出 column is printed (their sum is the row's basic),
+# unnamed parts of it under a 基本支出 | 小计 column.
+_BASIC_PARTS = [("basic_personnel", r"人员经费"), ("basic_public_use", r"公用经费")]
 _EXPENSE = compile_vocab(
     [
         _BUDGET_WORDS,
@@ -32,6 +35,7 @@ _EXPENSE = compile_vocab(
         ("income", r"本年收入"),
         ("total", r"合计|小计"),
         ("basic", r"基本支出"),
+        *_BASIC_PARTS,
         ("project", r"项目支出"),
         ("remit_to_superior", r"上[缴解]上级"),
         ("operating", r"经营性?支出"),
@@ -136,6 +140,8 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             return []  # printed without 栏次 row and without a single amount: an empty table
         raise DocumentError(f"table {table.code} (line {table.first_line}): no 栏次 row found")
     keys = column_keys(layout, VOCAB[table.code])
+    if "basic" in keys.values():
+        keys = {col: None if key in dict(_BASIC_PARTS) else key for col, key in keys.items()}
     levels = _level_columns(layout.header) or _level_columns_by_codes(layout.data, keys)
     row_numbers = {i for row in layout.header for i, c in enumerate(row) if norm(c.text) in ("行次", "行号", "序号")}
     row_numbers |= row_number_columns(layout.data, keys)
