@@ -427,3 +427,17 @@ def test_a_three_public_items_rate_is_checked_across_a_wrapped_line(rule_warehou
 
     assert rows("他形three_public_item_wrapped单位") == rows("规则基准单位")
     assert len(rows("规则基准单位")) == 4
+
+
+def test_basic_expense_printed_only_as_its_parts_is_held_like_a_basic_column(rule_warehouse):
+    """人员经费 | 公用经费 with no 基本支出 column in table 05: their sum is the basic expense the cross-table and
+    narrative rules compare (X-07 had been not applicable, N-05 and X-06 had checked half their scopes)."""
+
+    def graded(unit: str) -> list[tuple]:
+        sql = """select r.rule_id, r.status, count(*) from marts.rpt_reconciliation r join marts.dim_document d
+                 using (document_id) where d.unit_name = ? and r.rule_id in ('N-05', 'X-06', 'X-07') group by all
+                 order by all"""
+        return query(rule_warehouse, sql, [unit])
+
+    assert graded("他形basic_as_parts_only单位") == graded("规则基准单位")
+    assert {rule for rule, status, _ in graded("规则基准单位") if status == "pass"} == {"N-05", "X-06", "X-07"}

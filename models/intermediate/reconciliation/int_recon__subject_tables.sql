@@ -2,7 +2,8 @@
     where no 基本支出 column is printed (人员经费 | 公用经费 under a 基本支出 小计 are parts of it, without one they
     stand for it). -#}
 {%- set row_part = "(column_key in ('fiscal_grant', 'superior_subsidy', 'business', 'operating', "
-    ~ "'affiliate_remittance', 'other', 'basic', 'project', 'remit_to_superior', 'subsidy_to_affiliates') "
+    ~ "'affiliate_remittance', 'other', 'basic', 'basic_personnel', 'basic_public_use', 'project', 'remit_to_superior', "
+    ~ "'subsidy_to_affiliates') "
     ~ "or (column_key like 'col%' and not has_basic))" -%}
 -- Tables 02/03/05/07/08: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 per column, and row total = Σ its columns.
 with lines as (

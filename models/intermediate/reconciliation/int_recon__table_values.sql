@@ -4,18 +4,26 @@
 --   tables 01/04    <side>:<line_item>[:<class code>]:<column>
 --   table 06        personnel_total | public_use_total (its rows summed when not printed) | econ:<code>
 --   table 09        <budget|actual>:<item>
-with subject_values as (
+with subject_lines as (
+    -- 人员经费 | 公用经费 printed where no 基本支出 column is: their sum is the row's basic (summed below)
+    select
+        *,
+        case when column_key in ('basic_personnel', 'basic_public_use') then 'basic' else column_key end as value_column
+    from {{ ref('stg_raw__subject_lines') }}
+),
+
+subject_values as (
     select
         document_id,
         table_code,
         source_line,
         amount_wan,
         case
-            when is_total then 'total:' || column_key
-            when subject_level = '类' then 'class:' || subject_code || ':' || column_key
-            else 'item:' || subject_code || ':' || column_key
+            when is_total then 'total:' || value_column
+            when subject_level = '类' then 'class:' || subject_code || ':' || value_column
+            else 'item:' || subject_code || ':' || value_column
         end as value_key
-    from {{ ref('stg_raw__subject_lines') }}
+    from subject_lines
     where is_total or subject_level = '类' or (is_leaf and subject_code is not null)
 ),
 
