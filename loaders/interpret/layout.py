@@ -37,13 +37,19 @@ def _column_number(text: str) -> int | None:
 
 
 def _numbering_row(row: list[Cell]) -> dict[int, int] | None:
-    cols = {i: norm(c.text) for i, c in enumerate(row) if c.text.strip()}
-    if not cols:
-        return None
-    labelled = any(t in ("栏次", "列次") for t in cols.values())
-    nums = {i: n for i, t in cols.items() if (n := _column_number(t))}
-    others = [t for i, t in cols.items() if i not in nums and t not in _LABELS]
-    if others or len(nums) < (1 if labelled else 2):
+    """The 栏次 numbers of a row of column numbers and labels only (栏次, 类 | 款 | 项 …), by column."""
+    nums: dict[int, int] = {}
+    labelled = False
+    for i, c in enumerate(row):
+        if not c.text.strip():
+            continue
+        t = norm(c.text)
+        if n := _column_number(t):
+            nums[i] = n
+        elif t not in _LABELS:
+            return None  # a word: no row of column numbers (most rows end here, at their first cell)
+        labelled = labelled or t in ("栏次", "列次")
+    if len(nums) < (1 if labelled else 2):
         return None
     values = [nums[i] for i in sorted(nums)]
     if not labelled and values != list(range(values[0], values[0] + len(values))):
