@@ -51,7 +51,7 @@ _DROP_FORMAT = dict.fromkeys(map(ord, _FORMAT_CHARS))
 # An amount: 1,234.56 or 1234.56, negative as -1,234.56 or (1,234.56) (both brackets, no sign inside them).
 _NUMBER = re.compile(r"^(?P<open>\()?(?P<minus>-)?(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)(?P<close>\))?$")
 # Whitespace between digits (1 234.56, with a thin or no-break space) groups thousands, as a comma would: 12 34.56 and
-# 5 1,380.92 (two cells run together) are then no number.
+# 5 1,234.56 (two cells run together) are then no number.
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
