@@ -605,6 +605,15 @@ def test_three_public_table_without_budget_or_final_words(rows):
     assert three_public(parsed) == actual and len(actual) == 6 and parsed.document.warnings == []
 
 
+@pytest.mark.parametrize("other", ["金额", "增减额"])
+def test_three_public_item_rows_with_a_column_neither_budget_nor_final_are_refused(other):
+    """09 as 项目 | 预算数 | 金额 (or 增减额): the column beside 预算数 is not said to be 决算; the table is refused
+    with its reason (the budget figures were read and the other column's left out without a word)."""
+    parsed = parse(replace_grid(T09, [f"项目\t预算数\t{other}", *(f"{item}\t{v}\t{v}" for item, v in _ITEM_ROWS)]))
+    assert three_public(parsed) == {}
+    assert any(f"amount column 栏次 2 ({other}) is neither 预算数 nor 决算数" in w for w in parsed.document.warnings)
+
+
 def wrap_name(lines: list[str], code: str, style: str) -> list[str]:
     """The row of ``code`` in table 05 with its name broken over two rows: ``below`` (code and the first half
     above, the rest and the amounts below) or ``above`` (the first half alone above its row)."""

@@ -122,7 +122,10 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
             measure = row_group or group_of.get(col)
             if col in items and measure not in (None, "prior") and col < len(r):
                 out.append(_cell(r, col, number, "/".join(words[col]), measure, items[col]))
-    return out or _by_row(layout, group_of, words)
+    if out:
+        return out
+    _check_measured(table, layout, words, group_of)
+    return _by_row(layout, group_of, words)
 
 
 def _check_named(
@@ -141,6 +144,16 @@ def _check_named(
             raise DocumentError(
                 f"table 09 (line {table.first_line}): amount column 栏次 {number} ({header}) names no item"
             )
+
+
+def _check_measured(table: Table, layout: Layout, words: list[list[str]], group_of: dict[int, str]) -> None:
+    """Refuse an item-a-row table with a numbered column holding amounts that is neither 预算数 nor 决算数 (金额 beside
+    预算数, 增减): its figures would be left out unseen."""
+    for col, number in sorted(layout.numbers.items()):
+        if col not in group_of and any(col < len(r) and parse_amount(r[col].text) for r in layout.data):
+            header = "/".join(words[col]) or "no header word"
+            where = f"table 09 (line {table.first_line}): amount column 栏次 {number} ({header})"
+            raise DocumentError(f"{where} is neither 预算数 nor 决算数")
 
 
 def _final_by_default(layout: Layout, group_of: dict[int, str], items: dict[int, str]) -> list[int]:
