@@ -105,17 +105,14 @@ class _Progress:
 
 
 def load(paths: list[str], db: Path, jobs: int | None = None, quiet: bool = False) -> int:
-    """Load documents into raw.*; returns the number of documents that failed."""
+    """Load documents into raw.*; returns the number of documents that failed. Raises SchemaMismatch for a
+    warehouse whose raw tables another version of the loaders created."""
     files = expand(paths)
     if not files:
         print("fiscal: no document files found in " + " ".join(paths), file=sys.stderr)
         return 1
     jobs = jobs or os.cpu_count() or 1
-    try:
-        con = connect(str(working_copy(db)))
-    except SchemaMismatch as exc:
-        print(f"fiscal: {exc}", file=sys.stderr)
-        return len(files)
+    con = connect(str(working_copy(db)))
     writer = Writer(con)
     counts: Counter[str] = Counter()
     files = _changed(files, writer, counts, quiet)
@@ -240,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print(publish_postgres(db, args.postgres, args.reader))
         return 0
-    failed = load(args.paths, db, args.jobs, args.quiet)
+    try:
+        failed = load(args.paths, db, args.jobs, args.quiet)
+    except SchemaMismatch as exc:  # nothing loaded, nothing to build
+        print(f"fiscal: {exc}", file=sys.stderr)
+        return 1
     if args.command == "run":
         built = build(db)
         if built:

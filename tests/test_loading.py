@@ -8,6 +8,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+
 from loaders import cli
 from loaders.bench import make_copies
 from loaders.document import parse_document
@@ -203,6 +205,26 @@ def test_cli_exit_code_and_message(tmp_path):
     assert result.returncode == 1
     assert f"ERROR {empty}: empty file" in result.stderr
     assert "1 failed, 1 loaded" in result.stdout
+
+
+def test_a_warehouse_of_another_version_is_refused_and_not_built(tmp_path):
+    """raw tables another version of the loaders created: `fiscal run` says so and stops (it went on to a dbt build
+    of the old tables, a page of errors under the message)."""
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema raw; create table raw.documents (document_id varchar)")
+    result = subprocess.run(
+        [sys.executable, "-m", "loaders.cli", "--db", str(db), "run", str(CORPUS / REAL)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"fiscal: {tmp_path / 'old.work.duckdb'}: raw.documents was created by another version of the loaders "
+        "(columns differ); load the documents into a new warehouse file"
+    ]
+    assert query(db, "select count(*) from raw.documents") == [(0,)]
 
 
 def test_gbk_and_utf16_files_load_like_utf8(tmp_path, capsys):
