@@ -134,9 +134,9 @@ def ascii_digits(text: str) -> str:
 
 
 def to_wan(value: Decimal, unit: str) -> Decimal:
-    """Convert an amount printed in ``unit`` (万元 or 元) to 万元 without rounding; the printed precision stays in
-    the exponent (1,300,000 元 → 130.0000 万元)."""
-    return value.scaleb(-4) if unit == "元" else value
+    """Convert an amount printed in ``unit`` (万元, 元 or 亿元) to 万元 without rounding; the printed precision stays
+    in the exponent (1,300,000 元 → 130.0000 万元)."""
+    return value.scaleb(-4) if unit == "元" else value.scaleb(4) if unit == "亿元" else value
 
 
 _CN_DIGIT_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")

@@ -22,9 +22,9 @@
     {{ exact_ratio(numerator, denominator, 100, 4) }}
 {%- endmacro %}
 
-{#- Half a unit of the last printed digit of the larger-stepped of two narrative amounts (in 万元: 3,797.8 → 0.05;
+{#- Half a unit of the last printed digit of a narrative amount, or the larger-stepped of two (in 万元: 3,797.8 → 0.05;
     2 places where unknown). -#}
-{% macro stated_half_unit(decimals, other_decimals) -%}
+{% macro stated_half_unit(decimals, other_decimals='null') -%}
     (0.5 / pow(10, least(coalesce({{ decimals }}, 2), coalesce({{ other_decimals }}, 2), 8)))::decimal(18, 8)
 {%- endmacro %}
 

@@ -312,8 +312,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
 
 
 def _wan(number: str, unit: str) -> Decimal:
-    value = Decimal(number.replace(",", ""))
-    return value.scaleb(4) if unit == "亿元" else to_wan(value, unit)
+    return to_wan(Decimal(number.replace(",", "")), unit)
 
 
 def _change(m: re.Match) -> tuple[Decimal | None, Decimal | None]:

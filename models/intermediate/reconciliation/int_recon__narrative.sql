@@ -240,7 +240,7 @@ budget_sums as (
     select
         document_id,
         sum(original_budget_wan) as originals,
-        sum({{ stated_half_unit('original_decimals', 'null') }}) as half_units,
+        sum({{ stated_half_unit('original_decimals') }}) as half_units,
         min(source_line) as first_line
     from budget_lines
     group by document_id
@@ -276,7 +276,7 @@ ratio_checks as (
         completion_decimals,
         final_wan,
         original_budget_wan,
-        {{ stated_half_unit('final_decimals', 'null') }},
+        {{ stated_half_unit('final_decimals') }},
         'line ' || source_line
     from budget_lines
     where completion_pct is not null
@@ -304,7 +304,7 @@ project_list as (
     select
         document_id,
         sum(amount_wan) as listed,
-        sum({{ stated_half_unit('amount_decimals', 'null') }}) as listed_half_units,
+        sum({{ stated_half_unit('amount_decimals') }}) as listed_half_units,
         min(source_line) as first_line
     from {{ ref('stg_raw__project_lines') }}
     group by document_id
@@ -329,7 +329,7 @@ procurement as (
         max(amount_wan) filter (where statement_key = 'procurement_goods') as goods,
         max(amount_wan) filter (where statement_key = 'procurement_works') as works,
         max(amount_wan) filter (where statement_key = 'procurement_services') as services,
-        {{ stated_half_unit('min(amount_decimals)', 'null') }} as half_unit
+        {{ stated_half_unit('min(amount_decimals)') }} as half_unit
     from statements
     where section = 'procurement'
     group by document_id
@@ -437,7 +437,7 @@ parts as (
         original.amount_wan,
         'eq',
         0,
-        budget_sums.half_units + {{ stated_half_unit('original.amount_decimals', 'null') }},
+        budget_sums.half_units + {{ stated_half_unit('original.amount_decimals') }},
         'line ' || original.source_line || ' vs lines from ' || budget_sums.first_line,
         null
     from statements as original
