@@ -286,6 +286,8 @@ def _narrative_all_in_one_decimal(text: str) -> str:
 
 
 # Forms whose grading is asserted below.
+# Evaluated projects of the real appendix, each given its own 自评综述 (the name as printed, with or without 项目).
+PROJECT_SUMMARIES = [("武汉市民之家机房维护项目", "223.26"), ("武汉市电子政务外网服务升级项目", "584.81")]
 OTHER_FORMS = {
     "narrative_all_in_one_decimal": _narrative_all_in_one_decimal,
     "yuan_tables_one_decimal_narrative": lambda text: steps.to_yuan(_narrative_all_in_one_decimal(text)),
@@ -296,6 +298,16 @@ OTHER_FORMS = {
     "public_use_in_yuan_rounded": lambda text: text.replace("公用经费 130.32 万元", "公用经费 1,300,000 元", 1),
     "table06_without_group_totals": lambda text: text.replace(
         "人员经费合计\t\t1,250.60\t公用经费合计\t\t\t\t\t130.32\n", "", 1
+    ),
+    "summaries_per_project": lambda text: text.replace(
+        "完成预算的100%。\n",
+        "完成预算的100%。\n\n"
+        + "\n\n".join(
+            f"{name}绩效自评综述：项目全年预算数为{amount}万元，执行数为{amount}万元，完成预算的100%。"
+            for name, amount in PROJECT_SUMMARIES
+        )
+        + "\n",
+        1,
     ),
 }
 
@@ -441,3 +453,14 @@ def test_basic_expense_printed_only_as_its_parts_is_held_like_a_basic_column(rul
 
     assert graded("他形basic_as_parts_only单位") == graded("规则基准单位")
     assert {rule for rule, status, _ in graded("规则基准单位") if status == "pass"} == {"N-05", "X-06", "X-07"}
+
+
+def test_each_project_summary_is_held_to_the_evaluation_of_the_project_it_names(rule_warehouse):
+    """A 自评综述 per evaluated project: each is compared with its own 评价表, the one naming no evaluated project with
+    the overall table (every project's 综述 had been held to the overall table's 3,797.75 and failed)."""
+    sql = """select r.rule_id, r.expected_value, r.status from marts.rpt_reconciliation r
+             join marts.dim_document d using (document_id)
+             where d.unit_name = ? and r.rule_id in ('N-42', 'N-43') order by all"""
+    found = query(rule_warehouse, sql, ["他形summaries_per_project单位"])
+    expected = sorted(Decimal(a) for a in ["3797.75", *(amount for _, amount in PROJECT_SUMMARIES)])
+    assert found == [(rule, amount, "pass") for rule in ("N-42", "N-43") for amount in expected]

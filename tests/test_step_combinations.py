@@ -51,8 +51,9 @@ def decimals(value):
 
 
 def numbers(parsed: ParsedDocument) -> dict:
-    """The truth file's numbers as the parsed document gives them, in 万元."""
-    unit = {s.table_code: s.amount_unit for s in parsed.statuses}
+    """The truth file's numbers as the parsed document gives them, in 万元 (a table's unit, else the document's, as
+    staging converts them)."""
+    unit = {s.table_code: s.amount_unit or parsed.amount_unit for s in parsed.statuses}
 
     def wan(code: str, amount: Decimal) -> Decimal:
         return to_wan(amount, unit[code])

@@ -55,27 +55,23 @@ pairs as (
         ('N-21', 'vehicle_operation', null, '09', 'actual:vehicle_operation'),
         ('N-22', 'gpb_budget_completion', null, '05', 'total:total'),
         ('N-40', 'performance_project_funds', null, '05', 'total:project'),
-        ('N-41', 'performance_unit_funds', null, 'evaluation', 'budget'),
-        ('N-42', 'performance_project_budget', null, 'evaluation', 'budget'),
-        ('N-43', 'performance_project_executed', null, 'evaluation', 'executed')
+        ('N-41', 'performance_unit_funds', null, 'evaluation', 'budget')
     ) as pair_map (rule_id, statement_key, statement_section, table_code, value_key)
 ),
 
-amounts as (
+-- the table value each paired statement is held to
+paired_values as (
     select
         statements.document_id,
+        statements.section,
+        statements.source_line,
+        statements.amount_wan,
+        statements.amount_decimals,
+        statements.source_amount_unit,
         pairs.rule_id,
-        statements.section || ' line ' || statements.source_line as scope,
-        table_values.amount_wan as expected_value,
-        statements.amount_wan as actual_value,
-        'eq' as comparison,
-        0 as pass_tolerance,
-        {{ stated_amount_envelope('statements.amount_decimals', 'statements.source_amount_unit') }} as rounding_tolerance,
-        'line ' || statements.source_line || ' vs '
-        || case when pairs.table_code = 'evaluation' then '绩效自评表' else 'T' || pairs.table_code end
-        || ' line ' || table_values.source_line
-            as source_ref,
-        null as note
+        pairs.table_code,
+        table_values.amount_wan as table_amount,
+        table_values.source_line as table_line
     from statements
     inner join pairs
         on
@@ -86,6 +82,55 @@ amounts as (
             statements.document_id = table_values.document_id
             and pairs.table_code = table_values.table_code
             and pairs.value_key = table_values.value_key
+    union all
+    -- a project's 自评综述 against the 评价表 of the project it names (the longest name), else the unit's overall table
+    select
+        statements.document_id,
+        statements.section,
+        statements.source_line,
+        statements.amount_wan,
+        statements.amount_decimals,
+        statements.source_amount_unit,
+        case statements.statement_key when 'performance_project_budget' then 'N-42' else 'N-43' end,
+        'evaluation',
+        case statements.statement_key
+            when 'performance_project_budget' then evaluations.budget_wan else evaluations.executed_wan
+        end,
+        evaluations.source_line as table_line
+    from statements
+    inner join {{ ref('stg_raw__evaluations') }} as evaluations
+        on
+            statements.document_id = evaluations.document_id
+            and (
+                evaluations.evaluation_kind = 'unit_overall'
+                or (
+                    evaluations.evaluation_kind = 'project'
+                    and contains(statements.quote, regexp_replace(evaluations.project_name, '项目$', ''))
+                )
+            )
+    where statements.statement_key in ('performance_project_budget', 'performance_project_executed')
+    qualify row_number() over (
+        partition by statements.document_id, statements.statement_key, statements.source_line
+        order by evaluations.evaluation_kind = 'project' desc, length(evaluations.project_name) desc
+    ) = 1
+),
+
+amounts as (
+    select
+        document_id,
+        rule_id,
+        section || ' line ' || source_line as scope,
+        table_amount as expected_value,
+        amount_wan as actual_value,
+        'eq' as comparison,
+        0 as pass_tolerance,
+        {{ stated_amount_envelope('amount_decimals', 'source_amount_unit') }} as rounding_tolerance,
+        'line ' || source_line || ' vs '
+        || case when table_code = 'evaluation' then '绩效自评表' else 'T' || table_code end
+        || ' line ' || table_line
+            as source_ref,
+        null as note
+    from paired_values
 ),
 
 classes as (
