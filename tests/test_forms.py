@@ -1378,3 +1378,14 @@ def test_three_public_total_column_headed_xiaoji():
     subtotal (T09-03 had compared 4.09 with 4.23)."""
     lines = in_table(T09, lambda line: line.replace("合计\t因公出国", "小计\t因公出国", 1))
     assert values(parse(lines))["three_public"] == values(REAL)["three_public"]
+
+
+def test_table06_item_named_as_its_class():
+    """39 其他支出 printed under the class 39 其他支出 (the template names 399 and its 99 款 alike): the second row is
+    the 款 39999, a leaf (both had been read as the class 399, so the 公用经费 leaves held its 5.00 twice)."""
+    end = table_block(T06)[1]
+    rows = LINES[end - 9 : end - 7]
+    assert all(line.endswith("\t\t\t") for line in rows)  # rows whose third panel is blank
+    parsed = parse([*LINES[: end - 9], *(line[:-3] + "\t39\t其他支出\t5.00" for line in rows), *LINES[end - 7 :]])
+    named = [(r.code, r.level, r.is_leaf, r.amount) for r in parsed.econ if r.name_raw == "其他支出"]
+    assert named == [("399", "类", False, Decimal("5.00")), ("39999", "款", True, Decimal("5.00"))]

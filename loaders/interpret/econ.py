@@ -182,6 +182,8 @@ def _resolve(rows: list[EconRow]) -> None:
             r.code, r.method = pc, "printed"
         else:
             cls = ref.match(r.name_raw, "", pc)
+            if cls and cls.code == current.get(r.panel) and ref.match(r.name_raw, cls.code):
+                cls = None  # named as the class it is printed under: the class's namesake 款 (39999 其他支出 under 399)
             if cls:
                 r.code, r.method = cls.code, "from_name"
             elif r.panel in current:
