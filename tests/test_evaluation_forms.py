@@ -178,3 +178,15 @@ def test_a_row_printed_one_cell_right_of_a_header_with_a_column_after_the_score(
     last = parse(deviation_reason_column(scored)).evaluations[-1]
     found = [(i.weight, i.score_reported) for i in last.indicators if i.indicator == "服务对象满意度指标"]
     assert found == [(Decimal("10.00"), Decimal("10.00"))]
+
+
+def test_a_recomputed_score_rounds_half_up():
+    """1.93 × 10/20 = 0.965 is 0.97, as accounts round (四舍五入); Decimal's default half-even had made it 0.96, a
+    cent off the score an office computed right."""
+    row = "\t产出指标\t质量指标\t市政府门户网站绩效评估位居全国同类城市位次\t≤10\t1\t1.94\t1.94"
+    assert row in LINES
+    parsed = parse([line.replace(row, row.replace("≤10\t1\t1.94\t1.94", "≤10\t20\t1.93\t0.97")) for line in LINES])
+    found = [i for e in parsed.evaluations for i in e.indicators if i.actual_text == "20"]
+    assert [(i.weight, i.score_reported, i.score_recomputed) for i in found] == [
+        (Decimal("1.93"),) + (Decimal("0.97"),) * 2
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import zip_longest
 
 from ..document import Table, amount_unit
@@ -398,12 +398,12 @@ def recompute(ind: Indicator) -> None:
         ind.score_rule = f"units differ: target {target[2]}, actual {actual[2]}"
     elif ind.target_op in ("≤", "<"):
         ratio = Decimal(1) if actual[1] == 0 else min(Decimal(1), target[1] / actual[1])
-        ind.score_recomputed = (ind.weight * ratio).quantize(TWO_PLACES)
+        ind.score_recomputed = (ind.weight * ratio).quantize(TWO_PLACES, ROUND_HALF_UP)
         ind.score_rule = "反向指标: weight × min(1, A/B)" + ("; actual 0 meets the target" if actual[1] == 0 else "")
     elif target[1] == 0:
         ind.score_rule = "target 0: B/A undefined"
     else:
-        ind.score_recomputed = (ind.weight * min(Decimal(1), actual[1] / target[1])).quantize(TWO_PLACES)
+        ind.score_recomputed = (ind.weight * min(Decimal(1), actual[1] / target[1])).quantize(TWO_PLACES, ROUND_HALF_UP)
         ind.score_rule = "正向指标: weight × min(1, B/A)" + (
             "" if ind.target_op != "=" else " (target without ≥/≤ read as 正向)"
         )
