@@ -1,5 +1,6 @@
-"""Synthetic documents of other units (other subjects, income sources, funds, economic classes, 三公 items) in the
-real document's layout: the real pipeline reads back every number they were made from, without a warning; a few
+"""Synthetic documents of other units (other subjects, income sources, funds, economic classes, 三公 items,
+procurement, assets, evaluated projects) in the real document's layout: the real pipeline reads back every number
+they were made from (tables, narrative statements and budget lines, appendix evaluations), without a warning; a few
 loaded and built into a warehouse make no reconciliation finding and give the facts and marts their numbers."""
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def test_every_number_read_back_in_other_forms(seed, form):
 def test_the_seeds_cover_every_option():
     """Each option of the generator is on in some documents and off in others (the seeds exercise them all)."""
     options = [made(seed).options for seed in SEEDS]
-    for field in ("gov_fund", "state_capital", "carryover", "other_income", "vehicle_purchase", "department"):
+    for field in synth.CHANCES:
         assert {getattr(o, field) for o in options} == {True, False}, field
+    assert {o.projects for o in options} == {0, 1, 2, 3}
 
 
 WAREHOUSE_SEEDS = [0, 1, 2, 7]
