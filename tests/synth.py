@@ -88,11 +88,15 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
     return _round(part * HUNDRED / whole, "0.1") if whole else Decimal("0.0")
 
 
+def _parts(rng: random.Random, total: int, n: int) -> list[int]:
+    """``total`` split into ``n`` positive integers."""
+    cuts = sorted(rng.sample(range(1, total), n - 1))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+
+
 def _cut(rng: random.Random, total: Decimal, n: int) -> list[Decimal]:
     """``total`` split into ``n`` positive amounts (cents)."""
-    cents = int(total * 100)
-    cuts = sorted(rng.sample(range(1, cents), n - 1)) if n > 1 else []
-    return [Decimal(b - a) / 100 for a, b in zip([0, *cuts], [*cuts, cents], strict=True)]
+    return [Decimal(cents) / 100 for cents in _parts(rng, int(total * 100), n)]
 
 
 def _money(rng: random.Random, lo: int, hi: int) -> Decimal:
@@ -109,6 +113,12 @@ def _xiang(kuan: str) -> list[tuple[str, str]]:
     return [(kuan + "01", "行政运行"), (kuan + "50", "事业运行"), (kuan + "99", other)]
 
 
+OPTION_CHANCES = (
+    "gov_fund=.4 state_capital=.3 carryover=.4 other_income=.5 affiliates=.4 vehicle_purchase=.4 department=.3 "
+    "administrative=.4 capital_econ=.4 header_08=.4 goals_layout=.5 econ_full_codes=.3 econ_all_rows=.6"
+)
+
+
 @dataclass
 class Options:
     """What a document holds beyond fiscal grants of the general public budget, and how it prints."""
@@ -117,9 +127,7 @@ class Options:
     state_capital: bool = False  # table 08 with rows
     carryover: bool = False  # 一般公共预算 carry-overs at the start and end of the year
     other_income: bool = False  # 事业收入 / 经营收入 / 其他收入
-    affiliates: bool = (
-        False  # 上级补助 / 附属单位上缴 income, 上缴上级 / 对附属单位补助 expense, 非财政拨款结余, 结余分配
-    )
+    affiliates: bool = False  # 上级补助 / 附属单位上缴 in, 上缴上级 / 对附属单位补助 out, 非财政拨款结余, 结余分配
     vehicle_purchase: bool = False
     department: bool = False  # a 部门 document (部门决算单位构成 in its 概况)
     administrative: bool = False  # a 行政单位: it states its 机关运行经费 (else 无)
@@ -133,21 +141,8 @@ class Options:
     projects: int = 1  # project evaluations in the appendix (when there is project money)
 
 
-CHANCES = dict(
-    gov_fund=0.4,
-    state_capital=0.3,
-    carryover=0.4,
-    other_income=0.5,
-    affiliates=0.4,
-    vehicle_purchase=0.4,
-    department=0.3,
-    administrative=0.4,
-    capital_econ=0.4,
-    header_08=0.4,
-    goals_layout=0.5,
-    econ_full_codes=0.3,
-    econ_all_rows=0.6,
-)
+# The chance a drawn document has each option that is on or off.
+CHANCES = {name: float(p) for name, p in (item.split("=") for item in OPTION_CHANCES.split())}
 
 
 @dataclass
@@ -609,7 +604,7 @@ def _other_sections(n: Narrative, s: dict) -> None:
             f"{'，'.join(shares)}。",
         )
     n.head("## 十二、国有资产占用情况说明", "assets", "")
-    uses = _cut_count(rng, s["cars"], rng.randint(1, min(len(VEHICLE_USES), s["cars"])))
+    uses = _parts(rng, s["cars"], rng.randint(1, min(len(VEHICLE_USES), s["cars"])))
     listed = "、".join(
         f"{use}{n.count('vehicles_by_use', k, use)}辆" for use, k in zip(VEHICLE_USES, uses, strict=False) if k
     )
@@ -619,12 +614,6 @@ def _other_sections(n: Narrative, s: dict) -> None:
         f"；单位价值100万元以上设备{n.count('equipment_over_1m', equipment)}台（套）。" if equipment else "。",
     )
     _performance_narrative(n, s)
-
-
-def _cut_count(rng: random.Random, total: int, k: int) -> list[int]:
-    """``total`` split into ``k`` positive counts."""
-    cuts = sorted(rng.sample(range(1, total), k - 1))
-    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
 def _performance_narrative(n: Narrative, s: dict) -> None:
@@ -918,18 +907,10 @@ def make(seed: int, options: Options | None = None) -> Synthetic:
 
 def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_budget) -> Synthetic:
     kind = "部门决算" if o.department else "单位决算"
-    w02, w03, w06 = o.widths
-    blocks = {
-        "01": _totals_table("01", v01, o),
-        "02": _subject_table("02", tables["02"], o, w02),
-        "03": _subject_table("03", tables["03"], o, w03),
-        "04": _totals_table("04", v04, o),
-        "05": _subject_table("05", tables["05"], o, None),
-        "06": _econ_table(econ, o, w06),
-        "07": _subject_table("07", tables["07"], o, None),
-        "08": _subject_table("08", tables["08"], o, None),
-        "09": _three_public_table(three, three_budget, o),
-    }
+    widths = dict(zip(("02", "03", "06"), o.widths, strict=True))
+    blocks = {code: _subject_table(code, tables[code], o, widths.get(code)) for code in SUBJECT_KEYS}
+    blocks |= {"01": _totals_table("01", v01, o), "04": _totals_table("04", v04, o)}
+    blocks |= {"06": _econ_table(econ, o, widths["06"]), "09": _three_public_table(three, three_budget, o)}
     lines = [
         f"# {year} 年度{unit}{kind}公开",
         f"{year + 1} 年 9 月 {rng.randint(1, 29)} 日",
@@ -949,7 +930,7 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
             ),
         ]
     lines.append(f"## 第二部分 {unit} {year} 年度{kind}表")
-    for code, block in blocks.items():
+    for code, block in sorted(blocks.items()):
         if code == "07" and not o.gov_fund:
             continue  # as in the real document: table 07 left out, the narrative says there was none
         lines += [
