@@ -23,10 +23,6 @@ from loaders.pipeline import ParsedDocument
 from loaders.text import to_wan
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-# Pipeline bugs the generator found (/tmp/s8/synth_findings/NN.md): off, the generator leaves out what shows them.
-FINDING_01_ECON_399_NAMESAKE = False  # table 06: the 款 39 其他支出 under the 类 39 其他支出 read as the 类 again
-FINDING_02_HALF_UP_SCORES = False  # 绩效自评表: a score ending in an exact half cent recomputed half to even
-FINDING_03_PROJECT_SUMMARIES = False  # rules N-42/N-43 hold each project's 自评综述 to the 整体 table (off: one 综述)
 
 
 def _seed(name: str) -> list[dict]:
@@ -36,7 +32,7 @@ def _seed(name: str) -> list[dict]:
 
 FUNC = {r["code"]: r["name"] for r in _seed("ref_function_subjects.csv")}
 # 399 其他支出's 款 as the template lists them (candidates in the seeds)
-OTHER_KUAN = ("39907", "39908") + (("39999",) if FINDING_01_ECON_399_NAMESAKE else ())
+OTHER_KUAN = ("39907", "39908", "39999")
 ECON = {
     r["code"]: r["name"]
     for r in _seed("ref_econ_classes.csv")
@@ -640,7 +636,7 @@ def _performance_narrative(n: Narrative, s: dict) -> None:
         f"整体绩效自评总分{n.count('self_eval_total_score', overall['total'])}分，其中{scores}。",
     )
     n.say("### （三）项目支出自评结果")
-    for p in projects if FINDING_03_PROJECT_SUMMARIES else [overall]:  # off: the 一级项目 alone, as the real one
+    for p in projects:
         n.stat("performance_project_budget", p["budget"])
         n.stat("performance_project_executed", p["executed"])
         n.say(
@@ -680,17 +676,14 @@ def _indicator(rng: random.Random, l1: str, l2: str, name: str, unit: str, op: s
     正向 weight × min(1, B/A), 反向 weight × min(1, A/B) (an actual of 0 meets it); a qualitative one in full."""
     if op == "定性":
         return l1, l2, name, "做好面向群众的宣传服务", "已完成便民主题服务", weight, weight, None
-    while True:
-        if unit == "%":
-            target = Decimal(rng.choice([90, 95, 98])) if op != "≤" else Decimal(rng.randint(1, 5))
-            actual = min(HUNDRED, _round(target * rng.randint(85, 110) / HUNDRED)) if op != "≤" else rng.randint(0, 6)
-        else:
-            target = Decimal(rng.randint(2, 60))
-            actual = target + rng.randint(-2, 10) if op != "≤" else rng.randint(0, int(target) + 3)
-        ratio = (target / actual if actual else Decimal(1)) if op == "≤" else actual / target
-        exact = weight * min(Decimal(1), ratio)
-        if FINDING_02_HALF_UP_SCORES or exact * 1000 % 10 != 5:
-            break
+    if unit == "%":
+        target = Decimal(rng.choice([90, 95, 98])) if op != "≤" else Decimal(rng.randint(1, 5))
+        actual = min(HUNDRED, _round(target * rng.randint(85, 110) / HUNDRED)) if op != "≤" else rng.randint(0, 6)
+    else:
+        target = Decimal(rng.randint(2, 60))
+        actual = target + rng.randint(-2, 10) if op != "≤" else rng.randint(0, int(target) + 3)
+    ratio = (target / actual if actual else Decimal(1)) if op == "≤" else actual / target
+    exact = weight * min(Decimal(1), ratio)
     score = _round(exact)
     gap = "" if unit == "%" else " "
     target_text = f"{'' if op == '=' else op}{target}{gap}{unit}"
