@@ -266,6 +266,13 @@ def test_budget_lines_in_other_orders_and_punctuation(figures):
     assert read_statements(sections(paragraphs)) == []
 
 
+def test_a_budget_line_naming_only_its_xiang_is_passed_over():
+    """运行（项）年初预算为… with no （类）…（款） before it (the rest of a path a page broke): no budget line, and the
+    document is read (the unmatched path had raised ValueError out of zip and lost the whole document)."""
+    paragraphs = [Paragraph(1, _GPB), Paragraph(2, "其中行政运行（项）年初预算为10.00万元，支出决算为9.00万元。")]
+    assert read_budget_lines(sections(paragraphs)) == []
+
+
 def test_three_public_in_the_national_wording():
     """支出预算为 / 完成预算的, an 其中 list of items, a change after the list (the total's), and a sentence of
     items with their shares (支出决算 X 万元，占 Y%: each item's own, not the first named)."""

@@ -600,7 +600,8 @@ def read_budget_lines(narrative: list[Section], fiscal_year: int | None = None) 
     for section in narrative:
         for offset, line in _lines_with(section, "（项）"):
             paths = _budget_paths(line)
-            for (start, end), after in zip(paths, [*(p for p, _ in paths[1:]), len(line)], strict=True):
+            ends = [p for p, _ in paths[1:]] + [len(line)]  # each path's figures run to the next path
+            for (start, end), after in zip(paths, ends[: len(paths)], strict=True):
                 segment = line[end:after]
                 original = next(_this_year(ORIGINAL_BUDGET, segment, fiscal_year), None)
                 final = next(_this_year(FINAL_AMOUNT, segment, fiscal_year), None)
