@@ -1389,3 +1389,26 @@ def test_table06_item_named_as_its_class():
     parsed = parse([*LINES[: end - 9], *(line[:-3] + "\t39\t其他支出\t5.00" for line in rows), *LINES[end - 7 :]])
     named = [(r.code, r.level, r.is_leaf, r.amount) for r in parsed.econ if r.name_raw == "其他支出"]
     assert named == [("399", "类", False, Decimal("5.00")), ("39999", "款", True, Decimal("5.00"))]
+
+
+def test_the_rest_of_a_name_a_page_broke_stays_with_its_row():
+    """共性 | 技术研究与开发 over two pages (the 款 row 20604 共性技术研究与开发), then 20604 其他技术研究与开发支出: the
+    rest belongs to the row above, whose name it completes (it had been glued to the next row's name, which it
+    also begins a name under 20604 with, leaving that row without a code)."""
+    head = [
+        "项目\t\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出",
+        "功能分类科目编码\t科目名称",
+        "类\t款\t项\t栏次\t1\t2\t3\t4\t5\t6",
+    ]
+    lines = ["# 2024 年度某某局单位决算公开", "", "2024 年度支出决算表", "", "公开 03 表", ""]
+    lines += ["单位：某某局      2024 年度      金额单位：万元", "", *head]
+    lines += ["\t\t\t合计\t30.00\t20.00\t10.00", "206\t科学技术支出\t\t\t30.00\t20.00\t10.00"]
+    lines += ["20604\t共性\t\t\t30.00\t20.00\t10.00", "", "- 2 -", "", "\t技术研究与开发"]
+    lines += ["20604\t其他技术研究与开发支出\t\t\t30.00\t20.00\t10.00", "", "注：本表反映单位本年度各项支出情况。"]
+    parsed = parse(lines)
+    assert [(r.code, r.name_raw) for r in parsed.subjects["03"] if not r.is_total] == [
+        ("206", "科学技术支出"),
+        ("20604", "共性技术研究与开发"),
+        ("2060499", "其他技术研究与开发支出"),
+    ]
+    assert not [w for w in parsed.document.warnings if "subject code" in w]

@@ -178,7 +178,12 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         if code and len(code) not in LEVELS:
             cells = " | ".join(t for _, t in codes)
             raise DocumentError(f"table {table.code} (line {line}): code {code} (printed {cells}) is no 类/款/项 code")
-        if wrapped and code and _names(wrapped + name, code) and not _names(rows[-1].name_raw + wrapped, rows[-1].code):
+        if (
+            wrapped
+            and code
+            and _names(wrapped + name, code)
+            and not _begins(rows[-1].name_raw + wrapped, rows[-1].printed_code)
+        ):
             name = wrapped + name  # the first part of this row's name, printed above it
         elif wrapped:
             rows[-1].name_raw += wrapped  # the rest of the row above's name
@@ -205,6 +210,14 @@ def _names(name: str, code: str | None) -> bool:
     subjects = function_subjects()
     own = subjects.by_code.get(code)
     return (own is not None and match_name(label(name), [own]) is not None) or subjects.match(name, code) is not None
+
+
+def _begins(name: str, code: str | None) -> bool:
+    """Whether ``name`` is the reference name of ``code`` or of one of its children, or its beginning (a truncated
+    name and the rest of it a page broke off)."""
+    subjects = function_subjects()
+    own = [subjects.by_code[code]] if code in subjects.by_code else []
+    return any(label(c.name).startswith(label(name)) for c in [*own, *subjects.children.get(code, [])])
 
 
 def _without_amounts(row: SubjectRow) -> bool:
