@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
-from .interpret.layout import split_layout
+from .grid import split_layout
 from .readers import Cell, Grid, Paragraph, clean_paragraph, read_blocks
 from .text import ascii_digits, cn_number, is_printed_amount, no_space, norm, parse_amount, visible
 

@@ -22,7 +22,7 @@ import duckdb
 
 from . import cli
 from .document import parse_document
-from .interpret.layout import split_layout
+from .grid import split_layout
 from .readers import HTML_CELL, HTML_ROW, clean_cell
 from .text import norm, parse_amount
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
+from ..grid import split_layout
 from ..readers import Cell
 from ..reference import function_subjects, label, match_name
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
@@ -17,7 +18,6 @@ from .layout import (
     compile_vocab,
     row_number,
     row_number_columns,
-    split_layout,
     unnumbered_layout,
 )
 

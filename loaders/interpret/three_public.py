@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
+from ..grid import Layout, split_layout
 from ..readers import Cell
 from ..text import norm, parse_amount, strip_numbering
 from .layout import (
     GROUP_FIRST,
     YEAR,
-    Layout,
     compile_vocab,
     latest_year,
     row_number_columns,
-    split_layout,
     unnumbered_layout,
 )
 

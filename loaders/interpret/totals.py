@@ -8,10 +8,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..document import DocumentError, Table
+from ..grid import Layout, split_layout
 from ..readers import Cell
 from ..reference import function_subjects, label
 from ..text import norm, parse_amount
-from .layout import Layout, column_keys, compile_vocab, split_layout, unnumbered_layout
+from .layout import column_keys, compile_vocab, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
     [
