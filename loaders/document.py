@@ -510,6 +510,148 @@ def _row_key(row: list[Cell]) -> list[str]:
     return [norm(c.text) for c in row if c.text]
 
 
+@dataclass(slots=True)
+class _Caption:
+    """What the caption lines over a grid say of it."""
+
+    code: str | None
+    line: Paragraph | None  # the caption line naming its table
+    continued: bool  # a 续表 / (续) marker
+    kept_apart: bool  # read as no table's: two tables named, or other columns of the table before not lining up
+    refused: bool  # right under a table with no caption of its own: perhaps that table's
+    unit: str | None
+    label: str | None  # the unit's name (单位：…)
+
+
+def _numbered_code(code: str, block: Grid, central: bool) -> tuple[str, bool]:
+    """The table a caption naming it by number alone means: 09 over the 三公 header words (and, where the number is 07,
+    the document follows the central departments' order: 07 三公, 08 政府性基金, 09 国有资本), else the number in the
+    order the document follows. Also returns whether it follows the central order."""
+    if _header_hint(block.rows) == "09":
+        return "09", central or code == "07"
+    return (CENTRAL_ORDER.get(code, code) if central else code), central
+
+
+def _read_caption(
+    area: list[Paragraph],
+    pending: list[Paragraph],
+    block: Grid,
+    prev: Table | None,
+    chained: bool,
+    central: bool,
+    warnings: list[str],
+) -> tuple[_Caption, bool]:
+    """The caption lines over a grid (``caption_code``, a number alone read by ``_numbered_code``), left unread where
+    they name two tables, refused where the caption stands right under a table with none of its own (or one refused
+    so, ``chained``) as it may be that table's; the amount unit the lines state, else the grid's header, and the
+    unit's name. Also returns whether the document follows the central order."""
+    code, cap, continued, other = caption_code(area)
+    if kept_apart := other is not None:
+        warnings.append(
+            f"table at line {block.line}: its caption {cap.text} (line {cap.line}) and the line {other.text} "
+            f"(line {other.line}) name different tables; not read as either"
+        )
+    if code and not title_code(norm(cap.text)):
+        code, central = _numbered_code(code, block, central)
+    if refused := (
+        code is not None
+        and cap.line < block.line  # not caption lines the converter put inside the grid
+        and _uncaptioned(prev, chained)
+        and _right_under(pending, cap, code)
+    ):
+        warnings.append(
+            f"table at line {block.line}: its caption {cap.text} (line {cap.line}) stands right under the table "
+            f"at line {prev.first_line}, which has none: it may be that table's caption printed under it; not "
+            f"read as table {code}"
+        )
+        code = None
+    unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
+    if unit is None and code is not None:
+        unit = _header_unit(block)
+    label = next((m.group(1).strip() for p in area if (m := _unit_line(p.text))), None)
+    return _Caption(code, cap, continued, kept_apart, refused, unit, label), central
+
+
+def _continuation(
+    prev: Table | None, caption: _Caption, pending: list[Paragraph], block: Grid, title_unit: str
+) -> bool:
+    """Whether a grid continues the table before: named by its caption as that table (``_continues``: 续表, the same
+    caption again, a number alone …), or, named as no table (none kept apart), under 续表, under no line at all, under
+    a page's running header (``title_unit``: the unit the document's title names) or over the table's header rows
+    printed again."""
+    if prev is None:
+        return False
+    if caption.code is not None:
+        return caption.code == prev.code and _continues(prev, caption.line, caption.continued, block)
+    return not caption.kept_apart and (
+        caption.continued
+        or not pending
+        or _running_header(pending, caption.unit, prev, block, title_unit)
+        or _header_again(pending, prev, block)
+    )
+
+
+def _append(prev: Table, block: Grid, caption: _Caption, warnings: list[str]) -> bool:
+    """Add a continuing grid to the table before: its rows (a header printed again left out), or the other columns it
+    holds joined to the table's rows. Where those do not line up with the table's rows, neither is read: the grid
+    starts a table of its own under the table's caption, both kept apart (a warning), and False is returned."""
+    if not _other_columns(prev, block):
+        prev.rows += _continuing_rows(prev, block)
+    elif not _join_columns(prev, block):  # never more rows: its amounts are under other columns
+        warnings.append(
+            f"table at line {prev.first_line} ({prev.caption}): other columns of it printed below it at line "
+            f"{block.line}, their rows not lining up with its rows; not read"
+            + (f" as table {prev.code}" if prev.code else "")
+        )
+        prev.code = caption.code = None
+        caption.line, caption.kept_apart = Paragraph(prev.caption_line, prev.caption), True
+        return False
+    prev.last_line = block.last_line
+    return True
+
+
+def _new_table(
+    block: Grid, caption: _Caption, area: list[Paragraph], tables: list[Table], warnings: list[str]
+) -> Table:
+    """A grid that starts a table: the table its caption names, else (no table named, none kept apart) the table its
+    header words name, under the caption line nearest it with 表; no caption where the one over it was refused, and
+    no code where the caption names a table read already (a warning)."""
+    code, cap = caption.code, caption.line
+    if caption.refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
+        cap = None
+    elif code is None and not caption.kept_apart:
+        code = _header_hint(block.rows)
+        cap = next((p for p in reversed(area) if "表" in p.text), None)
+    elif code and any(t.code == code for t in tables):
+        warnings.append(
+            f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
+            f"kept apart, not read as table {code}"
+        )
+        code = None
+    return Table(
+        code=code,
+        caption=cap.text if cap else "",
+        caption_line=cap.line if cap else block.line,
+        amount_unit=caption.unit,
+        rows=list(block.rows),
+        first_line=block.line,
+        last_line=block.last_line,
+        unit_label=caption.label,
+    )
+
+
+def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str]) -> None:
+    """Take the code from tables with a row that could not be placed (``loose``: a table's index → the row's first
+    line), with a warning: a table read without one of its rows would hold wrong totals."""
+    for k, line in loose.items():
+        table = tables[k]
+        warnings.append(
+            f"table at line {table.first_line} ({table.caption}): the row at line {line} has its cells separated by "
+            f"spaces that do not fit the table's columns; not read{f' as table {table.code}' if table.code else ''}"
+        )
+        table.code = None
+
+
 def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph], list[str]]:
     """Attach captions to grids, merge continuations (续表, a repeated caption, uncaptioned follow-ups, also
     across a page number) and notes; leave out page marks and contents lists. Also returns warnings."""
@@ -542,96 +684,14 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
         if not block.rows:
             continue
         area = _caption_area(pending)
-        code, cap, continued, other = caption_code(area)
-        if kept_apart := other is not None:
-            warnings.append(
-                f"table at line {block.line}: its caption {cap.text} (line {cap.line}) and the line {other.text} "
-                f"(line {other.line}) name different tables; not read as either"
-            )
-        if code and not title_code(norm(cap.text)):  # a number alone: the 三公 header words, else the order
-            if _header_hint(block.rows) == "09":
-                central = central or code == "07"  # the central departments' order: 07 三公, 08 政府性基金, 09 国有资本
-                code = "09"
-            elif central:
-                code = CENTRAL_ORDER.get(code, code)
         prev = tables[-1] if tables else None
-        # a caption right under a grid with none of its own may be that grid's, printed under it (some converters)
-        if refused := (
-            code is not None
-            and cap.line < block.line  # not caption lines the converter put inside the grid
-            and _uncaptioned(prev, after_refused)
-            and _right_under(pending, cap, code)
-        ):
-            warnings.append(
-                f"table at line {block.line}: its caption {cap.text} (line {cap.line}) stands right under the table "
-                f"at line {prev.first_line}, which has none: it may be that table's caption printed under it; not "
-                f"read as table {code}"
-            )
-            code = None
-        unit = next(filter(None, map(amount_unit, (p.text for p in area))), None)
-        if unit is None and code is not None:
-            unit = _header_unit(block)
-        label = next((m.group(1).strip() for p in area if (m := _unit_line(p.text))), None)
-        # continued: the same caption again (printed on the next page), or 续表, or no caption at all
-        if merge := prev is not None and (
-            (code is not None and code == prev.code and _continues(prev, cap, continued, block))
-            or (
-                code is None
-                and not kept_apart
-                and (
-                    continued
-                    or not pending
-                    or _running_header(pending, unit, prev, block, title_unit)
-                    or _header_again(pending, prev, block)
-                )
-            )
-        ):
-            if not _other_columns(prev, block):
-                prev.rows += _continuing_rows(prev, block)
-            elif not _join_columns(prev, block):  # never more rows: its amounts are under other columns
-                warnings.append(
-                    f"table at line {prev.first_line} ({prev.caption}): other columns of it printed below it at line "
-                    f"{block.line}, their rows not lining up with its rows; not read"
-                    + (f" as table {prev.code}" if prev.code else "")
-                )
-                merge, kept_apart = False, True
-                prev.code, code, cap = None, None, Paragraph(prev.caption_line, prev.caption)
-        if merge:
-            prev.last_line = block.last_line
-        else:
-            if refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
-                cap = None
-            elif code is None and not kept_apart:
-                code = _header_hint(block.rows)
-                cap = next((p for p in reversed(area) if "表" in p.text), None)
-            elif code and any(t.code == code for t in tables):
-                warnings.append(
-                    f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
-                    f"kept apart, not read as table {code}"
-                )
-                code = None
-            tables.append(
-                Table(
-                    code=code,
-                    caption=cap.text if cap else "",
-                    caption_line=cap.line if cap else block.line,
-                    amount_unit=unit,
-                    rows=list(block.rows),
-                    first_line=block.line,
-                    last_line=block.last_line,
-                    unit_label=label,
-                )
-            )
+        caption, central = _read_caption(area, pending, block, prev, after_refused, central, warnings)
+        if not (_continuation(prev, caption, pending, block, title_unit) and _append(prev, block, caption, warnings)):
+            tables.append(_new_table(block, caption, area, tables, warnings))
         if block.loose:
             loose.setdefault(len(tables) - 1, block.loose[0])
-        pending, after_refused = [], refused
-    for k, line in loose.items():  # refused: a table read without one of its rows would hold wrong totals
-        table = tables[k]
-        warnings.append(
-            f"table at line {table.first_line} ({table.caption}): the row at line {line} has its cells separated by "
-            f"spaces that do not fit the table's columns; not read{f' as table {table.code}' if table.code else ''}"
-        )
-        table.code = None
+        pending, after_refused = [], caption.refused
+    _refuse_loose(tables, loose, warnings)
     return tables, paragraphs, warnings
 
 
