@@ -1392,9 +1392,9 @@ def test_table06_item_named_as_its_class():
 
 
 def test_the_rest_of_a_name_a_page_broke_stays_with_its_row():
-    """共性 | 技术研究与开发 over two pages (the 款 row 20604 共性技术研究与开发), then 20604 其他技术研究与开发支出: the
-    rest belongs to the row above, whose name it completes (it had been glued to the next row's name, which it
-    also begins a name under 20604 with, leaving that row without a code)."""
+    """共性 | 技术研究与开发 over two pages (the 款 row 20604 共性技术研究与开发), then 20604 其他技术研究与开发支出:
+    the rest belongs to the row above, whose name it completes (it had been glued to the next row's name, which
+    it also begins a name under 20604 with, leaving that row without a code)."""
     head = [
         "项目\t\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出",
         "功能分类科目编码\t科目名称",
