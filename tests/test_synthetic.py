@@ -1,10 +1,13 @@
 """Synthetic documents of other units (other subjects, income sources, funds, economic classes, 三公 items,
 procurement, assets, evaluated projects) in the real document's layout: the real pipeline reads back every number
-they were made from (tables, narrative statements and budget lines, appendix evaluations), without a warning; a few
-loaded and built into a warehouse make no reconciliation finding and give the facts and marts their numbers."""
+they were made from (tables, narrative statements and budget lines, appendix evaluations), without a warning, also
+broken into pages and wrapped as a PDF converter leaves them (tests/paging.py); a few loaded and built into a
+warehouse make no reconciliation finding and give the facts and marts their numbers."""
 
 from __future__ import annotations
 
+import random
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -13,12 +16,15 @@ import pytest
 from loaders.document import parse_document
 from loaders.pipeline import ParsedDocument, interpret
 
-from . import steps, synth
+from . import paging, steps, synth
 from .conftest import build_warehouse, query
 
 SEEDS = range(30)
 # The syntax and content steps of the corpus variants (tests/steps.py), each on a few of the documents.
 FORMS = [["split_codes"], ["to_yuan"], ["retitle"], ["to_html"], ["to_pipe"], ["split_codes", "to_yuan", "to_pipe"]]
+SYNTAX = ("to_html", "to_pipe")  # a converter's steps: after the pages, the others (an office's) before them
+# A space between two Chinese characters: where a converter joined the lines of a wrapped cell (市政 务网).
+WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
 
 @cache
@@ -36,6 +42,59 @@ def test_every_number_read_back(seed):
     parsed = parse(doc.text, f"synth-{seed}.md")
     assert synth.observed(parsed) == doc.truth
     assert parsed.document.warnings == []
+
+
+@cache
+def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
+    """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``)."""
+    doc, rng = made(seed), random.Random(seed)
+    o = paging.draw_paging(rng)
+    text = steps.apply(doc.text, [s for s in form if s not in SYNTAX])
+    text = paging.paginate(text, o, rng, f"{doc.unit} {doc.year} 年度{doc.kind}")
+    return o, steps.apply(text, [s for s in form if s in SYNTAX])
+
+
+def unwrapped(value):
+    """``value`` (observed evaluations) without the spaces a wrapped cell's lines were joined with: the pipeline keeps
+    an evaluation's texts as printed."""
+    if isinstance(value, str):
+        return WRAP_SPACE.sub("", value)
+    return type(value)(map(unwrapped, value)) if isinstance(value, tuple | list) else value
+
+
+def read_back_over_pages(seed: int, form: tuple[str, ...] = ()) -> None:
+    doc = made(seed)
+    parsed = parse(paged(seed, form)[1], f"synth-{seed}.md")
+    observed = synth.observed(parsed)
+    assert observed | {"evaluations": unwrapped(observed["evaluations"])} == doc.truth
+    assert parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_number_read_back_over_pages(seed):
+    """Page breaks at random places (inside a table: the rest under 续表 / a (续) caption / nothing, the unit line and
+    the header rows again or not, a name's rest on a row of its own; inside a sentence; between a caption and its
+    grid) leaving page numbers and running titles; the narrative's lines wrapped by a text layer and kept or joined
+    with spaces; cells' lines joined with spaces: every number read back, no warning."""
+    read_back_over_pages(seed)
+
+
+@pytest.mark.parametrize("form", FORMS, ids="+".join)
+@pytest.mark.parametrize("seed", SEEDS[:6])
+def test_every_number_read_back_over_pages_in_other_forms(seed, form):
+    read_back_over_pages(seed, tuple(form))
+
+
+def test_the_seeds_cover_every_paging():
+    """Each way of breaking and wrapping is drawn for some documents, and every paged document holds page marks and
+    tables broken into parts."""
+    drawn = [paged(seed)[0] for seed in SEEDS]
+    assert {o.mark for o in drawn} == set(paging.MARKS) and {o.running for o in drawn} == {True, False}
+    assert {o.joiner for o in drawn} == {None, "\n", " "} and {o.width for o in drawn} == {28, 37, 45}
+    assert {o.cell_width for o in drawn} == {None, 4, 5, 7}
+    texts = "\n".join(paged(seed)[1] for seed in SEEDS)
+    assert "续表" in texts and "（续）" in texts
+    assert re.search(r"\n\t+(?!合计)[^\t\n\d]+\t*\n", texts)  # the rest of a name, on the next page
 
 
 @pytest.mark.parametrize("form", FORMS, ids="+".join)

@@ -1,0 +1,174 @@
+"""Page breaks and line wraps over a rendered document, as a PDF-to-text converter leaves them.
+
+A converter reads a PDF page by page. Where a page ends it leaves the page's footer (a page number: 5, - 5 -,
+第 5 页 共 20 页) and the next page's running title; a paragraph the page broke becomes two, and a table two grids,
+the second maybe under a 续表 / (续) caption, the running 单位 line and its header rows again, and maybe starting
+with the rest of a name cell the page broke. A text layer wraps the narrative's lines at a fixed width; the
+converter keeps the line ends or joins the lines with a space. Word wraps no line inside a run of digits (3,797.75
+stays whole, 万元 may start the next line) and none before closing punctuation (，。%), so neither does ``paginate``.
+A document is paragraphs apart by blank lines; a grid is a paragraph of tab-separated rows (tests/synth.py).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+MARKS = ["{n}", "- {n} -", "第 {n} 页 共 {pages} 页", "第{n}页", "· {n} ·", "{n}/{pages}"]
+CONTINUED = ["", "续表", "{caption}（续）", "{caption}（续）\n\n{number}"]
+_RUN = re.compile(r"[0-9A-Za-z.,%]")  # a run Word never wraps inside
+_NO_START = "，。、；：）)%”！？"  # closing punctuation: never the first character of a line
+_NUMBER_LINE = re.compile(r"公开 \d\d 表")
+_AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
+# Findings (each flag on: the option the finding keeps off in the tests):
+# 11: a running title between the halves of a sentence a page broke keeps them apart (off: the page number alone)
+FINDING_11_RUNNING_TITLE_IN_SENTENCE = False
+# 12: a running title between a table's parts keeps the second apart when it starts with the rest of a name or belongs
+# to a table without a 公开 caption, a 评价表 (off: no running title there)
+FINDING_12_RUNNING_TITLE_IN_TABLE = False
+# 13: a row after a break like one of the table's first six rows is dropped as a header printed again (off: no break
+# above such a row)
+FINDING_13_ROW_LIKE_AN_EARLY_ROW = False
+# 14: the rest of a name a page broke is glued to the next row where the two read as a name under that row's code
+# (off: a name broken only above a row of another 类)
+FINDING_14_NAME_REST_TO_THE_NEXT_ROW = False
+_NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
+
+
+@dataclass
+class Paging:
+    """How a converter broke and wrapped a document (the defaults: as rendered)."""
+
+    breaks: int = 0  # page breaks, at random places
+    mark: str = MARKS[1]  # the page number's form
+    running: bool = False  # the running title at the top of each page
+    width: int = 37  # the text layer's lines: a page breaks a sentence at one's end
+    joiner: str | None = None  # how the converter keeps a line end: "\n", a space, or not at all (None)
+    cell_width: int | None = None  # a grid's text cells wrapped at this width, their lines joined by a space
+
+
+def draw_paging(rng: random.Random) -> Paging:
+    return Paging(
+        breaks=rng.randint(5, 30),
+        mark=rng.choice(MARKS),
+        running=rng.random() < 0.5,
+        width=rng.choice([28, 37, 45]),
+        joiner=rng.choice([None, "\n", " "]),
+        cell_width=rng.choice([None, 4, 5, 7]),
+    )
+
+
+def _halves(text: str, k: int) -> tuple[str, str]:
+    return text[:k].rstrip(), text[k:].lstrip()
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a line of ``text`` may end (a space there dropped): not inside a run of digits or letters, not before
+    closing punctuation or a markdown heading mark."""
+    out = []
+    for k in range(2, len(text) - 1):
+        left, right = _halves(text, k)
+        in_run = left == text[:k] and right == text[k:] and _RUN.match(left[-1]) and _RUN.match(right[0])
+        if left and right and right[0] not in _NO_START + "#" and not in_run:
+            out.append(k)
+    return out
+
+
+def lines(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, each ending at the last place it may."""
+    out = []
+    while len(text) > width and (k := max((k for k in _cuts(text) if k <= width), default=None)):
+        line, text = _halves(text, k)
+        out.append(line)
+    return [*out, text]
+
+
+def _spaced(grid: str, width: int) -> str:
+    """A grid whose text cells (no digit, no markup) longer than ``width`` print a space at each of their line ends
+    (市政 务网, 本年收入合 计)."""
+
+    def cell(text: str) -> str:
+        if len(text) <= width or re.search(r"[\d<]", text):
+            return text
+        return " ".join(text[k : k + width] for k in range(0, len(text), width))
+
+    return "\n".join("\t".join(map(cell, row.split("\t"))) for row in grid.split("\n"))
+
+
+def _sentence(paragraph: str) -> bool:
+    return "\t" not in paragraph and not paragraph.startswith(("#", "- ")) and ("，" in paragraph or "。" in paragraph)
+
+
+def _caption(paragraphs: list[str], i: int) -> tuple[str | None, str | None, str | None]:
+    """The title, 公开 NN 表 and 单位 lines above grid ``i`` (None where it has none: a 评价表, a list)."""
+    above = paragraphs[max(0, i - 3) : i]
+    if len(above) < 3 or not _NUMBER_LINE.fullmatch(above[1]):
+        return None, None, None
+    return above[0], above[1], above[2]
+
+
+def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[str]) -> list[str] | None:
+    """Grid ``i`` broken by a page after one of its body rows: [first part, page, continuation …], or None when
+    it has no two body rows."""
+    rows = paragraphs[i].split("\n")
+    first = next((k for k, r in enumerate(rows) if _AMOUNT.search(r) or r.startswith("项目名称")), len(rows))
+    cuts = [k for k in range(first + 1, len(rows)) if FINDING_13_ROW_LIKE_AN_EARLY_ROW or not {*rows[k:]} & {*rows[:6]}]
+    if not cuts:
+        return None
+    title, number, unit = _caption(paragraphs, i)
+    cell = _NAMED.get(number.split()[1]) if title else None
+    named = [  # rows whose name a page may break: its rest on the next page
+        k
+        for k in cuts
+        if cell is not None
+        and len(rows[k - 1].split("\t")[cell]) >= 4
+        and (FINDING_14_NAME_REST_TO_THE_NEXT_ROW or rows[k][:3] != rows[k - 1][:3])  # the next row another 类's
+    ]
+    broken = bool(named) and rng.random() < 0.5
+    cut = rng.choice(named if broken else cuts)
+    head, tail = rows[:cut], rows[cut:]
+    if broken:
+        cells = head[-1].split("\t")
+        j = rng.randint(2, len(cells[cell]) - 2)
+        rest = [""] * len(cells)
+        cells[cell], rest[cell] = cells[cell][:j], cells[cell][j:]
+        head[-1] = "\t".join(cells)
+        tail.insert(0, "\t".join(rest))
+    again, rest_first = [], broken
+    if title:
+        continued = rng.choice(CONTINUED).format(caption=title, number=number)
+        again = [continued] * bool(continued) + [unit] * (rng.random() < 0.4)
+        if rng.random() < 0.6:  # the header rows again
+            tail[:0] = rows[: next(k for k, r in enumerate(rows) if _AMOUNT.search(r))]
+            rest_first = False
+    if not FINDING_12_RUNNING_TITLE_IN_TABLE and (not title or rest_first):
+        page = page[:1]
+    return ["\n".join(head), *page, *again, "\n".join(tail)]
+
+
+def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str:
+    """``text`` broken into pages at ``paging.breaks`` random paragraphs (inside a grid between its body rows,
+    inside a sentence where a line may end, else after the paragraph), each break leaving the page number and
+    maybe the ``running`` title; sentences wrapped as ``paging`` says."""
+    paragraphs = text.rstrip("\n").split("\n\n")
+    at = set(rng.sample(range(2, len(paragraphs) - 1), min(paging.breaks, len(paragraphs) - 3)))
+    pages = len(at) + 1
+    out: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if i not in at:
+            out.append(paragraph)
+            continue
+        n = 1 + sum(k < i for k in at)
+        page = [paging.mark.format(n=n, pages=pages)] + [running] * paging.running
+        parts = _split_grid(rng, paragraphs, i, page) if "\t" in paragraph else None
+        if parts is None and _sentence(paragraph) and len(wrapped := lines(paragraph, paging.width)) > 1:
+            k = rng.randint(1, len(wrapped) - 1)
+            mark = page if FINDING_11_RUNNING_TITLE_IN_SENTENCE else page[:1]
+            parts = ["".join(wrapped[:k]), *mark, "".join(wrapped[k:])]
+        out += parts or [paragraph, *page]
+    if paging.cell_width:
+        out = [_spaced(p, paging.cell_width) if "\t" in p else p for p in out]
+    if paging.joiner is not None:
+        out = [paging.joiner.join(lines(p, paging.width)) if _sentence(p) else p for p in out]
+    return "\n\n".join(out) + "\n"
