@@ -30,9 +30,6 @@ FINDING_12_RUNNING_TITLE_IN_TABLE = False
 # 13: a row after a break like one of the table's first six rows is dropped as a header printed again (off: no break
 # above such a row)
 FINDING_13_ROW_LIKE_AN_EARLY_ROW = False
-# 14: the rest of a name a page broke is glued to the next row where the two read as a name under that row's code
-# (off: a name broken only above a row of another 类)
-FINDING_14_NAME_REST_TO_THE_NEXT_ROW = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -119,11 +116,7 @@ def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[st
     title, number, unit = _caption(paragraphs, i)
     cell = _NAMED.get(number.split()[1]) if title else None
     named = [  # rows whose name a page may break: its rest on the next page
-        k
-        for k in cuts
-        if cell is not None
-        and len(rows[k - 1].split("\t")[cell]) >= 4
-        and (FINDING_14_NAME_REST_TO_THE_NEXT_ROW or rows[k][:3] != rows[k - 1][:3])  # the next row another 类's
+        k for k in cuts if cell is not None and len(rows[k - 1].split("\t")[cell]) >= 4
     ]
     broken = bool(named) and rng.random() < 0.5
     cut = rng.choice(named if broken else cuts)
