@@ -105,7 +105,10 @@ paired_values as (
                 evaluations.evaluation_kind = 'unit_overall'
                 or (
                     evaluations.evaluation_kind = 'project'
-                    and contains(statements.quote, regexp_replace(evaluations.project_name, '项目$', ''))
+                    and contains(  -- spaces a line wrap left inside words do not count
+                        replace(statements.quote, ' ', ''),
+                        replace(regexp_replace(evaluations.project_name, '项目$', ''), ' ', '')
+                    )
                 )
             )
     where statements.statement_key in ('performance_project_budget', 'performance_project_executed')
