@@ -492,6 +492,18 @@ def _page_mark(text: str) -> bool:
     return text[:1] in _MARK_START and _PAGE_MARK.match(text) is not None
 
 
+def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> bool:
+    """Whether the paragraph ``blocks[k]``, right under a page mark, is the page's running title: a title line naming
+    the unit and the year the document's first title line ``title`` names."""
+    before, para = blocks[k - 1], blocks[k]
+    return (
+        isinstance(before, Paragraph)
+        and _page_mark(before.text)
+        and _named_unit(para) == _named_unit(title)
+        and _title_year(_comparable(para)).group(1) == _title_year(_comparable(title)).group(1)
+    )
+
+
 def _is_text(blocks: list[Paragraph | Grid], k: int) -> bool:
     """Whether the page mark ``blocks[k]`` is text of the document all the same: a bare number is (a year, a
     figure in a list), unless it has at most three digits and stands between two paragraphs, one of them prose,
@@ -654,21 +666,25 @@ def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str
 
 def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph], list[str]]:
     """Attach captions to grids, merge continuations (续表, a repeated caption, uncaptioned follow-ups, also
-    across a page number) and notes; leave out page marks and contents lists. Also returns warnings."""
+    across a page number) and notes; leave out page marks (with the running title under one) and contents lists.
+    Also returns warnings."""
     tables: list[Table] = []
     paragraphs: list[Paragraph] = []
     pending: list[Paragraph] = []
     warnings: list[str] = []
     loose: dict[int, int] = {}  # a table's index → the first line of a row of it that could not be placed
     central = after_refused = False
-    title_unit = ""  # the unit the first title line names: the document's
+    title_unit, title = "", None  # the unit the first title line names (the document's), and that line
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
                 if _is_text(blocks, k):
                     paragraphs.append(block)
                 continue
-            title_unit = title_unit or _named_unit(block)
+            if title and _running_title(blocks, k, title):  # left out as its page mark: what the page broke joins
+                continue
+            if not title_unit and (title_unit := _named_unit(block)):
+                title = block
             paragraphs.append(block)
             pending.append(block)
             if tables and len(pending) <= 2 and block.text.startswith("注"):

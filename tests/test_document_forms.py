@@ -671,6 +671,38 @@ def test_a_running_title_inside_a_table_without_its_header_again(running):
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
+RUNNING = "武汉市信息中心（武汉市大数据中心）2024 年度单位决算"  # the real document's unit, year and 单位决算
+
+
+def test_a_running_title_between_the_halves_of_a_sentence_a_page_broke():
+    """The next page's running title under the page mark between the halves of a sentence: left out as the mark is,
+    the halves join (it stayed a paragraph between them, and the sentences' figures were lost); a line naming
+    another year is no running title and stays."""
+    parsed = parse(marks_where_pages_broke(f"- 17 -\n\n{RUNNING}"))
+    assert narrative(parsed) == narrative(REAL) and parsed.document.warnings == []
+    other = RUNNING.replace("2024", "2023")
+    assert other in [p.text for p in parse(marks_where_pages_broke(f"- 17 -\n\n{other}")).document.paragraphs]
+
+
+def test_a_running_title_over_the_rest_of_a_name_a_page_broke():
+    """Table 03 broken by a page inside the name 事业运行 (its rest on the next page, as a Word row allowed to break
+    prints it), the page mark and the running title between: the rest continues the table (it was read as a table
+    of its own and refused: 2010350 lost its name and 2010399 … 2210203 were not read)."""
+    first, end = table_block(T03)
+    at = next(i for i in range(first, end) if "\t事业运行\t" in LINES[i])
+    head, rest = LINES[at].replace("事业运行", "事业"), "\t运行" + "\t" * (LINES[at].count("\t") - 1)
+    parsed = parse([*LINES[:at], head, "", "- 5 -", "", RUNNING, "", rest, *LINES[at + 1 :]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def test_a_running_title_inside_an_evaluation_table():
+    """An evaluation table (no 公开 caption) broken by a page after its 主管部门 row, the page mark and the running
+    title between: the evaluation is read whole (its rest was refused as amounts in no table: the evaluation lost)."""
+    at = next(i for i, line in enumerate(LINES) if line.startswith("主管部门") and "\t项目实施单位\t" in line)
+    parsed = parse([*LINES[: at + 1], "", "- 21 -", "", RUNNING, "", *LINES[at + 1 :]])
+    assert evaluations(parsed) == evaluations(REAL) and parsed.document.warnings == []
+
+
 NOTE = (
     "注：本表反映单位本年度取得的各项收入情况，包括一般公共预算财政拨款收入、政府性基金预算财政拨款收入、"
     "国有资本经营预算财政拨款收入、上级补助收入等。"
