@@ -365,12 +365,11 @@ def _reworded(row: list[Cell], header: list[list[Cell]]) -> bool:
 
 
 def _continuing_rows(prev: Table, block: Grid) -> list[list[Cell]]:
-    """The rows of a grid that continues ``prev``, without the table's header rows printed again (word for word, or
-    worded otherwise before its first row)."""
-    first = prev.rows[:REPEATED_HEADER_ROWS]
-    keys, header = [_row_key(h) for h in first], list(takewhile(lambda h: not _data_row(h), first))
-    rows = dropwhile(lambda row: _reworded(row, header), block.rows)
-    return [row for row in rows if not ((key := _row_key(row)) and key in keys)]
+    """The rows of a grid that continues ``prev``, without the table's header rows (its rows before its first data
+    row) printed again at its top (word for word, or worded otherwise); a data row like one of the table's is kept."""
+    header = list(takewhile(lambda h: not _data_row(h), prev.rows[:REPEATED_HEADER_ROWS]))
+    keys = [_row_key(h) for h in header]
+    return list(dropwhile(lambda row: _row_key(row) in keys or _reworded(row, header), block.rows))
 
 
 def _header_again(pending: list[Paragraph], prev: Table, block: Grid) -> bool:

@@ -1412,3 +1412,25 @@ def test_the_rest_of_a_name_a_page_broke_stays_with_its_row():
         ("2060499", "其他技术研究与开发支出"),
     ]
     assert not [w for w in parsed.document.warnings if "subject code" in w]
+
+
+@pytest.mark.parametrize("again", [False, True])
+def test_a_row_after_a_page_break_like_one_of_the_tables_first_rows(again):
+    """Table 03 prints the 款 code on 项 rows: 2089999 其他社会保障和就业支出 reads as its 款 20899, one of the table's
+    first six rows (the real document's lines 209-210), and a page broke between them, under the header rows printed
+    again or not. The row is kept, the header rows again left out (it was dropped as a header printed again: 20899
+    read as a leaf, 2089999 lost without a warning)."""
+    first, end = table_block("2024 年度支出决算表")
+    body = next(i for i in range(first, end) if "栏次" in LINES[i]) + 1
+    row = next(line for line in LINES[first:end] if line.startswith("20899\t"))
+    lines = ["# 2024 年度某某局单位决算公开", "", "2024 年度支出决算表", "", "公开 03 表", ""]
+    lines += ["单位：某某局      2024 年度      金额单位：万元", "", *LINES[first:body]]
+    lines += ["\t\t\t合计\t13.06\t13.06\t\t\t", "208\t社会保障和就业支出\t\t\t13.06\t13.06\t\t\t", row, "", "- 2 -", ""]
+    lines += [*LINES[first:body] * again, row, "", "注：本表反映单位本年度各项支出情况。"]
+    parsed = parse(lines)
+    assert [(r.code, r.is_leaf, r.amounts["total"][0]) for r in parsed.subjects["03"] if not r.is_total] == [
+        ("208", False, Decimal("13.06")),
+        ("20899", False, Decimal("13.06")),
+        ("2089999", True, Decimal("13.06")),
+    ]
+    assert not [w for w in parsed.document.warnings if "not found" not in w and "narrative" not in w]
