@@ -1434,3 +1434,26 @@ def test_a_row_after_a_page_break_like_one_of_the_tables_first_rows(again):
         ("2089999", True, Decimal("13.06")),
     ]
     assert not [w for w in parsed.document.warnings if "not found" not in w and "narrative" not in w]
+
+
+def test_table_08_under_its_real_header_without_its_column_numbers():
+    """The real table 08's header (科目名称 four cells right of 功能分类科目编码, each word a cell right of its column)
+    over amounts with no 栏次 row: the words are read a cell left, over the amounts, as the 栏次 row pairs them
+    (科目名称 stood over the 合计 column: the total read under no name, the project money as basic, the total 0)."""
+    first, end = table_block("2024 年度国有资本经营预算财政拨款支出决算表")
+    numbers = next(i for i in range(first, end) if "栏次" in LINES[i])
+    body = [
+        "\t\t\t合计\t133.04\t0.00\t133.04\t",
+        "223\t国有资本经营预算支出\t\t\t133.04\t0.00\t133.04\t",
+        "22301\t解决历史遗留问题及改革成本支出\t\t\t133.04\t0.00\t133.04\t",
+        "2230199\t其他解决历史遗留问题及改革成本支出\t\t\t133.04\t0.00\t133.04\t",
+    ]
+
+    def table08(header: list[str]) -> list[tuple]:
+        parsed = parse([*LINES[:first], *header, *body, *LINES[end:]])
+        assert not [w for w in parsed.document.warnings if "table 08" in w]
+        return [(r.code, {k: v[0] for k, v in r.amounts.items() if v[0]}) for r in parsed.subjects["08"]]
+
+    read = table08(LINES[first:numbers])
+    assert read == table08(LINES[first : numbers + 1])
+    assert read[-1] == ("2230199", {"total": Decimal("133.04"), "project": Decimal("133.04")})

@@ -130,7 +130,8 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
 
     Converters often shift header words against the 栏次 numbers; when the header holds as many recognised words
     as there are numbered columns, or as many columns with a heading (recognised or not), they are paired in order,
-    else by position, at the offset that puts the most headings over numbered columns.
+    else by position, at the offset that puts the most headings and no label word (科目名称) over numbered
+    columns.
     """
     cols = sorted(layout.numbers) if cols is None else cols
     lo, hi = (min(cols), max(cols)) if cols else (0, -1)
@@ -146,12 +147,19 @@ def column_keys(layout: Layout, vocab: Vocab, cols: list[int] | None = None) -> 
         words = layout.words(c)
         named.append((c, BUDGET if c in under and words else classify(words, vocab), words))
     worded = [(c, key) for c, key, _ in named if key]
-    headed = [(c, key) for c, key, words in named if key or any(not _LABEL.fullmatch(w) for w in words)]
+    # a column whose own word is a label's (科目名称 under a group heading) heads no amount column
+    labels = {c for c, key, words in named if not key and words and _LABEL.fullmatch(words[-1])}
+    headed = [(c, key) for c, key, words in named if key or (words and c not in labels)]
     if paired := next((found for found in (worded, headed) if len(found) == len(cols)), None):
         keys = {c: key for c, (_, key) in zip(cols, paired, strict=True)}
-    else:  # by position, at the offset (-1, 0 or +1) that puts the most headings over numbered columns
+    else:  # by position, at the offset (-1, 0 or +1) that puts the most headings and no label over numbered columns
         numbered = set(cols)
-        shift = max((0, 1, -1), key=lambda d: sum(1 if c + d in numbered else -1 for c, _ in headed))
+        shift = max(
+            (0, 1, -1),
+            key=lambda d: (
+                sum(1 if c + d in numbered else -1 for c, _ in headed) - sum(c + d in numbered for c in labels)
+            ),
+        )
         by_col = {c + shift: key for c, key in worded}
         keys = {c: by_col.get(c) for c in cols}
     seen: set[str] = set()
