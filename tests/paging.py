@@ -21,15 +21,6 @@ _RUN = re.compile(r"[0-9A-Za-z.,%]")  # a run Word never wraps inside
 _NO_START = "，。、；：）)%”！？"  # closing punctuation: never the first character of a line
 _NUMBER_LINE = re.compile(r"公开 \d\d 表")
 _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
-# Findings (each flag on: the option the finding keeps off in the tests):
-# 11: a running title between the halves of a sentence a page broke keeps them apart (off: the page number alone)
-FINDING_11_RUNNING_TITLE_IN_SENTENCE = False
-# 12: a running title between a table's parts keeps the second apart when it starts with the rest of a name or belongs
-# to a table without a 公开 caption, a 评价表 (off: no running title there)
-FINDING_12_RUNNING_TITLE_IN_TABLE = False
-# 13: a row after a break like one of the table's first six rows is dropped as a header printed again (off: no break
-# above such a row)
-FINDING_13_ROW_LIKE_AN_EARLY_ROW = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -110,7 +101,7 @@ def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[st
     it has no two body rows."""
     rows = paragraphs[i].split("\n")
     first = next((k for k, r in enumerate(rows) if _AMOUNT.search(r) or r.startswith("项目名称")), len(rows))
-    cuts = [k for k in range(first + 1, len(rows)) if FINDING_13_ROW_LIKE_AN_EARLY_ROW or not {*rows[k:]} & {*rows[:6]}]
+    cuts = list(range(first + 1, len(rows)))
     if not cuts:
         return None
     title, number, unit = _caption(paragraphs, i)
@@ -128,15 +119,12 @@ def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[st
         cells[cell], rest[cell] = cells[cell][:j], cells[cell][j:]
         head[-1] = "\t".join(cells)
         tail.insert(0, "\t".join(rest))
-    again, rest_first = [], broken
+    again = []
     if title:
         continued = rng.choice(CONTINUED).format(caption=title, number=number)
         again = [continued] * bool(continued) + [unit] * (rng.random() < 0.4)
         if rng.random() < 0.6:  # the header rows again
             tail[:0] = rows[: next(k for k, r in enumerate(rows) if _AMOUNT.search(r))]
-            rest_first = False
-    if not FINDING_12_RUNNING_TITLE_IN_TABLE and (not title or rest_first):
-        page = page[:1]
     return ["\n".join(head), *page, *again, "\n".join(tail)]
 
 
@@ -157,8 +145,7 @@ def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str
         parts = _split_grid(rng, paragraphs, i, page) if "\t" in paragraph else None
         if parts is None and _sentence(paragraph) and len(wrapped := lines(paragraph, paging.width)) > 1:
             k = rng.randint(1, len(wrapped) - 1)
-            mark = page if FINDING_11_RUNNING_TITLE_IN_SENTENCE else page[:1]
-            parts = ["".join(wrapped[:k]), *mark, "".join(wrapped[k:])]
+            parts = ["".join(wrapped[:k]), *page, "".join(wrapped[k:])]
         out += parts or [paragraph, *page]
     if paging.cell_width:
         out = [_spaced(p, paging.cell_width) if "\t" in p else p for p in out]
