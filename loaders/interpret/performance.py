@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import zip_longest
 
 from ..document import Table, amount_unit
@@ -365,16 +366,24 @@ def _named(
         return None
     level1, level2, points = carry.get("level1"), carry.get("level2"), carry.get("points")
     for name in names[:-1]:
-        bare = POINTS.sub("", norm(name))
+        bare, printed = _level_name(name)
         if bare in LEVEL1:
-            printed = POINTS.search(norm(name))
-            level1, level2, points = bare, None, Decimal(printed.group(1)) if printed else None
+            level1, level2, points = bare, None, printed
         else:
             level2 = bare
     carry.update(level1=level1, level2=level2, points=points)
     return Indicator(line, level1, level2, names[-1], target, actual, weight, score, level1_points=points)
 
 
+@lru_cache(maxsize=4096)
+def _level_name(name: str) -> tuple[str, Decimal | None]:
+    """A 一级/二级指标 cell's name and the points printed after it: 产出指标 (40 分) → (产出指标, 40)."""
+    flat = norm(name)
+    printed = POINTS.search(flat)
+    return (flat[: printed.start()], Decimal(printed.group(1))) if printed else (flat, None)
+
+
+@lru_cache(maxsize=4096)
 def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
     m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$"))
     if not m:
