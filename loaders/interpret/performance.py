@@ -121,6 +121,7 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _points(text: str, mark: str = "分") -> Decimal | None:
     """A weight or score: a bare number, or one printed with ``mark`` (20分)."""
     if not PLAIN.match(text):  # most print a bare number
@@ -154,17 +155,22 @@ def _header_fields(rows: list[list[Cell]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for row in rows:
         for i, cell in enumerate(row):
-            if not cell.text:
-                continue
-            m = _FIELD.match(cell.text) if ":" in cell.text or "：" in cell.text else None
-            label, value = (m.group(1), m.group(2).strip()) if m else (cell.text, "")
-            if len(label) > MAX_FIELD_LABEL or label.rstrip()[-1:] not in _LABEL_ENDS:  # cheap before normalising
-                continue
-            key = HEADER_FIELDS.get(norm(label))
-            if key and key not in found:
+            if cell.text and (labelled := _field_label(cell.text)) and labelled[0] not in found:
+                key, value = labelled
                 value = value or next((t for c in row[i + 1 :] if (t := c.text.strip())), "")
                 found[key] = _checked(value) if "☑" in value or "☐" in value else value
     return found
+
+
+@lru_cache(maxsize=4096)
+def _field_label(text: str) -> tuple[str, str] | None:
+    """(field, value after the colon) of a cell holding a header field's label (项目名称, 项目名称：…), else None."""
+    m = _FIELD.match(text) if ":" in text or "：" in text else None
+    label, value = (m.group(1), m.group(2).strip()) if m else (text, "")
+    if len(label) > MAX_FIELD_LABEL or label.rstrip()[-1:] not in _LABEL_ENDS:  # cheap before normalising
+        return None
+    key = HEADER_FIELDS.get(norm(label))
+    return (key, value) if key else None
 
 
 def _budget_header(rows: list[list[Cell]]) -> int | None:
@@ -297,6 +303,7 @@ def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
     return IndicatorColumns(positions, width, unnamed, end, names, score)
 
 
+@lru_cache(maxsize=4096)
 def _unwrapped(text: str) -> str:
     """A cell's text with the spaces of a wrapped line removed (between CJK characters)."""
     text = text.strip()
