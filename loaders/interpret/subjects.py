@@ -145,6 +145,11 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     levels = _level_columns(layout.header) or _level_columns_by_codes(layout.data, keys)
     row_numbers = {i for row in layout.header for i, c in enumerate(row) if norm(c.text) in ("行次", "行号", "序号")}
     row_numbers |= row_number_columns(layout.data, keys)
+    # (column, its key in a row's amounts, 栏次): an unnamed or budget column keyed by its 栏次 as well
+    columns = [
+        (col, f"{key or 'col'}{layout.numbers[col]}" if key in (None, BUDGET) else key, layout.numbers[col])
+        for col, key in keys.items()
+    ]
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
     wrapped: str | None = None
@@ -163,10 +168,9 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
                 names.append(c.text.strip())
         name = " ".join(names)
         amounts = {}
-        for col, key in keys.items():
+        for col, column, number in columns:
             raw = r[col].text if col < len(r) else ""
-            column = f"{key or 'col'}{layout.numbers[col]}" if key in (None, BUDGET) else key
-            amounts[column] = (parse_amount(raw), raw.strip(), layout.numbers[col])
+            amounts[column] = (parse_amount(raw), raw.strip(), number)
         has_amount = any(raw for _, raw, _ in amounts.values())
         line = r[0].line if r else table.first_line
         is_total = not codes and bool(names) and bool(_TOTAL.match(norm(names[0])))  # 合计 | 含上年结转 (a 备注)

@@ -144,14 +144,14 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
     out: list[TotalsLine] = []
     cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
     keys = column_keys(layout, COLUMN_VOCAB, cols)
+    columns = [(col, keys.get(col) or "amount", layout.numbers[col]) for col in cols]
+    between = range(lo + 1, min(cols, default=lo + 1))  # the columns between the label and the amounts
     in_carryover: str | None = None
     grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
     for r in layout.data:
         name = r[lo].text.strip() if lo < len(r) else ""
         # the 行次 printed between the label and the amounts, past an empty column a converter left
-        line_no = next(
-            (t for k in range(lo + 1, min(cols, default=lo + 1)) if k < len(r) and (t := r[k].text.strip())), ""
-        )
+        line_no = next((t for k in between if k < len(r) and (t := r[k].text.strip())), "")
         item = _classify(name) if name else None
         if item == "this_year_total":
             item = f"{side}_this_year_total"
@@ -177,20 +177,20 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
         # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
         is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table_code == "04")
         first_out = len(out)
-        for col in cols:
+        source_line = r[lo].line if lo < len(r) else r[0].line
+        for col, key, number in columns:
             raw = r[col].text.strip() if col < len(r) else ""
-            key = keys.get(col) or "amount"
             out.append(
                 TotalsLine(
                     side,
                     line_no,
-                    r[lo].line if lo < len(r) else r[0].line,
+                    source_line,
                     name,
                     item,
                     key if key in FUND_ORDER else fund,
                     code,
                     key,
-                    layout.numbers[col],
+                    number,
                     raw,
                     parse_amount(raw),
                     is_sub or key == "total",
