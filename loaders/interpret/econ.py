@@ -144,19 +144,24 @@ def read_econ_rows(table: Table) -> list[EconRow]:
         name = next(header[k] for _, k, amount in panels if amount is None)
         raise DocumentError(f"table 06 (line {name.line}): no 决算数 column beside '{name.text.strip()}'")
     # columns with no header word inside a panel (经济分类 | 科目名称 | | 决算数): empty, or the table is misread
-    blank = {
-        j
-        for code, k, amount in panels
-        for j in range(k if code is None else code, amount)
-        if not header[j].text.strip()
-    }
+    blank = sorted(
+        {
+            j
+            for code, k, amount in panels
+            for j in range(k if code is None else code, amount)
+            if not header[j].text.strip()
+        }
+    )
+    # each panel's group: the word above its name column or the nearest one left of it
+    above = sorted(groups.items(), reverse=True)
+    panel_groups = [next((g for k, g in above if k <= name), None) for _, name, _ in panels]
     out: list[EconRow] = []
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
             if not _header_words(row):
                 out.extend(_total_row(row, prior, {p[2] for p in panels}))
             continue
-        if cell := next((row[j] for j in sorted(blank) if _text(row, j)), None):
+        if cell := next((row[j] for j in blank if _text(row, j)), None):
             raise DocumentError(f"table 06 (line {cell.line}): '{cell.text.strip()}' under no header word")
         for p, (code_col, name_col, amount_col) in enumerate(panels):
             code, name, raw = _code(row, code_col), _text(row, name_col), _text(row, amount_col)
@@ -164,7 +169,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
                 continue
             if not code and (split := split_code(name, "35")):  # code and name in one cell: 30101 基本工资
                 code, name = split
-            group = next((g for k, g in sorted(groups.items(), reverse=True) if k <= name_col), None)
+            group = panel_groups[p]
             line = row[name_col].line if name_col < len(row) else row[0].line
             out.append(EconRow(p, group, line, code or None, name, raw, parse_amount(raw)))
     _resolve(out)
