@@ -103,14 +103,9 @@ class Evaluation:
 
 def is_evaluation(table: Table) -> bool:
     """A name label (项目名称 …) near the top and a 三级指标 header anywhere (a 部门整体 evaluation lists its tasks
-    before its indicators)."""
-    if "称" not in "".join([c.text for row in table.rows[:12] for c in row]):  # cheap test before normalising
-        return False
-    head = {norm(c.text) for row in table.rows[:12] for c in row}
-    return any(t.startswith(NAME_LABELS) for t in head) and (
-        any("三级指标" in t for t in head)
-        or any("三级指标" in norm(c.text) for row in table.rows[12:] for c in row if "指" in c.text)
-    )
+    before its indicators). Only cells holding 称 or 指, which the labels hold, are normalised."""
+    named = any(norm(c.text).startswith(NAME_LABELS) for row in table.rows[:12] for c in row if "称" in c.text)
+    return named and any("三级指标" in norm(c.text) for row in table.rows for c in row if "指" in c.text)
 
 
 def _number(text: str) -> Decimal | None:
