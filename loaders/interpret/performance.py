@@ -170,7 +170,7 @@ def _field_label(text: str) -> tuple[str, str] | None:
 
 def _budget_header(rows: list[list[Cell]]) -> int | None:
     """The index of the budget-execution header row (the one naming 预算数)."""
-    return next((i for i, row in enumerate(rows) if any("预算数" in norm(c.text) for c in row)), None)
+    return next((i for i, row in enumerate(rows) if any("预算数" in norm(c.text) for c in row if "预" in c.text)), None)
 
 
 def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
@@ -449,8 +449,7 @@ def read_evaluation(table: Table) -> Evaluation:
     head_end = len(table.rows)
     columns = IndicatorColumns({}, None)
     for n, row in enumerate(table.rows):
-        first = norm(row[0].text) if row else ""
-        if n > head_end and first.startswith(TOTAL_LABELS):
+        if n > head_end and row and norm(row[0].text).startswith(TOTAL_LABELS):
             ev.total_score_printed = _total_score(row, columns.score)
             in_indicators = False
             continue
