@@ -104,10 +104,13 @@ def _status(code: str, table: Table | None, note: str | None, note_line: int | N
 
 def _declared_empty(doc: Document, table: Table | None, code: str) -> tuple[str | None, int | None]:
     """The note or sentence saying an optional table has nothing to report (没有 / 无 / 未发生 / 为 0 / 为零 / 空表)."""
+    word = _EMPTY_WORDS[code]
     candidates = (table.notes if table else []) + doc.paragraphs
     for para in candidates:
+        if word[-1] not in para.text:  # cheap test before normalising
+            continue
         text = norm(para.text)
-        if _EMPTY_WORDS[code] in text and len(text) < 200 and _NOTHING.search(text):
+        if word in text and len(text) < 200 and _NOTHING.search(text):
             return para.text, para.line
     return None, None
 
@@ -169,8 +172,9 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
     if code in SUBJECT_TABLES:
         rows = read_subject_rows(table)
         warnings.extend(_subject_warnings(code, rows))
-        for r in rows:  # 决算 figures only
-            r.amounts = {key: a for key, a in r.amounts.items() if not key.startswith(BUDGET)}
+        if rows and any(key.startswith(BUDGET) for key in rows[0].amounts):  # every row has the table's columns
+            for r in rows:  # 决算 figures only
+                r.amounts = {key: a for key, a in r.amounts.items() if not key.startswith(BUDGET)}
         parsed.subjects[code] = rows
         return
     if code == "06":
