@@ -65,13 +65,16 @@ def _column_words(header: list[list[Cell]], width: int) -> list[list[str]]:
     """Each column's header words, top to bottom; a merged cell's word (left blank under its span by the
     converter) is carried right, within the span of the heading above it."""
     out: list[list[str]] = [[] for _ in range(width)]
-    for col in range(width):
-        start = 0
-        for row in header:
-            p = next((k for k in range(min(col, len(row) - 1), start - 1, -1) if row[k].text.strip()), None)
-            if p is not None:
+    start = [0] * width  # where each column's heading above starts
+    for row in header:
+        nearest: list[int | None] = []  # the last cell with a word at or left of each cell
+        for k, c in enumerate(row):
+            nearest.append(k if c.text.strip() else nearest[-1] if k else None)
+        for col in range(width):
+            p = nearest[min(col, len(row) - 1)] if row else None
+            if p is not None and p >= start[col]:
                 out[col].append(norm(row[p].text))
-                start = p
+                start[col] = p
     return out
 
 
@@ -115,12 +118,13 @@ def read_three_public(table: Table) -> list[ThreePublicCell]:
     if items:
         _check_named(table, layout, words, group_of, items)
     out: list[ThreePublicCell] = []
+    named = [(col, number, "/".join(words[col])) for col, number in sorted(layout.numbers.items()) if col in items]
     for r in layout.data:
         row_group = next((g for c in r if (g := _match(norm(c.text), GROUPS))), None)
-        for col, number in sorted(layout.numbers.items()):
+        for col, number, header in named:
             measure = row_group or group_of.get(col)
-            if col in items and measure not in (None, "prior") and col < len(r):
-                out.append(_cell(r, col, number, "/".join(words[col]), measure, items[col]))
+            if measure not in (None, "prior") and col < len(r):
+                out.append(_cell(r, col, number, header, measure, items[col]))
     if out:
         return out
     _check_measured(table, layout, words, group_of)
