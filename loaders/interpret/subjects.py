@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..document import DocumentError, Table
 from ..grid import split_layout
@@ -132,6 +133,18 @@ def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[s
     return lei + kuan + pieces.get("项", "")
 
 
+@lru_cache(maxsize=1 << 14)
+def _code_and_name(text: str) -> tuple[str | None, str | None]:
+    """The code and the name a cell prints: a code alone (2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50,
+    .03), a code and a name (2010350 事业运行; function codes start with 2) or a name."""
+    flat = norm(text).strip(CODE_BRACKETS)
+    if code := code_digits(flat):
+        return code, None
+    if split := split_code(text, "2"):
+        return split
+    return None, text.strip() if flat else None
+
+
 def read_subject_rows(table: Table) -> list[SubjectRow]:
     """Parse printed rows; codes are kept as printed (recovery happens document-wide)."""
     layout = split_layout(table.rows) or unnumbered_layout(table.rows)
@@ -158,14 +171,11 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         for i, c in enumerate(r):
             if i in keys or not c.text or (i in row_numbers and (norm(c.text).isdigit() or row_number(c.text))):
                 continue  # a row number, not a code (合计 printed in its column is the total's label)
-            text = norm(c.text).strip(CODE_BRACKETS)
-            if code := code_digits(text):  # 2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50, .03
+            code, cell_name = _code_and_name(c.text)
+            if code:
                 codes.append((i, code))
-            elif split := split_code(c.text, "2"):  # function codes start with 2
-                codes.append((i, split[0]))
-                names.append(split[1])
-            elif text and (not names or names[-1] != c.text.strip()):  # a merged name cell once
-                names.append(c.text.strip())
+            if cell_name and (code or not names or names[-1] != cell_name):  # a merged name cell once
+                names.append(cell_name)
         name = " ".join(names)
         amounts = {}
         for col, column, number in columns:
