@@ -515,7 +515,8 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
-            if figures or "持平" in sentence:
+            # a phrase's figure is an amount (…元), a percentage or 持平
+            if (figures and ("元" in sentence or "%" in sentence)) or "持平" in sentence:
                 keys = {s.key for s in found}  # an item's figure read by the 三公 reading is not read twice
                 out += [s for s in _phrase_statements(section, offset, sentence, fiscal_year) if s.key not in keys]
             if figures:
