@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ..readers import Paragraph
 from ..reference import function_subjects, label
@@ -217,6 +218,7 @@ class Section:
         return self.source_lines[max(0, bisect_right(self.offsets, offset) - 1)]
 
 
+@lru_cache(maxsize=4096)  # a heading is classified when its level, the sections' level and its section are found
 def _kind(heading: str) -> str | None:
     """Section kind by heading words; 收支 is 收入支出 and a table's name (…决算总表的说明) its 总体."""
     flat = no_space(heading).replace("收支", "收入支出").replace("总表", "总体")
