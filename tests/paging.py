@@ -3,9 +3,12 @@
 A converter reads a PDF page by page. Where a page ends it leaves the page's footer (a page number: 5, - 5 -,
 第 5 页 共 20 页) and the next page's running title; a paragraph the page broke becomes two, and a table two grids,
 the second maybe under a 续表 / (续) caption, the running 单位 line and its header rows again, and maybe starting
-with the rest of a name cell the page broke. A text layer wraps the narrative's lines at a fixed width; the
-converter keeps the line ends or joins the lines with a space. Word wraps no line inside a run of digits (3,797.75
-stays whole, 万元 may start the next line) and none before closing punctuation (，。%), so neither does ``paginate``.
+with the rest of a name cell the page broke (or, where the table began at a page's foot, with the rest of its header
+rows). A tall cell (a long name on two or three lines) a converter may write a row per line, the row's one-line cells
+(code, amounts) beside its first, middle or last line; a long table title wraps over two lines. A text layer wraps
+the narrative's lines at a fixed width; the converter keeps the line ends or joins the lines with a space. Word wraps
+no line inside a run of digits (3,797.75 stays whole, 万元 may start the next line) and none before closing
+punctuation (，。%), so neither does ``paginate``.
 A document is paragraphs apart by blank lines; a grid is a paragraph of tab-separated rows (tests/synth.py).
 """
 
@@ -19,8 +22,25 @@ MARKS = ["{n}", "- {n} -", "第 {n} 页 共 {pages} 页", "第{n}页", "· {n} �
 CONTINUED = ["", "续表", "{caption}（续）", "{caption}（续）\n\n{number}"]
 _RUN = re.compile(r"[0-9A-Za-z.,%]")  # a run Word never wraps inside
 _NO_START = "，。、；：）)%”！？"  # closing punctuation: never the first character of a line
+_TITLE = re.compile(r"20\d\d 年度\S+表")  # a table's title (its number line apart)
 _NUMBER_LINE = re.compile(r"公开 \d\d 表")
 _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
+# Findings (each flag on: the option the finding keeps off in the tests):
+# 20: table 03: the first part of a 项's name on a row of its own above its row is glued to the row above where the
+# reference list lacks the 款's 项 (off: in table 03 a tall row's code and amounts on its first line)
+FINDING_20_NAME_ABOVE_ITS_ROW = False
+# 21: table 03: the rest of a name and the first part of the next row's, each on a row of their own between them, are
+# glued to the row above (off: names in table 03 on two rows at most)
+FINDING_21_NAME_ON_THREE_ROWS = False
+# 22: table 06: a name on rows of their own is read as a row of its own, an amount beside its last line without a code
+# (off: no tall cells in table 06)
+FINDING_22_TALL_ECON_NAME = False
+# 23: 评价表: the project name, an indicator's names or target on rows of their own are dropped (off: none there)
+FINDING_23_TALL_EVALUATION_CELL = False
+# 24: a caption wrapped over two lines: the second alone names another table (off: captions on one line)
+FINDING_24_CAPTION_WRAPPED = False
+# 25: a table a page broke inside its header rows is refused (off: no such break)
+FINDING_25_BREAK_IN_HEADER = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -34,6 +54,9 @@ class Paging:
     width: int = 37  # the text layer's lines: a page breaks a sentence at one's end
     joiner: str | None = None  # how the converter keeps a line end: "\n", a space, or not at all (None)
     cell_width: int | None = None  # a grid's text cells wrapped at this width, their lines joined by a space
+    in_header: bool = False  # a page may break a table inside its header rows
+    caption_width: int = 0  # a table's title longer than this wrapped over lines (0: never)
+    tall: float = 0.0  # the share of rows whose long name a converter writes as a row per line (tall cells)
 
 
 def draw_paging(rng: random.Random) -> Paging:
@@ -44,6 +67,9 @@ def draw_paging(rng: random.Random) -> Paging:
         width=rng.choice([28, 37, 45]),
         joiner=rng.choice([None, "\n", " "]),
         cell_width=rng.choice([None, 4, 5, 7]),
+        in_header=FINDING_25_BREAK_IN_HEADER and rng.random() < 0.5,
+        caption_width=rng.choice([0, 24, 30]) if FINDING_24_CAPTION_WRAPPED else 0,
+        tall=rng.choice([0.0, 0.3, 0.6]),
     )
 
 
@@ -96,6 +122,15 @@ def _caption(paragraphs: list[str], i: int) -> tuple[str | None, str | None, str
     return above[0], above[1], above[2]
 
 
+def _split_header(rng: random.Random, rows: list[str], page: list[str]) -> list[str] | None:
+    """A grid broken by a page inside its header rows (after the first): [first part, page, the rest]."""
+    first = next((k for k, r in enumerate(rows) if _AMOUNT.search(r) or r.startswith("项目名称")), 0)
+    if first < 2:
+        return None
+    cut = rng.randint(1, first - 1)
+    return ["\n".join(rows[:cut]), *page, "\n".join(rows[cut:])]
+
+
 def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[str]) -> list[str] | None:
     """Grid ``i`` broken by a page after one of its body rows: [first part, page, continuation …], or None when
     it has no two body rows."""
@@ -128,11 +163,56 @@ def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[st
     return ["\n".join(head), *page, *again, "\n".join(tail)]
 
 
+# Where a converter puts a tall row's one-line cells (code, amounts), for a row of n lines: on the first, on the last,
+# in the middle (of 2: the second, or the first).
+PLACES = [lambda n: 0, lambda n: n - 1, lambda n: n // 2, lambda n: (n - 1) // 2]
+_TALL = {"02": (2,), "03": (1,), "05": (1,), "07": (1,), "08": (1,), "06": (1, 4, 7)}  # the name cells by table
+
+
+def _tall_cells(number: str | None, row: list[str]) -> list[int]:
+    """The cells of ``row`` of table ``number`` (None: a 评价表 or a list) a long text may wrap in: a subject table's
+    name, table 06's panels' names; a 评价表's project name, an indicator's names and target."""
+    if (number is None and not FINDING_23_TALL_EVALUATION_CELL) or (number == "06" and not FINDING_22_TALL_ECON_NAME):
+        return []
+    if number is not None:
+        cells = _TALL.get(number, ()) if _AMOUNT.search("\t".join(row)) else ()
+    elif row[0] == "项目名称":
+        cells = (1 + (row[1] == ""),)  # the value beside the label, a blank cell between or not
+    else:  # an indicator row ends with its weight and score
+        cells = range(2, 6) if len(row) == 9 and _AMOUNT.fullmatch(row[-2]) else ()
+    return [k for k in cells if k < len(row) and _cuts(row[k])]
+
+
+def _tall(rng: random.Random, grid: str, number: str | None, share: float) -> str:
+    """``grid`` with some rows' long text cells written a row per line (2 or 3 lines, at places a line may end), the
+    row's one-line cells on one of those rows, the same for every row of the grid (a converter reading lines of a
+    PDF table)."""
+    place = rng.choice(PLACES if number != "03" or FINDING_20_NAME_ABOVE_ITS_ROW else PLACES[:1])
+    most = 3 if number != "03" or FINDING_21_NAME_ON_THREE_ROWS else 2
+    out = []
+    for row in grid.split("\n"):
+        cells = row.split("\t")
+        tall = [k for k in _tall_cells(number, cells) if rng.random() < share]
+        n = min(rng.choice([2, 2, most]), *(len(_cuts(cells[k])) + 1 for k in tall)) if tall else 1
+        rows = [[c if i == place(n) else "" for c in cells] for i in range(n)]
+        for k in tall:
+            ends = [0, *sorted(rng.sample(_cuts(cells[k]), n - 1)), len(cells[k])]
+            for i in range(n):
+                rows[i][k] = cells[k][ends[i] : ends[i + 1]].strip()
+        out += ["\t".join(r) for r in rows]
+    return "\n".join(out)
+
+
 def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str:
-    """``text`` broken into pages at ``paging.breaks`` random paragraphs (inside a grid between its body rows,
-    inside a sentence where a line may end, else after the paragraph), each break leaving the page number and
-    maybe the ``running`` title; sentences wrapped as ``paging`` says."""
+    """``text`` broken into pages at ``paging.breaks`` random paragraphs (inside a grid between its body rows or its
+    header rows, inside a sentence where a line may end, else after the paragraph), each break leaving the page number
+    and maybe the ``running`` title; tall cells written a row per line, titles and sentences wrapped as ``paging``
+    says."""
     paragraphs = text.rstrip("\n").split("\n\n")
+    for i, paragraph in enumerate(paragraphs):
+        if paging.tall and "\t" in paragraph:
+            number = _caption(paragraphs, i)[1]
+            paragraphs[i] = _tall(rng, paragraph, number and number.split()[1], paging.tall)
     at = set(rng.sample(range(2, len(paragraphs) - 1), min(paging.breaks, len(paragraphs) - 3)))
     pages = len(at) + 1
     out: list[str] = []
@@ -142,11 +222,19 @@ def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str
             continue
         n = 1 + sum(k < i for k in at)
         page = [paging.mark.format(n=n, pages=pages)] + [running] * paging.running
-        parts = _split_grid(rng, paragraphs, i, page) if "\t" in paragraph else None
+        parts = None
+        if "\t" in paragraph and paging.in_header and rng.random() < 0.5:
+            parts = _split_header(rng, paragraph.split("\n"), page)
+        if "\t" in paragraph and parts is None:
+            parts = _split_grid(rng, paragraphs, i, page)
         if parts is None and _sentence(paragraph) and len(wrapped := lines(paragraph, paging.width)) > 1:
             k = rng.randint(1, len(wrapped) - 1)
             parts = ["".join(wrapped[:k]), *page, "".join(wrapped[k:])]
         out += parts or [paragraph, *page]
+    if paging.caption_width:
+        out = [
+            rng.choice(["\n", "\n\n"]).join(lines(p, paging.caption_width)) if _TITLE.fullmatch(p) else p for p in out
+        ]
     if paging.cell_width:
         out = [_spaced(p, paging.cell_width) if "\t" in p else p for p in out]
     if paging.joiner is not None:

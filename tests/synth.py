@@ -111,7 +111,8 @@ def _xiang(kuan: str) -> list[tuple[str, str]]:
 
 OPTION_CHANCES = (
     "gov_fund=.4 state_capital=.3 carryover=.4 other_income=.5 affiliates=.4 vehicle_purchase=.4 department=.3 "
-    "administrative=.4 capital_econ=.4 header_08=.4 goals_layout=.5 econ_full_codes=.3 econ_all_rows=.6"
+    "administrative=.4 capital_econ=.4 header_08=.4 goals_layout=.5 econ_full_codes=.3 econ_all_rows=.6 "
+    "unit_caption=.4"
 )
 
 
@@ -132,8 +133,9 @@ class Options:
     goals_layout: bool = False  # the 整体 evaluation in the real 整体 table's layout (年度目标 / 年度绩效指标 rows)
     econ_full_codes: bool = False  # table 06 prints 30101 instead of 30
     econ_all_rows: bool = True  # table 06 lists every 款 of the template, amounts or not
+    unit_caption: bool = False  # the tables' titles name the unit: 2024 年度宜昌市统计局（本级）收入决算表
     widths: tuple = (13, 15, 9)  # tables 02, 03 and 06 cut long names at these widths (None: in full)
-    zero: str = ""  # how a zero prints: blank or 0.00
+    zero: str = ""  # how a zero prints: blank, 0.00 or -
     projects: int = 1  # project evaluations in the appendix (when there is project money)
 
 
@@ -155,7 +157,7 @@ class Synthetic:
 def draw_options(rng: random.Random) -> Options:
     o = Options(**{name: rng.random() < p for name, p in CHANCES.items()})
     o.widths = (rng.choice([11, 13, None]), rng.choice([13, 15, None]), rng.choice([7, 8, 9, None]))
-    o.zero, o.projects = rng.choice(["", "0.00"]), rng.randint(0, 3)
+    o.zero, o.projects = rng.choice(["", "0.00", "-"]), rng.randint(0, 3)
     return o
 
 
@@ -927,7 +929,7 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
         if code == "07" and not o.gov_fund:
             continue  # as in the real document: table 07 left out, the narrative says there was none
         lines += [
-            f"{year} 年度{TABLE_NAMES[code]}",
+            f"{year} 年度{unit + '（本级）' if o.unit_caption else ''}{TABLE_NAMES[code]}",
             f"公开 {code} 表",
             f"单位：{unit}      {year} 年度      金额单位：万元",
             "\n".join(block),

@@ -1,11 +1,12 @@
 """Synthetic documents of other units (other subjects, income sources, funds, economic classes, 三公 items,
 procurement, assets, evaluated projects) in the real document's layout: the real pipeline reads back every number
 they were made from (tables, narrative statements and budget lines, appendix evaluations), without a warning, also
-broken into pages and wrapped as a PDF converter leaves them (tests/paging.py); a few loaded and built into a
+broken into pages and wrapped as a PDF converter leaves them (tests/paging.py); a few loaded so and built into a
 warehouse make no reconciliation finding and give the facts and marts their numbers."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from decimal import Decimal
@@ -44,11 +45,23 @@ def test_every_number_read_back(seed):
     assert parsed.document.warnings == []
 
 
+# Findings (each flag on: what the finding keeps out of the tests):
+# 26: the spaces a wrapped cell's lines were joined with stay in an evaluation's project name, 主管部门, 实施单位
+# (and in staged subject, economic class and totals line names) (off: evaluations compared without them)
+FINDING_26_WRAP_SPACES_IN_NAMES = False
+# 27: a statement's quote ends at a line end or a page break inside its sentence: a project's 自评综述 loses the name
+# N-42/N-43 pair it by and is held to the overall 评价表 (off: the warehouse's documents with their sentences whole)
+FINDING_27_QUOTE_CUT_AT_LINE_END = False
+
+
 @cache
-def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
-    """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``)."""
+def paged(seed: int, form: tuple[str, ...] = (), whole_sentences: bool = False) -> tuple[paging.Paging, str]:
+    """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``), with
+    ``whole_sentences`` its sentences on one line each and never broken by a page."""
     doc, rng = made(seed), random.Random(seed)
     o = paging.draw_paging(rng)
+    if whole_sentences:
+        o = dataclasses.replace(o, joiner=None, width=10**6)
     text = steps.apply(doc.text, [s for s in form if s not in SYNTAX])
     text = paging.paginate(text, o, rng, f"{doc.unit} {doc.year} 年度{doc.kind}")
     return o, steps.apply(text, [s for s in form if s in SYNTAX])
@@ -56,7 +69,9 @@ def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
 
 def unwrapped(value):
     """``value`` (observed evaluations) without the spaces a wrapped cell's lines were joined with: the pipeline keeps
-    an evaluation's texts as printed."""
+    an evaluation's names as printed (finding 26)."""
+    if FINDING_26_WRAP_SPACES_IN_NAMES:
+        return value
     if isinstance(value, str):
         return WRAP_SPACE.sub("", value)
     return type(value)(map(unwrapped, value)) if isinstance(value, tuple | list) else value
@@ -75,7 +90,8 @@ def test_every_number_read_back_over_pages(seed):
     """Page breaks at random places (inside a table: the rest under 续表 / a (续) caption / nothing, the unit line and
     the header rows again or not, a name's rest on a row of its own; inside a sentence; between a caption and its
     grid) leaving page numbers and running titles; the narrative's lines wrapped by a text layer and kept or joined
-    with spaces; cells' lines joined with spaces: every number read back, no warning."""
+    with spaces; cells' lines joined with spaces, or a long name's lines written a row each (tables 02, 03, 05, 07,
+    08): every number read back, no warning."""
     read_back_over_pages(seed)
 
 
@@ -91,10 +107,13 @@ def test_the_seeds_cover_every_paging():
     drawn = [paged(seed)[0] for seed in SEEDS]
     assert {o.mark for o in drawn} == set(paging.MARKS) and {o.running for o in drawn} == {True, False}
     assert {o.joiner for o in drawn} == {None, "\n", " "} and {o.width for o in drawn} == {28, 37, 45}
-    assert {o.cell_width for o in drawn} == {None, 4, 5, 7}
+    assert {o.cell_width for o in drawn} == {None, 4, 5, 7} and {o.tall for o in drawn} == {0.0, 0.3, 0.6}
     texts = "\n".join(paged(seed)[1] for seed in SEEDS)
     assert "续表" in texts and "（续）" in texts
     assert re.search(r"\n\t+(?!合计)[^\t\n\d]+\t*\n", texts)  # the rest of a name, on the next page
+    for seed in SEEDS:  # tall cells: parts of names on rows of their own, more than a page leaves
+        o, text = paged(seed)
+        assert bool(o.tall) == (len(re.findall(r"(?m)^\t+(?!合计)[^\t\n\d]+\t*$", text)) > 1), seed
 
 
 @pytest.mark.parametrize("form", FORMS, ids="+".join)
@@ -111,7 +130,7 @@ def test_the_seeds_cover_every_option():
     options = [made(seed).options for seed in SEEDS]
     for field in synth.CHANCES:
         assert {getattr(o, field) for o in options} == {True, False}, field
-    assert {o.projects for o in options} == {0, 1, 2, 3}
+    assert {o.projects for o in options} == {0, 1, 2, 3} and {o.zero for o in options} == {"", "0.00", "-"}
 
 
 WAREHOUSE_SEEDS = [0, 1, 2, 7]
@@ -123,7 +142,7 @@ def synthetic_db(tmp_path_factory):
     files = []
     for seed in WAREHOUSE_SEEDS:
         files.append(root / f"synth-{seed}.md")
-        files[-1].write_text(made(seed).text, encoding="utf-8")
+        files[-1].write_text(paged(seed, whole_sentences=not FINDING_27_QUOTE_CUT_AT_LINE_END)[1], encoding="utf-8")
     return build_warehouse(root / "synthetic.duckdb", *files)
 
 
