@@ -41,6 +41,9 @@ FINDING_23_TALL_EVALUATION_CELL = False
 FINDING_24_CAPTION_WRAPPED = False
 # 25: a table a page broke inside its header rows is refused (off: no such break)
 FINDING_25_BREAK_IN_HEADER = False
+# 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
+# line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)
+FINDING_28_TALL_TOTALS_LABEL = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -166,13 +169,17 @@ def _split_grid(rng: random.Random, paragraphs: list[str], i: int, page: list[st
 # Where a converter puts a tall row's one-line cells (code, amounts), for a row of n lines: on the first, on the last,
 # in the middle (of 2: the second, or the first).
 PLACES = [lambda n: 0, lambda n: n - 1, lambda n: n // 2, lambda n: (n - 1) // 2]
-_TALL = {"02": (2,), "03": (1,), "05": (1,), "07": (1,), "08": (1,), "06": (1, 4, 7)}  # the name cells by table
+_TALL = {"02": (2,), "03": (1,), "05": (1,), "07": (1,), "08": (1,), "06": (1, 4, 7), "01": (0, 3), "04": (0, 3)}
 
 
 def _tall_cells(number: str | None, row: list[str]) -> list[int]:
     """The cells of ``row`` of table ``number`` (None: a 评价表 or a list) a long text may wrap in: a subject table's
-    name, table 06's panels' names; a 评价表's project name, an indicator's names and target."""
-    if (number is None and not FINDING_23_TALL_EVALUATION_CELL) or (number == "06" and not FINDING_22_TALL_ECON_NAME):
+    name, table 06's panels' names, table 01's and 04's line labels; a 评价表's project name, an indicator's names and
+    target."""
+    totals = FINDING_28_TALL_TOTALS_LABEL
+    if not {"06": FINDING_22_TALL_ECON_NAME, "01": totals, "04": totals, None: FINDING_23_TALL_EVALUATION_CELL}.get(
+        number, True
+    ):
         return []
     if number is not None:
         cells = _TALL.get(number, ()) if _AMOUNT.search("\t".join(row)) else ()
