@@ -639,8 +639,8 @@ def _performance_narrative(n: Narrative, s: dict) -> None:
     )
     n.say("### （三）项目支出自评结果")
     for p in projects:
-        n.stat("performance_project_budget", p["budget"])
-        n.stat("performance_project_executed", p["executed"])
+        n.stat("performance_project_budget", p["budget"], detail=f"{p['name']}项目")
+        n.stat("performance_project_executed", p["executed"], detail=f"{p['name']}项目")
         n.say(
             f"{p['name']}项目绩效自评综述：项目全年预算数为{w(p['budget'])}万元，执行数为{w(p['executed'])}万元，",
             f"完成预算的{p['rate']}%。",

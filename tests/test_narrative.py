@@ -575,3 +575,16 @@ def test_amounts_in_yi_yuan_in_changes_and_project_lists():
         Paragraph(3, "武汉市电子政务网络出口、政务平台租用费0.045398亿元。主要成效：电子政务外网客户接入109家。"),
     ]
     assert [p.amount_wan for p in read_projects(sections(paragraphs))] == [D("453.98")]
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_project_summary_names_its_project_on_its_line_or_the_line_above(split):
+    """(1)甲系统运维项目绩效自评综述： with its figures on the same line or the next (a converter keeping line ends):
+    the figures carry the project's name as their detail, which the rules pair the 评价表 by (the quote of the line
+    alone had lost it, and the figures were held to the overall table)."""
+    summary = ["(1)甲系统运维项目绩效自评综述：", "项目全年预算数为300.00万元，执行数为290.00万元，完成预算的96.67%。"]
+    rows = statement_rows("十三、预算绩效情况说明", *(summary if split else ["".join(summary)]))
+    assert rows == [
+        ("performance_project_budget", Decimal("300.00"), None, "甲系统运维项目"),
+        ("performance_project_executed", Decimal("290.00"), None, "甲系统运维项目"),
+    ]

@@ -6,7 +6,6 @@ warehouse make no reconciliation finding and give the facts and marts their numb
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
 from decimal import Decimal
@@ -49,19 +48,13 @@ def test_every_number_read_back(seed):
 # 26: the spaces a wrapped cell's lines were joined with stay in an evaluation's project name, 主管部门, 实施单位
 # (and in staged subject, economic class and totals line names) (off: evaluations compared without them)
 FINDING_26_WRAP_SPACES_IN_NAMES = False
-# 27: a statement's quote ends at a line end or a page break inside its sentence: a project's 自评综述 loses the name
-# N-42/N-43 pair it by and is held to the overall 评价表 (off: the warehouse's documents with their sentences whole)
-FINDING_27_QUOTE_CUT_AT_LINE_END = False
 
 
 @cache
-def paged(seed: int, form: tuple[str, ...] = (), whole_sentences: bool = False) -> tuple[paging.Paging, str]:
-    """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``), with
-    ``whole_sentences`` its sentences on one line each and never broken by a page."""
+def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
+    """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``)."""
     doc, rng = made(seed), random.Random(seed)
     o = paging.draw_paging(rng)
-    if whole_sentences:
-        o = dataclasses.replace(o, joiner=None, width=10**6)
     text = steps.apply(doc.text, [s for s in form if s not in SYNTAX])
     text = paging.paginate(text, o, rng, f"{doc.unit} {doc.year} 年度{doc.kind}")
     return o, steps.apply(text, [s for s in form if s in SYNTAX])
@@ -142,7 +135,7 @@ def synthetic_db(tmp_path_factory):
     files = []
     for seed in WAREHOUSE_SEEDS:
         files.append(root / f"synth-{seed}.md")
-        files[-1].write_text(paged(seed, whole_sentences=not FINDING_27_QUOTE_CUT_AT_LINE_END)[1], encoding="utf-8")
+        files[-1].write_text(paged(seed)[1], encoding="utf-8")
     return build_warehouse(root / "synthetic.duckdb", *files)
 
 

@@ -146,6 +146,7 @@ GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + A
 # A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
 # own name) N 万元，占 P%.
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+?)(?:（类）支出|支出(?:类支出|（类）)?)" + AMOUNT + r"，?占" + PCT)
+PROJECT_SUMMARY_KEYS = ("performance_project_budget", "performance_project_executed")  # detail: the project named
 SENTENCE_GOES_ON = ("。", "；", "，", ",", "、", "为", "的", "和", "及", "与")  # at a line's end: no heading
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
@@ -504,12 +505,14 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
     """Every stated figure of the narrative sections (figures of a year before ``fiscal_year`` passed over)."""
     out: list[Statement] = []
     for section in narrative:
-        subject, stated, per_item = None, False, False
+        subject, stated, per_item, project = None, False, False, None
         for m in SENTENCE.finditer(section.text):
             offset, sentence = m.start(), m.group()
             if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
                 per_item = not sentence.endswith("\n")
                 continue
+            if "自评综述" in sentence:  # the project whose figures follow, on this line or the next
+                project = _LIST_MARK.sub("", sentence.split("自评综述", 1)[0]).removesuffix("绩效") or None
             found: list[Statement] = []
             if section.kind == "three_public":
                 found, subject = _three_public(section, offset, sentence, subject, fiscal_year)
@@ -520,7 +523,11 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
             # a phrase's figure is an amount (…元), a percentage or 持平
             if (figures and ("元" in sentence or "%" in sentence)) or "持平" in sentence:
                 keys = {s.key for s in found}  # an item's figure read by the 三公 reading is not read twice
-                out += [s for s in _phrase_statements(section, offset, sentence, fiscal_year) if s.key not in keys]
+                for s in _phrase_statements(section, offset, sentence, fiscal_year):
+                    if s.key in PROJECT_SUMMARY_KEYS:
+                        s.detail = project
+                    if s.key not in keys:
+                        out.append(s)
             if figures:
                 out += _counts(section, offset, sentence)
                 stated = stated or ("元" in sentence and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))

@@ -105,8 +105,8 @@ paired_values as (
                 evaluations.evaluation_kind = 'unit_overall'
                 or (
                     evaluations.evaluation_kind = 'project'
-                    and contains(  -- spaces a line wrap left inside words do not count
-                        replace(statements.quote, ' ', ''),
+                    and contains(  -- the project the 综述 names (else its sentence); spaces a wrap left do not count
+                        replace(coalesce(statements.detail, statements.quote), ' ', ''),
                         replace(regexp_replace(evaluations.project_name, '项目$', ''), ' ', '')
                     )
                 )
