@@ -44,12 +44,6 @@ def test_every_number_read_back(seed):
     assert parsed.document.warnings == []
 
 
-# Findings (each flag on: what the finding keeps out of the tests):
-# 26: the spaces a wrapped cell's lines were joined with stay in an evaluation's project name, 主管部门, 实施单位
-# (and in staged subject, economic class and totals line names) (off: evaluations compared without them)
-FINDING_26_WRAP_SPACES_IN_NAMES = False
-
-
 @cache
 def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
     """Document ``seed`` in ``form`` as a converter gives it: broken into pages and wrapped (seeded by ``seed``)."""
@@ -61,10 +55,8 @@ def paged(seed: int, form: tuple[str, ...] = ()) -> tuple[paging.Paging, str]:
 
 
 def unwrapped(value):
-    """``value`` (observed evaluations) without the spaces a wrapped cell's lines were joined with: the pipeline keeps
-    an evaluation's names as printed (finding 26)."""
-    if FINDING_26_WRAP_SPACES_IN_NAMES:
-        return value
+    """``value`` (observed evaluations) without the spaces a wrapped cell's lines were joined with: the loaders stage
+    an evaluation's names as printed, the warehouse's staging removes them (test_names_without_the_spaces_of_wraps)."""
     if isinstance(value, str):
         return WRAP_SPACE.sub("", value)
     return type(value)(map(unwrapped, value)) if isinstance(value, tuple | list) else value
@@ -208,3 +200,22 @@ def test_warehouse_holds_the_truth_and_no_finding(synthetic_db):
             t["01"].get(("income", "carryover_begin", "total"), 0),
             t["01"].get(("expense", "carryover_end", "total"), 0),
         ], key
+
+
+def test_names_without_the_spaces_of_wraps(synthetic_db):
+    """Names a wrapped cell printed with spaces (孝感市档 案馆) reach the marts without them: an evaluation's 实施单位
+    is its document's unit, and a 主管部门 or a printed subject name is spelt one way whatever the wrap width."""
+    raw = "select count(*) from raw.evaluations where regexp_matches(implementing_unit, '\\p{Han}\\s+\\p{Han}')"
+    assert query(synthetic_db, raw)[0][0] > 0  # the documents do print them so
+    unmatched = """select e.implementing_unit, d.unit_name from marts.fct_project_evaluation e
+                   join marts.dim_document d using (document_id) where e.implementing_unit <> d.unit_name"""
+    assert query(synthetic_db, unmatched) == []
+    spaced = {
+        "dim_unit": "supervising_department",
+        "fct_project_evaluation": "project_name || supervising_department",
+        "dim_function_subject": "subject_name || coalesce(printed_name, '') || coalesce(names_seen, '')",
+        "dim_econ_class": "coalesce(names_seen, '')",
+    }
+    for mart, names in spaced.items():
+        sql = f"select {names} from marts.{mart} where regexp_matches({names}, '\\p{{Han}}\\s+\\p{{Han}}')"
+        assert query(synthetic_db, sql) == [], mart

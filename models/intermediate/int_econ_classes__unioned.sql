@@ -8,9 +8,16 @@ seen as (
         econ_code,
         count(distinct document_id) filter (where code_method = 'printed') as documents_printed,
         count(distinct document_id) as documents_used,
-        string_agg(distinct econ_name_raw, ' | ' order by econ_name_raw) as names_seen
-    from {{ ref('stg_raw__econ_lines') }}
-    where econ_code is not null
+        string_agg(distinct econ_name, ' | ' order by econ_name) as names_seen
+    from (
+        select
+            econ_code,
+            code_method,
+            document_id,
+            {{ unwrapped('econ_name_raw') }} as econ_name
+        from {{ ref('stg_raw__econ_lines') }}
+        where econ_code is not null
+    )
     group by econ_code
 ),
 
