@@ -1457,3 +1457,35 @@ def test_table_08_under_its_real_header_without_its_column_numbers():
     read = table08(LINES[first:numbers])
     assert read == table08(LINES[first : numbers + 1])
     assert read[-1] == ("2230199", {"total": Decimal("133.04"), "project": Decimal("133.04")})
+
+
+def tall_cells(caption: str, names: list[str], n: int, place: int, lines: list[str] = LINES) -> list[str]:
+    """The rows of the grid under ``caption`` holding one of ``names`` written a row per line, as a converter reads
+    a tall cell: each of those names cut into ``n`` lines, the row's other cells beside line ``place``."""
+    first, end = table_block(caption, lines)
+    out = lines[:first]
+    for line in lines[first:end]:
+        cells = line.split("\t")
+        tall = [k for k, c in enumerate(cells) if c in names]
+        rows = [[c if i == place or k in tall else "" for k, c in enumerate(cells)] for i in range(n)] if tall else []
+        for k in tall:
+            size = -(-len(cells[k]) // n)
+            for i in range(n):
+                rows[i][k] = cells[k][i * size : (i + 1) * size]
+        out += ["\t".join(r) for r in rows] if tall else [line]
+    assert sum(len(r.split("\t")) for r in out) > sum(len(r.split("\t")) for r in lines[:end])
+    return [*out, *lines[end:]]
+
+
+@pytest.mark.parametrize(("n", "place"), [(2, 0), (2, 1), (3, 0), (3, 1), (3, 2)])
+def test_table06_names_written_a_row_per_line(n, place):
+    """Table 06's names in tall cells a converter wrote a row per line, the code and amount beside the first, a
+    middle or the last line (维修（护）费 1.46, 机关事业单位基本养 68.68, two panels' names in one row): each name is
+    joined to its row; the rest of a name was read as a class of its own and an amount beside a name's last line lost
+    its code (30213's 1.46 read under no class, 30213 read as 0)."""
+    names = ["机关事业单位基本养", "维修（护）费", "个人农业生产补贴", "公务用车运行维", "信息网络及软件购置更新"]
+    parsed = parse(tall_cells(T06, names, n, place))
+    assert [(r.panel, r.code, r.name_raw, r.amount) for r in parsed.econ] == [
+        (r.panel, r.code, r.name_raw, r.amount) for r in REAL.econ
+    ]
+    assert parsed.document.warnings == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
-from ..reference import econ_classes
+from ..reference import econ_classes, label
 from ..text import code_digits, norm, parse_amount, split_code
 from .layout import latest_year, prior_year
 
@@ -156,8 +156,13 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     above = sorted(groups.items(), reverse=True)
     panel_groups = [next((g for k, g in above if k <= name), None) for _, name, _ in panels]
     out: list[EconRow] = []
+    last: dict[int, EconRow] = {}  # each panel's row above
+    alone: dict[int, list[EconRow]] = {}  # each panel's names on rows of their own below it
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
+            for p in list(alone):
+                out.extend(_join_lines(last.get(p), alone.pop(p), None))
+            last.clear()
             if not _header_words(row):
                 out.extend(_total_row(row, prior, {p[2] for p in panels}))
             continue
@@ -169,11 +174,45 @@ def read_econ_rows(table: Table) -> list[EconRow]:
                 continue
             if not code and (split := split_code(name, "35")):  # code and name in one cell: 30101 基本工资
                 code, name = split
-            group = panel_groups[p]
             line = row[name_col].line if name_col < len(row) else row[0].line
-            out.append(EconRow(p, group, line, code or None, name, raw, parse_amount(raw)))
+            econ = EconRow(p, panel_groups[p], line, code or None, name, raw, parse_amount(raw))
+            if not (code or raw):
+                alone.setdefault(p, []).append(econ)
+                continue
+            out.extend(_join_lines(last.get(p), alone.pop(p, []), econ))
+            out.append(econ)
+            last[p] = econ
+    for p in alone:
+        out.extend(_join_lines(last.get(p), alone[p], None))
     _resolve(out)
     return out
+
+
+def _join_lines(above: EconRow | None, lines: list[EconRow], below: EconRow | None) -> list[EconRow]:
+    """Names alone on their rows between two rows of a panel: a tall name cell a converter wrote a row per line, the
+    code and amount beside one of them. The first of ``lines`` end the name above, the rest begin the name below,
+    split where both make the beginning of a known class's name (the most to the row above); no such split: rows of
+    their own, as printed (returned)."""
+    texts = [r.name_raw for r in lines]
+    for k in range(len(lines), -1, -1):
+        up, down = "".join(texts[:k]), "".join(texts[k:])
+        if (not up or (above and _begins(above.name_raw + up, above.printed_code))) and (
+            not down or (below and _begins(down + below.name_raw, below.printed_code))
+        ):
+            if above:
+                above.name_raw += up
+            if below:
+                below.name_raw = down + below.name_raw
+            return []
+    return lines
+
+
+def _begins(name: str, code: str | None) -> bool:
+    """Whether ``name`` begins the name of a class whose code begins with the code printed, or is an alias of one."""
+    ref, text, code = econ_classes(), label(name), code or ""
+    if (alias := ref.aliases.get(text)) and alias.startswith(code):
+        return True
+    return any(label(c.name).startswith(text) for c in ref.by_code.values() if c.code.startswith(code))
 
 
 def _resolve(rows: list[EconRow]) -> None:
