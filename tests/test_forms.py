@@ -1489,3 +1489,14 @@ def test_table06_names_written_a_row_per_line(n, place):
         (r.panel, r.code, r.name_raw, r.amount) for r in REAL.econ
     ]
     assert parsed.document.warnings == []
+
+
+@pytest.mark.parametrize(("n", "place"), [(2, 0), (2, 1), (3, 1)])
+def test_table01_labels_written_a_row_per_line(n, place):
+    """Table 01's labels in tall cells a converter wrote a row per line, 行次 and amount beside the first, the middle
+    or the last line: each label is joined to its line (一、一般公共预算 / 财政拨款收入 3,797.75 was read as
+    fiscal_grant 3,797.75 and a gpb_grant line of 0; the label's rest as a line of its own)."""
+    names = ["一、一般公共预算财政拨款收入", "本年收入合计", "一、一般公共服务支出", "六、科学技术支出"]
+    parsed = parse(tall_cells("2024 年度收入支出决算总表", names, n, place))
+    assert values(parsed) == values(REAL)
+    assert parsed.document.warnings == []

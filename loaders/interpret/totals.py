@@ -11,7 +11,7 @@ from ..document import DocumentError, Table
 from ..grid import Layout, split_layout
 from ..readers import Cell
 from ..reference import function_subjects, label
-from ..text import norm, parse_amount
+from ..text import norm, parse_amount, strip_numbering
 from .layout import column_keys, compile_vocab, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
@@ -148,8 +148,7 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
     between = range(lo + 1, min(cols, default=lo + 1))  # the columns between the label and the amounts
     in_carryover: str | None = None
     grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
-    for r in layout.data:
-        name = r[lo].text.strip() if lo < len(r) else ""
+    for name, r in _labelled_rows(table_code, layout.data, lo, between, cols):
         # the 行次 printed between the label and the amounts, past an empty column a converter left
         line_no = next((t for k in between if k < len(r) and (t := r[k].text.strip())), "")
         item = _classify(name) if name else None
@@ -198,4 +197,53 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
             )
         if item == "fiscal_grant":
             grant_lines = out[first_out:]
+    return out
+
+
+def _item(name: str) -> str | None:
+    """The line item a label names, or the class (expense side)."""
+    ref = function_subjects().match(name, "")
+    return _classify(name) or (ref.code if ref else None)
+
+
+def _numbered(text: str) -> bool:
+    return strip_numbering(norm(text)) != norm(text)
+
+
+def _labelled_rows(
+    table_code: str, rows: list[list[Cell]], lo: int, between: range, cols: list[int]
+) -> list[tuple[str, list[Cell]]]:
+    """Each printed line's label and row. In a side printing 行次, labels on rows without 行次 or amounts are a
+    tall label cell a converter wrote a row per line: joined to the line below (whose label they begin, with the
+    rest of it below: a known item, another than its label's alone, or the label above with them none) or else to
+    the line above (the rest of its label, not a numbered one); neither: the table is refused."""
+    numbered = any(k < len(r) and r[k].text.strip() for r in rows for k in between)
+    parts: list[tuple[str, list[Cell] | None, int]] = []  # (label, row; None: a label alone, its source line)
+    for r in rows:
+        name = r[lo].text.strip() if lo < len(r) else ""
+        alone = numbered and name and not any(k < len(r) and r[k].text.strip() for k in [*between, *cols])
+        if alone and parts and parts[-1][1] is None:
+            parts[-1] = (parts[-1][0] + name, None, parts[-1][2])
+        else:
+            parts.append((name, None if alone else r, r[lo].line if alone else 0))
+    out: list[tuple[str, list[Cell]]] = []
+    for i, (text, r, line) in enumerate(parts):
+        if r is not None:
+            out.append((text, r))
+            continue
+        below = parts[i + 1][0] if i + 1 < len(parts) else ""
+        rest = parts[i + 2][0] if i + 2 < len(parts) and parts[i + 2][1] is None else ""
+        name = below + ("" if _numbered(rest) else rest)
+        above = out[-1][0] if out else ""
+        up = bool(above) and not _numbered(text)
+        down = bool(below) and not _numbered(below) and _item(text + name) is not None
+        if down and (not up or _item(above + text) is None or _item(text + name) != _item(name)):
+            parts[i + 1] = (text + below, parts[i + 1][1], parts[i + 1][2])
+        elif up:
+            out[-1] = (above + text, out[-1][1])
+        else:
+            raise DocumentError(
+                f"table {table_code} (line {line}): '{text}' on rows of its own is the label of neither the line "
+                "above nor the line below"
+            )
     return out
