@@ -32,9 +32,6 @@ FINDING_20_NAME_ABOVE_ITS_ROW = False
 # 21: table 03: the rest of a name and the first part of the next row's, each on a row of their own between them, are
 # glued to the row above (off: names in table 03 on two rows at most)
 FINDING_21_NAME_ON_THREE_ROWS = False
-# 22: table 06: a name on rows of their own is read as a row of its own, an amount beside its last line without a code
-# (off: no tall cells in table 06)
-FINDING_22_TALL_ECON_NAME = False
 # 23: 评价表: the project name, an indicator's names or target on rows of their own are dropped (off: none there)
 FINDING_23_TALL_EVALUATION_CELL = False
 # 24: a caption wrapped over two lines: the second alone names another table (off: captions on one line)
@@ -81,13 +78,14 @@ def _halves(text: str, k: int) -> tuple[str, str]:
 
 
 def _cuts(text: str) -> list[int]:
-    """Where a line of ``text`` may end (a space there dropped): not inside a run of digits or letters, not before
-    closing punctuation or a markdown heading mark."""
+    """Where a line of ``text`` may end (a space there dropped): not inside a run of digits or letters or an HTML
+    tag's span (<b>总计</b>), not before closing punctuation or a markdown heading mark."""
     out = []
     for k in range(2, len(text) - 1):
         left, right = _halves(text, k)
         in_run = left == text[:k] and right == text[k:] and _RUN.match(left[-1]) and _RUN.match(right[0])
-        if left and right and right[0] not in _NO_START + "#" and not in_run:
+        in_markup = "<" in text[:k] and ">" in text[k:]
+        if left and right and right[0] not in _NO_START + "#" and not in_run and not in_markup:
             out.append(k)
     return out
 
@@ -177,9 +175,7 @@ def _tall_cells(number: str | None, row: list[str]) -> list[int]:
     name, table 06's panels' names, table 01's and 04's line labels; a 评价表's project name, an indicator's names and
     target."""
     totals = FINDING_28_TALL_TOTALS_LABEL
-    if not {"06": FINDING_22_TALL_ECON_NAME, "01": totals, "04": totals, None: FINDING_23_TALL_EVALUATION_CELL}.get(
-        number, True
-    ):
+    if not {"01": totals, "04": totals, None: FINDING_23_TALL_EVALUATION_CELL}.get(number, True):
         return []
     if number is not None:
         cells = _TALL.get(number, ()) if _AMOUNT.search("\t".join(row)) else ()
