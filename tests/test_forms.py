@@ -1500,3 +1500,40 @@ def test_table01_labels_written_a_row_per_line(n, place):
     parsed = parse(tall_cells("2024 年度收入支出决算总表", names, n, place))
     assert values(parsed) == values(REAL)
     assert parsed.document.warnings == []
+
+
+def _table_03(*rows: str) -> list[str]:
+    """A document holding table 03 alone, its body ``rows`` (a 合计 row of 30.00 | 20.00 | 10.00 first)."""
+    head = [
+        "项目\t\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出",
+        "功能分类科目编码\t科目名称",
+        "类\t款\t项\t栏次\t1\t2\t3\t4\t5\t6",
+    ]
+    lines = ["# 2024 年度某某局单位决算公开", "", "2024 年度支出决算表", "", "公开 03 表", ""]
+    lines += ["单位：某某局      2024 年度      金额单位：万元", "", *head, "\t\t\t合计\t30.00\t20.00\t10.00", *rows]
+    return [*lines, "", "注：本表反映单位本年度各项支出情况。"]
+
+
+@pytest.mark.parametrize(
+    ("above", "beside", "code"),
+    [("行政", "运行", "2120301"), ("事业", "运行", "2120350"), ("其他城乡社区", "公共设施支出", "2120399")],
+)
+def test_the_first_line_of_a_name_above_its_row_under_a_kuan_the_reference_lists_no_xiang_of(above, beside, code):
+    """A 项 printing its 款 code 21203 (whose 项 the reference list lacks) in a tall cell, the code and amounts
+    beside its name's last line: the first line, on a row of its own, begins the row below's name by the 项 suffix
+    convention (行政运行 01, 事业运行 50, 其他…支出 99), as code recovery reads it (it was glued to the 款 row's
+    name, the 项's money left without a code)."""
+    parsed = parse(
+        _table_03(
+            "212\t城乡社区支出\t\t\t30.00\t20.00\t10.00",
+            "21203\t城乡社区公共设施\t\t\t30.00\t20.00\t10.00",
+            f"\t{above}",
+            f"21203\t{beside}\t\t\t30.00\t20.00\t10.00",
+        )
+    )
+    assert [(r.code, r.name_raw, r.amounts["total"][0]) for r in parsed.subjects["03"] if not r.is_total] == [
+        ("212", "城乡社区支出", Decimal("30.00")),
+        ("21203", "城乡社区公共设施", Decimal("30.00")),
+        (code, above + beside, Decimal("30.00")),
+    ]
+    assert not [w for w in parsed.document.warnings if "subject code" in w]

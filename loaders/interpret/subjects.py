@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..document import DocumentError, Table
 from ..grid import split_layout
 from ..readers import Cell
-from ..reference import function_subjects, label, match_name
+from ..reference import function_subjects, label, match_name, suffix_code
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import (
     BUDGET,
@@ -218,12 +218,16 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
 
 def _names(name: str, code: str | None) -> bool:
     """Whether ``name`` is the reference name of ``code`` or of one of its children (a 项 row may print its 款
-    code), whole or truncated."""
+    code), whole or truncated, or a 项 of its 款 by the suffix convention (行政运行, 事业运行, 其他…支出)."""
     if not code:
         return False
     subjects = function_subjects()
     own = subjects.by_code.get(code)
-    return (own is not None and match_name(label(name), [own]) is not None) or subjects.match(name, code) is not None
+    return (
+        (own is not None and match_name(label(name), [own]) is not None)
+        or subjects.match(name, code) is not None
+        or (len(code) > 3 and (suffix_code(name, code[:5]) or "").startswith(code))
+    )
 
 
 def _begins(name: str, code: str | None) -> bool:
