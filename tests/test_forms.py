@@ -1537,3 +1537,30 @@ def test_the_first_line_of_a_name_above_its_row_under_a_kuan_the_reference_lists
         (code, above + beside, Decimal("30.00")),
     ]
     assert not [w for w in parsed.document.warnings if "subject code" in w]
+
+
+@pytest.mark.parametrize(
+    ("lei", "kuan"), [("201\t一般公共服务支出", "20102\t政协事务"), ("212\t城乡社区支出", "21203\t城乡社区公共设施")]
+)
+def test_the_rest_of_a_name_and_the_start_of_the_next_on_rows_of_their_own_between_them(lei, kuan):
+    """Two 项 printing their 款 code in tall cells, the code and amounts beside the middle line of a name on three
+    lines (一般 | 行政管理 | 事务), then 机关 | 服务: 事务 ends the row above's name, 机关 begins the row below's
+    (both had been glued to the row above, the row below left without a code) — by the reference list (20102) or
+    the 项 suffix convention (21203, whose 项 the list lacks: 02 一般行政管理事务, 03 机关服务)."""
+    code = kuan.split("\t")[0]
+    parsed = parse(
+        _table_03(
+            f"{lei}\t\t\t30.00\t20.00\t10.00",
+            f"{kuan}\t\t\t30.00\t20.00\t10.00",
+            "\t一般",
+            f"{code}\t行政管理\t\t\t10.00\t\t10.00",
+            "\t事务",
+            "\t机关",
+            f"{code}\t服务\t\t\t20.00\t20.00\t",
+        )
+    )
+    assert [(r.code, r.name_raw, r.amounts["total"][0]) for r in parsed.subjects["03"] if not r.is_total][2:] == [
+        (f"{code}02", "一般行政管理事务", Decimal("10.00")),
+        (f"{code}03", "机关服务", Decimal("20.00")),
+    ]
+    assert not [w for w in parsed.document.warnings if "subject code" in w]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..document import DocumentError, Table
 from ..grid import split_layout
 from ..readers import Cell
-from ..reference import function_subjects, label, match_name, suffix_code
+from ..reference import SUFFIX_BY_NAME, function_subjects, label, match_name, suffix_code
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import (
     BUDGET,
@@ -165,7 +165,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
     ]
     rows: list[SubjectRow] = []
     ctx: dict[str, str] = {}
-    wrapped: str | None = None
+    wrapped: list[str] = []  # names on rows of their own since the last row
     for r in layout.data:
         codes, names = [], []
         for i, c in enumerate(r):
@@ -186,22 +186,17 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         is_total = not codes and bool(names) and bool(_TOTAL.match(norm(names[0])))  # 合计 | 含上年结转 (a 备注)
         if not codes and not has_amount and not is_total:
             if name and rows and not rows[-1].is_total:
-                wrapped = (wrapped or "") + name  # a name wrapped onto a row of its own: above or below its row
+                wrapped.append(name)  # a name wrapped onto a row of its own: above or below its row
             continue
         code = _join_code(codes, levels, ctx)
         if code and len(code) not in LEVELS:
             cells = " | ".join(t for _, t in codes)
             raise DocumentError(f"table {table.code} (line {line}): code {code} (printed {cells}) is no 类/款/项 code")
-        if (
-            wrapped
-            and code
-            and _names(wrapped + name, code)
-            and not _begins(rows[-1].name_raw + wrapped, rows[-1].printed_code)
-        ):
-            name = wrapped + name  # the first part of this row's name, printed above it
-        elif wrapped:
-            rows[-1].name_raw += wrapped  # the rest of the row above's name
-        wrapped = None
+        if wrapped:
+            k = _rest_above(wrapped, rows[-1], name, code)
+            rows[-1].name_raw += "".join(wrapped[:k])  # the rest of the row above's name
+            name = "".join(wrapped[k:]) + name  # the first part of this row's name, printed above it
+            wrapped = []
         if not codes and has_amount and not is_total and name and rows and _without_amounts(rows[-1]):
             rows[-1].name_raw += name  # code and first part of the name above, the rest and the amounts here
             rows[-1].amounts = amounts
@@ -212,8 +207,19 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             ctx = {"类": code[:3], "款": code}
         rows.append(SubjectRow(len(rows), line, code, name, amounts, is_total=is_total))
     if wrapped:
-        rows[-1].name_raw += wrapped
+        rows[-1].name_raw += "".join(wrapped)
     return rows
+
+
+def _rest_above(wrapped: list[str], above: SubjectRow, name: str, code: str | None) -> int:
+    """How many of the names on rows of their own between ``above`` and a row printing ``code`` and ``name`` end the
+    name above: the first that does not continue it and from which on they begin the row's name, else all of them."""
+    for k in range(len(wrapped)):
+        if _names("".join(wrapped[k:]) + name, code) and not _begins(
+            above.name_raw + "".join(wrapped[: k + 1]), above.printed_code
+        ):
+            return k
+    return len(wrapped)
 
 
 def _names(name: str, code: str | None) -> bool:
@@ -226,8 +232,16 @@ def _names(name: str, code: str | None) -> bool:
     return (
         (own is not None and match_name(label(name), [own]) is not None)
         or subjects.match(name, code) is not None
-        or (len(code) > 3 and (suffix_code(name, code[:5]) or "").startswith(code))
+        or _by_suffix(name, code)
     )
+
+
+def _by_suffix(name: str, code: str) -> bool:
+    """Whether ``name``, whole or its beginning (the rest printed on a row below), is a 项 of ``code``'s 款 by the
+    suffix convention (行政运行 01 … 事业运行 50, 其他…支出 99)."""
+    n = label(name)
+    names = [n, *(whole for whole in SUFFIX_BY_NAME if len(n) > 1 and whole.startswith(n))]
+    return len(code) > 3 and any((suffix_code(whole, code[:5]) or "").startswith(code) for whole in names)
 
 
 def _begins(name: str, code: str | None) -> bool:
