@@ -26,12 +26,6 @@ _TITLE = re.compile(r"20\d\d 年度\S+表")  # a table's title (its number line 
 _NUMBER_LINE = re.compile(r"公开 \d\d 表")
 _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
 # Findings (each flag on: the option the finding keeps off in the tests):
-# 20: table 03: the first part of a 项's name on a row of its own above its row is glued to the row above where the
-# reference list lacks the 款's 项 (off: in table 03 a tall row's code and amounts on its first line)
-FINDING_20_NAME_ABOVE_ITS_ROW = False
-# 21: table 03: the rest of a name and the first part of the next row's, each on a row of their own between them, are
-# glued to the row above (off: names in table 03 on two rows at most)
-FINDING_21_NAME_ON_THREE_ROWS = False
 # 23: 评价表: the project name, an indicator's names or target on rows of their own are dropped (off: none there)
 FINDING_23_TALL_EVALUATION_CELL = False
 # 24: a caption wrapped over two lines: the second alone names another table (off: captions on one line)
@@ -190,13 +184,12 @@ def _tall(rng: random.Random, grid: str, number: str | None, share: float) -> st
     """``grid`` with some rows' long text cells written a row per line (2 or 3 lines, at places a line may end), the
     row's one-line cells on one of those rows, the same for every row of the grid (a converter reading lines of a
     PDF table)."""
-    place = rng.choice(PLACES if number != "03" or FINDING_20_NAME_ABOVE_ITS_ROW else PLACES[:1])
-    most = 3 if number != "03" or FINDING_21_NAME_ON_THREE_ROWS else 2
+    place = rng.choice(PLACES)
     out = []
     for row in grid.split("\n"):
         cells = row.split("\t")
         tall = [k for k in _tall_cells(number, cells) if rng.random() < share]
-        n = min(rng.choice([2, 2, most]), *(len(_cuts(cells[k])) + 1 for k in tall)) if tall else 1
+        n = min(rng.choice([2, 2, 3]), *(len(_cuts(cells[k])) + 1 for k in tall)) if tall else 1
         rows = [[c if i == place(n) else "" for c in cells] for i in range(n)]
         for k in tall:
             ends = [0, *sorted(rng.sample(_cuts(cells[k]), n - 1)), len(cells[k])]
