@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
@@ -169,6 +170,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
             raise DocumentError(reason) from exc
 
 
+@lru_cache(maxsize=1 << 12)
 def title_code(text: str) -> str | None:
     """The table a normalised line names by its title words (收入决算表)."""
     return next((code for code, pattern in TABLE_TITLES if pattern.search(text)), None)
@@ -739,7 +741,7 @@ def _names_table(text: str) -> bool:
 def _title_line(text: str) -> bool:
     """Whether a comparable line may be (the start of) a title: a year, no table's name, no contents heading."""
     return (
-        not (_CONTENTS_HEADING.search(text) or _names_table(text) or len(text) > 80) and _YEAR.search(text) is not None
+        not (len(text) > 80 or _CONTENTS_HEADING.search(text) or _names_table(text)) and _YEAR.search(text) is not None
     )
 
 
@@ -845,7 +847,7 @@ def _doc_kind(title: str, paragraphs: list[Paragraph]) -> str:
     for kind in ("部门决算", "单位决算"):
         if kind in t:
             return kind
-    body = "".join(norm(p.text) for p in paragraphs)
+    body = no_space("".join(p.text for p in paragraphs))  # as norm() has them (its punctuation is no part of the words)
     return "部门决算" if body.count("部门决算") > body.count("单位决算") else "单位决算"
 
 
