@@ -142,7 +142,8 @@ def interpret(doc: Document) -> ParsedDocument:
             doc.warnings.append(f"{exc}: table {code} {TABLE_NAMES[code]} not read")
     resolve_subjects(parsed.subjects)
     for code, rows in parsed.subjects.items():
-        doc.warnings.extend(_uncoded_warning(code, rows))
+        uncoded = [r for r in rows if r.code is None and not r.is_total and any(a[0] for a in r.amounts.values())]
+        doc.warnings.extend(_uncoded_warning(code, [(r.name_raw, r.line) for r in uncoded]))
     _read_narrative(parsed)
     for table in doc.tables:
         if table.code is not None:
@@ -180,6 +181,11 @@ def _read_table(parsed: ParsedDocument, code: str, table: Table) -> None:
     if code == "06":
         parsed.econ = read_econ_rows(table)
         cells = [(r.line, r.raw_text, r.amount) for r in parsed.econ]
+        warnings.extend(
+            _uncoded_warning(
+                code, [(r.name_raw, r.line) for r in parsed.econ if r.amount and not (r.code or r.total_key)]
+            )
+        )
     elif code in ("01", "04"):
         lines = read_totals(table)
         warnings.extend(_totals_warnings(code, lines))
@@ -245,15 +251,15 @@ def _subject_warnings(code: str, rows: list[SubjectRow]) -> list[str]:
     ]
 
 
-def _uncoded_warning(code: str, rows: list[SubjectRow]) -> list[str]:
-    """A warning for the rows with amounts whose code is neither printed nor recovered: they enter the facts with
-    no subject code, and may be a total worded otherwise (累计) counted twice."""
-    bad = [r for r in rows if r.code is None and not r.is_total and any(a[0] for a in r.amounts.values())]
-    if not bad:
+def _uncoded_warning(code: str, uncoded: list[tuple[str, int]]) -> list[str]:
+    """A warning for the rows (name, line) with amounts whose code is neither printed nor recovered: they enter the
+    facts with no code, and may be a total worded otherwise (累计) counted twice."""
+    if not uncoded:
         return []
-    what = f"{len(bad)} row{'s' if len(bad) > 1 else ''} with amounts and no subject code"
+    (name, line), n = uncoded[0], len(uncoded)
+    what = f"{n} row{'s' if n > 1 else ''} with amounts and no {'economic class' if code == '06' else 'subject'} code"
     return [
-        f"table {code}: {what} (first: '{bad[0].name_raw}' at line {bad[0].line}); in the facts without a code — "
+        f"table {code}: {what} (first: '{name}' at line {line}); in the facts without a code — "
         "a total worded otherwise would be counted twice"
     ]
 

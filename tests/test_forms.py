@@ -1564,3 +1564,16 @@ def test_the_rest_of_a_name_and_the_start_of_the_next_on_rows_of_their_own_betwe
         (f"{code}03", "机关服务", Decimal("20.00")),
     ]
     assert not [w for w in parsed.document.warnings if "subject code" in w]
+
+
+def test_table06_rows_with_amounts_and_no_code_are_reported():
+    """A row whose name no economic class has (30 | 办公杂费 | 11.12) enters the facts without a code: reported as
+    subject tables' are (it had been silent)."""
+    row = "30\t基本工资\t177.67\t30\t办公费\t11.12\t31\t办公设备购置\t"
+    at = LINES.index(row)
+    parsed = parse([*LINES[:at], row.replace("办公费", "办公杂费"), *LINES[at + 1 :]])
+    assert [(r.code, r.amount) for r in parsed.econ if r.name_raw == "办公杂费"] == [(None, Decimal("11.12"))]
+    assert parsed.document.warnings == [
+        f"table 06: 1 row with amounts and no economic class code (first: '办公杂费' at line {at + 1}); in the facts "
+        "without a code — a total worded otherwise would be counted twice"
+    ]
