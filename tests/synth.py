@@ -455,24 +455,21 @@ def _narrative(n: Narrative, s: dict) -> None:
         n.change("income_total expense_total", s["grand"]),
         "，主要原因是业务调整。",
     )
-    n.head("### 二、收入决算情况说明", "income")
-    sources = "；".join(
-        f"{words} {n.wan(col + '_income', inc[col], inc['total'], '占本年收入')}" for words, col in SOURCES if inc[col]
-    )
-    n.say(
-        f"{y} 年度收入合计 {n.wan('income_this_year', inc['total'])}，与 {y - 1} 年度相比，收入合计",
-        n.change("income_this_year", inc["total"]),
-        f"，主要原因是业务调整，其中：{sources}。",
-    )
-    n.head("### 三、支出决算情况说明", "expense")
-    kinds = "；".join(
-        f"{words} {n.wan(col + '_expense', exp[col], exp['total'], '占本年支出')}" for words, col in USES if exp[col]
-    )
-    n.say(
-        f"{y} 年度支出合计 {n.wan('expense_this_year', exp['total'])}，与 {y - 1} 年度相比，支出合计",
-        n.change("expense_this_year", exp["total"]),
-        f"，主要原因是业务调整，其中：{kinds}。",
-    )
+    for numeral, kind, noun, parts, amounts in (
+        ("二", "income", "收入", SOURCES, inc),
+        ("三", "expense", "支出", USES, exp),
+    ):
+        n.head(f"### {numeral}、{noun}决算情况说明", kind)
+        listed = "；".join(
+            f"{words} {n.wan(f'{col}_{kind}', amounts[col], amounts['total'], f'占本年{noun}')}"
+            for words, col in parts
+            if amounts[col]
+        )
+        n.say(
+            f"{y} 年度{noun}合计 {n.wan(f'{kind}_this_year', amounts['total'])}，与 {y - 1} 年度相比，{noun}合计",
+            n.change(f"{kind}_this_year", amounts["total"]),
+            f"，主要原因是业务调整，其中：{listed}。",
+        )
     n.head("#### 四、财政拨款收入支出决算总体情况说明", "grant_total")
     n.say(
         f"{y} 年度财政拨款收、支总计均为 {n.wan('fiscal_grant_total', s['grant_grand'])}。与 {y - 1} 年度相比，",
