@@ -80,7 +80,8 @@ _TITLE_SUFFIX = re.compile(r"(?:的)?(?:部门|单位)?(?:（(?:部门|单位)�
 _DANGLING = re.compile(r"^[）:：]+|(?:[（:：]|关于)+$")
 _TITLE_PREFIX = re.compile(r"^关于|^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")  # a date before the unit
 _CONTENTS_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
-_PREAMBLE_ENDS = ("通知", "：", "。", "；")  # a notice the disclosure is attached to, a sentence before the title
+_SENTENCE_ENDS = ("。", "；", "：")
+_PREAMBLE_ENDS = ("通知", *_SENTENCE_ENDS)  # a notice the disclosure is attached to, a sentence before the title
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）]{2,40}")  # a unit's name on a line of its own
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 # XX（YY）: YY is another name of the unit, unless it says which part the document covers (本级, 机关, 含所属单位).
@@ -207,16 +208,40 @@ def _named_code(text: str) -> str | None:
     return title_code(text) or _number_code(text)
 
 
+def _title_wrap(above: str, text: str) -> bool:
+    """Whether two normalised caption lines are a title a converter wrapped (a long unit's name in it:
+    …一般公共预算财政拨款 / 支出决算表, …“三公”经费 / 支出决算表): a line with no 表 that ends no sentence over a
+    title line, together naming a table the lower line alone does not name."""
+    return (
+        "表" in text
+        and "表" not in above
+        and not above.endswith(_SENTENCE_ENDS)
+        and not _number_code(text)
+        and title_code(above + text) not in (None, title_code(text))
+    )
+
+
+def _unwrapped(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """Caption lines with their normalised texts, a wrapped title's two lines joined (``_title_wrap``)."""
+    out: list[tuple[Paragraph, str]] = []
+    for para in lines:
+        text = norm(para.text)
+        if out and _title_wrap(above := out[-1][1], text):
+            first = out.pop()[0]
+            para, text = Paragraph(first.line, first.text + para.text), above + text
+        out.append((para, text))
+    return out
+
+
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool, Paragraph | None]:
-    """Find the table code in caption lines, the closest caption deciding (below any caption that names another
-    table, …自评表): its title where the number beside it names the same table, else the nearest line naming a table
-    (公开08表 under an empty table's title and number, or under its title and note); also report a 续表 / (续) marker.
-    A title and a number beside each other naming two tables, neither with a partner of its own, leave the code in
-    doubt: None, and the farther line."""
+    """Find the table code in caption lines (a wrapped title joined, ``_unwrapped``), the closest caption deciding
+    (below any caption that names another table, …自评表): its title where the number beside it names the same table,
+    else the nearest line naming a table (公开08表 under an empty table's title and number, or under its title and
+    note); also report a 续表 / (续) marker. A title and a number beside each other naming two tables, neither with a
+    partner of its own, leave the code in doubt: None, and the farther line."""
     continued = apart = False
     named: list[_Naming] = []  # nearest first
-    for para in reversed(lines):
-        text = norm(para.text)
+    for para, text in reversed(_unwrapped(lines)):
         if ("续" in text or "接上" in text) and _CONTINUED.search(text):
             continued = True
         if "表" not in text:
@@ -473,7 +498,7 @@ def _right_under(pending: list[Paragraph], cap: Paragraph, code: str) -> bool:
     grid before and ``cap``: no other table's caption, no heading or text."""
     return all(
         _caption_like(text := norm(p.text)) and not _CONTENTS_HEADING.match(text) and _named_code(text) in (None, code)
-        for p in pending[: pending.index(cap)]
+        for p in takewhile(lambda p: p.line < cap.line, pending)
     )
 
 
