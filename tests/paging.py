@@ -28,8 +28,6 @@ _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
 # Findings (each flag on: the option the finding keeps off in the tests):
 # 23: 评价表: the project name, an indicator's names or target on rows of their own are dropped (off: none there)
 FINDING_23_TALL_EVALUATION_CELL = False
-# 24: a caption wrapped over two lines: the second alone names another table (off: captions on one line)
-FINDING_24_CAPTION_WRAPPED = False
 # 25: a table a page broke inside its header rows is refused (off: no such break)
 FINDING_25_BREAK_IN_HEADER = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
@@ -62,7 +60,7 @@ def draw_paging(rng: random.Random) -> Paging:
         joiner=rng.choice([None, "\n", " "]),
         cell_width=rng.choice([None, 4, 5, 7]),
         in_header=FINDING_25_BREAK_IN_HEADER and rng.random() < 0.5,
-        caption_width=rng.choice([0, 24, 30]) if FINDING_24_CAPTION_WRAPPED else 0,
+        caption_width=rng.choice([0, 24, 30]),
         tall=rng.choice([0.0, 0.3, 0.6]),
     )
 
