@@ -190,3 +190,72 @@ def test_a_recomputed_score_rounds_half_up():
     assert [(i.weight, i.score_reported, i.score_recomputed) for i in found] == [
         (Decimal("1.93"),) + (Decimal("0.97"),) * 2
     ]
+
+
+def tall(line: str, parts: dict[str, list[str]], beside: int) -> list[str]:
+    """``line`` as a converter writes a row with tall cells a row per line: each cell in ``parts`` a line a row, the
+    row's other cells beside its line ``beside`` (0: the first, -1: the last)."""
+    cells = line.split("\t")
+    n = len(next(iter(parts.values())))
+    rows = [[c if i == range(n)[beside] else "" for c in cells] for i in range(n)]
+    for text, lines in parts.items():
+        assert "".join(lines) == text.replace(" ", "")
+        for row, part in zip(rows, lines, strict=True):
+            row[cells.index(text)] = part
+    return ["\t".join(row) for row in rows]
+
+
+def tall_cells(changes: dict[str, dict[str, list[str]]], beside: int) -> list[str]:
+    """The lines with the last evaluation's rows beginning with a key of ``changes`` written a row per line (tall)."""
+    first, end = table_block(LAST)
+    rows = [
+        next((tall(line, parts, beside) for text, parts in changes.items() if line.startswith(text)), [line])
+        for line in LINES[first:end]
+    ]
+    return [*LINES[:first], *(row for lines in rows for row in lines), *LINES[end:]]
+
+
+@pytest.mark.parametrize("beside", [0, -1], ids=["first-line", "last-line"])
+def test_tall_cells_written_a_row_per_line(beside):
+    """The last evaluation's project name and its first two indicators' names and targets in tall cells a converter
+    wrote a row per line, the row's other cells beside the first or the last: the name was cut (武汉市电子政务), the
+    indicator named by one line (城域网, or 汇聚节点 with the target 个, or the 二级指标 指标); joined to their row, by
+    what the joined texts read (数量指标, 10 个 and not 个 16 个)."""
+    lines = tall_cells(
+        {
+            "项目名称\t\t武汉市电子政务外网": {
+                "武汉市电子政务外网服务升级项目": ["武汉市电子政务", "外网服务升级项目"]
+            },
+            "\t产出指标（70分）\t数量指标": {
+                "数量指标": ["数量", "指标"],
+                "城域网汇聚节点": ["城域网", "汇聚节点"],
+                "10 个": ["10", "个"],
+            },
+            "\t\t\t广域网接入节点": {"广域网接入节点": ["广域网", "接入节点"], "16 个": ["16", "个"]},
+        },
+        beside,
+    )
+    assert len(lines) == len(LINES) + 3
+    parsed = parse(lines)
+    assert [e.fields for e in parsed.evaluations] == [e.fields for e in REAL.evaluations]
+    assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
+    first_two = parsed.evaluations[-1].indicators[:2]
+    assert [(i.target_value, i.target_unit, i.score_recomputed) for i in first_two] == [
+        (Decimal(10), "个", Decimal("13.00")),
+        (Decimal(16), "个", Decimal("13.00")),
+    ]
+
+
+def test_a_tall_cell_line_told_to_no_row_is_reported():
+    """Only one indicator's name in a tall cell, its other cells beside its first line: its second line (接入节点) is
+    as well the beginning of the name below (as when the cells are beside the last line); nothing tells them apart,
+    so the line is left out, as before, with a warning."""
+    lines = tall_cells({"\t\t\t广域网接入节点": {"广域网接入节点": ["广域网", "接入节点"]}}, 0)
+    parsed = parse(lines)
+    want = [(*i[:2], "广域网", *i[3:]) if i[2] == "广域网接入节点" else i for i in indicators(REAL)]
+    assert indicators(parsed) == want and want != indicators(REAL)
+    at = lines.index("\t\t\t接入节点\t\t\t\t\t") + 1
+    assert parsed.document.warnings == [
+        f"table at line 848 ({LAST}): '接入节点' on rows of their own (line {at}): not told whether the rest of the "
+        "indicator above or the beginning of the one below, left out"
+    ]

@@ -8,6 +8,7 @@ actual cannot be compared (text, different units, target 0) the recomputed score
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -440,26 +441,208 @@ def _kind(caption: str, budget_header: list[Cell], fields: dict[str, str]) -> st
     return "unit_overall" if "unit_name" in fields and "project_name" not in fields else "project"
 
 
+# Where a converter writes a tall row's one-line cells, the same in every row of a table, as (lines above, lines below
+# them) allows: on the first line (cells aligned to the top), the last (to the bottom), the middle (of an even number
+# of lines, the upper or the lower).
+ALIGNMENTS = (
+    lambda up, down: up == 0,
+    lambda up, down: down == 0,
+    lambda up, down: up <= down <= up + 1,
+    lambda up, down: down <= up <= down + 1,
+)
+
+
+def _tall_cells_joined(rows: list[list[Cell]], columns: IndicatorColumns, ev: Evaluation) -> list[list[Cell]]:
+    """The rows under an indicator header, an indicator's tall cells (names, target) a converter wrote a row per line
+    joined in its row: a run of rows holding text only in those columns ends the indicator row above and begins the
+    one below, split where the joined texts read best (_split_scores) with one alignment of the table's one-line cells
+    (ALIGNMENTS). A run split otherwise by another alignment that reads as well is left out, with a warning."""
+    at = columns.positions
+    keep = frozenset((*columns.names, at["target"])) if at else frozenset()
+    lines = [_filled(row) <= keep and not any(_header_words(row)) for row in rows]  # a blank row among them too
+    if not any(_filled(row) for row, line in zip(rows, lines, strict=True) if line):
+        return rows
+    anchors = [not line and _indicator(row, {}, columns) is not None for row, line in zip(rows, lines, strict=True)]
+    runs, apart = [], []  # runs with a split giving each row lines it can have, and the others
+    for first in (m for m in range(len(rows)) if lines[m] and (m == 0 or not lines[m - 1])):
+        end = next((n for n in range(first, len(rows)) if not lines[n]), len(rows))
+        if any(_filled(row) for row in rows[first:end]):
+            above = first - 1 if first and anchors[first - 1] else None
+            below = end if end < len(rows) and anchors[end] else None
+            scores = _split_scores(rows, first, end, above, below, columns)
+            (runs if scores else apart).append((first, end, above, below, scores))
+    paths = [path for aligned in ALIGNMENTS for path in _aligned_splits(rows, runs, aligned)]
+    best = max((score for score, _ in paths), default=None)
+    likely = [path for score, path in paths if score == best]
+    out = [list(row) for row in rows]
+    for i, (first, end, *_) in enumerate(runs):
+        if len(splits := {path[i] for path in likely}) != 1:
+            apart.append(runs[i])
+            continue
+        k = splits.pop()
+        for n, span, up in ((first - 1, range(first, first + k), True), (end, range(first + k, end), False)):
+            for c in {c for m in span for c in _filled(rows[m])}:
+                parts = [rows[m][c].text for m in span]
+                joined = _lines_joined([out[n][c].text, *parts] if up else [*parts, out[n][c].text])
+                out[n][c] = Cell((joined, out[n][c].line))
+    for first, end, *_ in sorted(apart):
+        cells = [c for row in rows[first:end] for c in row if c.text.strip()]
+        ev.warnings.append(
+            f"table at line {ev.line} ({ev.caption or '绩效自评表'}): '{' | '.join(c.text.strip() for c in cells)}' "
+            f"on rows of their own (line {cells[0].line}): not told whether the rest of the indicator above or the "
+            "beginning of the one below, left out"
+        )
+    return [row for row, line in zip(out, lines, strict=True) if not line]
+
+
+def _aligned_splits(
+    rows: list[list[Cell]], runs: list[tuple], aligned: Callable[[int, int], bool]
+) -> list[tuple[int, tuple[int, ...]]]:
+    """The best-reading splits of ``runs`` (their summed score, each run's split) an alignment allows: each indicator
+    row's lines above and below it as ``aligned`` allows, filling the same cells."""
+    # the row whose lines below are still to come, how many lines above it and the cells they fill → best paths
+    states: dict[tuple, tuple[int, list[tuple[int, ...]]]] = {(None, 0, frozenset()): (0, [()])}
+    for first, end, above, below, scores in runs:
+        new: dict[tuple, tuple[int, list[tuple[int, ...]]]] = {}
+        for (row, up, cells), (score, paths) in states.items():
+            if row != above:
+                if row is not None and not aligned(up, 0):
+                    continue
+                up, cells = 0, frozenset()
+            for k, points in scores.items():
+                down = _cells(rows, range(first, first + k))
+                if above is not None and (not aligned(up, k) or (up and k and down != cells)):
+                    continue
+                state = (below, end - first - k, _cells(rows, range(first + k, end)))
+                total = score + points
+                if state not in new or new[state][0] < total:
+                    new[state] = (total, [(*p, k) for p in paths])
+                elif new[state][0] == total:
+                    new[state][1].extend((*p, k) for p in paths)
+        states = new
+    return [
+        (score, path)
+        for (row, up, _), (score, paths) in states.items()
+        if row is None or aligned(up, 0)
+        for path in paths
+    ]
+
+
+def _cells(rows: list[list[Cell]], span: range) -> frozenset[int]:
+    return frozenset().union(*(_filled(rows[m]) for m in span))
+
+
+def _split_scores(
+    rows: list[list[Cell]], first: int, end: int, above: int | None, below: int | None, columns: IndicatorColumns
+) -> dict[int, int]:
+    """How well each split of the lines rows[first:end] reads (k: the first k end the row ``above``, the rest begin
+    the row ``below``), for the splits giving each row lines it can have (_lines_of): a point for each 一级/二级指标
+    name ending in 指标, and the target's (_target_points)."""
+    at = columns.positions
+    levels = [at[key] for key in ("level1", "level2") if key in at]
+    scores = {}
+    for k in range(end - first + 1):
+        spans = [(above, range(first, first + k)), (below, range(first + k, end))]
+        if any(span and (n is None or not _lines_of(rows, span, n)) for n, span in spans):
+            continue
+        score = 0
+        for n, span in spans:
+            if n is None:
+                continue
+            for c in [*levels, at["target"]]:
+                parts = [rows[m][c].text for m in span]
+                parts = [rows[n][c].text, *parts] if n == above else [*parts, rows[n][c].text]
+                if c != at["target"]:
+                    name = _level_name(_lines_joined(parts))[0]
+                    score += name.endswith("指标") and len(name) > 2
+                else:
+                    score += _target_points(parts)
+        scores[k] = score
+    return scores
+
+
+def _target_points(parts: list[str]) -> int:
+    """2 for a target's lines reading as a number and its unit, the unit on one line (≥36 次, ≥36 | 次); 1 for a
+    number alone or a unit over lines (≥38 人 | 次; ≥90% | 做好面向: the rest of another cell); else 0."""
+    parts = [p.strip() for p in parts if p.strip()]
+    quantity = _quantity(_lines_joined(parts))
+    if quantity is None or not quantity[2]:
+        return 0 if quantity is None else 1
+    at = max(i for i, p in enumerate(parts) if any(ch.isdigit() for ch in p))  # the number's line
+    return 2 if len(parts) - at - 1 + (not parts[at][-1].isdigit()) <= 1 else 1
+
+
+def _lines_of(rows: list[list[Cell]], span: range, n: int) -> bool:
+    """Whether rows[span] can be the lines of row ``n``'s tall cells: each fills the same cells (a blank line any),
+    cells row ``n`` fills."""
+    cells = {_filled(rows[m]) for m in span} - {frozenset()}
+    return len(cells) <= 1 and all(c <= _filled(rows[n]) for c in cells)
+
+
+def _filled(row: list[Cell]) -> frozenset[int]:
+    return frozenset(k for k, c in enumerate(row) if c.text.strip())
+
+
+def _lines_joined(parts: list[str]) -> str:
+    """A tall cell's lines as one text, as a converter joins a wrapped cell's (with a space, none between Chinese)."""
+    return _unwrapped(" ".join(p.strip() for p in parts if p.strip()))
+
+
+def _tall_name_joined(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The header rows, a name (项目名称 …) a converter wrote a row per line (a tall cell) joined in its label's row:
+    the rows directly above and below it holding only a value under the name's."""
+    found = next(
+        ((n, k) for n, row in enumerate(rows) for k, c in enumerate(row) if c.text and _name_label(c.text)), None
+    )
+    if found is None:
+        return rows
+    n, k = found
+    at = k if _field_label(rows[n][k].text)[1] else next((j for j in sorted(_filled(rows[n])) if j > k), None)
+    above, below = _value_lines(rows, n, -1, at), _value_lines(rows, n, 1, at)
+    if not above and not below:
+        return rows
+    row = list(rows[n])
+    row[at] = Cell((_lines_joined([rows[m][at].text for m in [*reversed(above), n, *below]]), row[at].line))
+    return [*rows[: n - len(above)], row, *rows[n + len(below) + 1 :]]
+
+
+def _value_lines(rows: list[list[Cell]], n: int, step: int, at: int | None) -> list[int]:
+    """The rows next to row ``n`` (above: ``step`` -1, below: 1) holding text in column ``at`` only."""
+    out = []
+    while 0 <= (m := n + step * (len(out) + 1)) < len(rows) and at is not None and _filled(rows[m]) == {at}:
+        out.append(m)
+    return out
+
+
+def _name_label(text: str) -> bool:
+    return (labelled := _field_label(text)) is not None and labelled[0] in ("project_name", "unit_name")
+
+
 def read_evaluation(table: Table) -> Evaluation:
     """Project header and budget execution from the rows above the first indicator header; indicators below, up
     to a total row (总分, 合计 …); a warning when no indicator is read."""
     ev = Evaluation(table.first_line, table.caption, "project")
-    carry: dict[str, object] = {}
     in_indicators = False
     head_end = len(table.rows)
     columns = IndicatorColumns({}, None)
+    sections: list[tuple[IndicatorColumns, list[list[Cell]]]] = []  # each indicator header's rows
     for n, row in enumerate(table.rows):
         if n > head_end and row and norm(row[0].text).startswith(TOTAL_LABELS):
             ev.total_score_printed = _total_score(row, columns.score)
             in_indicators = False
             continue
         if (header := _indicator_header(table.rows, n)) is not None:
-            in_indicators, carry, head_end, columns = True, {}, min(head_end, n), _indicator_columns(header)
-            continue
-        if in_indicators and (ind := _indicator(row, carry, columns)):
-            recompute(ind)
-            ev.indicators.append(ind)
-    head = table.rows[:head_end]
+            in_indicators, head_end, columns = True, min(head_end, n), _indicator_columns(header)
+            sections.append((columns, []))
+        elif in_indicators:
+            sections[-1][1].append(row)
+    for columns, rows in sections:
+        carry: dict[str, object] = {}
+        for row in _tall_cells_joined(rows, columns, ev):
+            if ind := _indicator(row, carry, columns):
+                recompute(ind)
+                ev.indicators.append(ind)
+    head = _tall_name_joined(table.rows[:head_end])
     budget = _budget_header(head)
     ev.fields = _header_fields(head)
     ev.kind = _kind(table.caption, [] if budget is None else head[budget], ev.fields)
