@@ -26,7 +26,8 @@ _TITLE = re.compile(r"20\d\d 年度\S+表")  # a table's title (its number line 
 _NUMBER_LINE = re.compile(r"公开 \d\d 表")
 _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
 # Findings (each flag on: the option the finding keeps off in the tests):
-# 23: 评价表: the project name, an indicator's names or target on rows of their own are dropped (off: none there)
+# 23: 评价表: a one-line piece of an indicator's name or target between two rows that a top and a bottom placement
+# both explain is left out with a warning (the rest is read; off: no tall cells there)
 FINDING_23_TALL_EVALUATION_CELL = False
 # 25: a table a page broke inside its header rows is refused (off: no such break)
 FINDING_25_BREAK_IN_HEADER = False
