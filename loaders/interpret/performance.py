@@ -471,15 +471,15 @@ def _tall_cells_joined(rows: list[list[Cell]], columns: IndicatorColumns, ev: Ev
             below = end if end < len(rows) and anchors[end] else None
             scores = _split_scores(rows, first, end, above, below, columns)
             (runs if scores else apart).append((first, end, above, below, scores))
-    paths = [path for aligned in ALIGNMENTS for path in _aligned_splits(rows, runs, aligned)]
-    best = max((score for score, _ in paths), default=None)
-    likely = [path for score, path in paths if score == best]
+    found = [found for aligned in ALIGNMENTS for found in _aligned_splits(rows, runs, aligned)]
+    best = max((score for score, _ in found), default=None)
+    likely = _merged([splits for score, splits in found if score == best])
     out = [list(row) for row in rows]
     for i, (first, end, *_) in enumerate(runs):
-        if len(splits := {path[i] for path in likely}) != 1:
+        if len(likely[i]) != 1:
             apart.append(runs[i])
             continue
-        k = splits.pop()
+        (k,) = likely[i]
         for n, span, up in ((first - 1, range(first, first + k), True), (end, range(first + k, end), False)):
             for c in {c for m in span for c in _filled(rows[m])}:
                 parts = [rows[m][c].text for m in span]
@@ -497,14 +497,15 @@ def _tall_cells_joined(rows: list[list[Cell]], columns: IndicatorColumns, ev: Ev
 
 def _aligned_splits(
     rows: list[list[Cell]], runs: list[tuple], aligned: Callable[[int, int], bool]
-) -> list[tuple[int, tuple[int, ...]]]:
-    """The best-reading splits of ``runs`` (their summed score, each run's split) an alignment allows: each indicator
-    row's lines above and below it as ``aligned`` allows, filling the same cells."""
-    # the row whose lines below are still to come, how many lines above it and the cells they fill → best paths
-    states: dict[tuple, tuple[int, list[tuple[int, ...]]]] = {(None, 0, frozenset()): (0, [()])}
+) -> list[tuple[int, tuple[frozenset[int], ...]]]:
+    """The best-reading splits of ``runs`` an alignment allows (each indicator row's lines above and below it as
+    ``aligned`` allows, filling the same cells): their summed score and, for each run, the splits the best paths to it
+    take (one set a run, merged on a tie: no path is listed, so ties cost nothing)."""
+    # the row whose lines below are still to come, how many lines above it and the cells they fill → best score, splits
+    states: dict[tuple, tuple[int, tuple[frozenset[int], ...]]] = {(None, 0, frozenset()): (0, ())}
     for first, end, above, below, scores in runs:
-        new: dict[tuple, tuple[int, list[tuple[int, ...]]]] = {}
-        for (row, up, cells), (score, paths) in states.items():
+        new: dict[tuple, tuple[int, tuple[frozenset[int], ...]]] = {}
+        for (row, up, cells), (score, splits) in states.items():
             if row != above:
                 if row is not None and not aligned(up, 0):
                     continue
@@ -514,18 +515,18 @@ def _aligned_splits(
                 if above is not None and (not aligned(up, k) or (up and k and down != cells)):
                     continue
                 state = (below, end - first - k, _cells(rows, range(first + k, end)))
-                total = score + points
-                if state not in new or new[state][0] < total:
-                    new[state] = (total, [(*p, k) for p in paths])
-                elif new[state][0] == total:
-                    new[state][1].extend((*p, k) for p in paths)
+                found = (score + points, (*splits, frozenset((k,))))
+                if state not in new or new[state][0] < found[0]:
+                    new[state] = found
+                elif new[state][0] == found[0]:
+                    new[state] = (found[0], _merged([new[state][1], found[1]]))
         states = new
-    return [
-        (score, path)
-        for (row, up, _), (score, paths) in states.items()
-        if row is None or aligned(up, 0)
-        for path in paths
-    ]
+    return [(score, splits) for (row, up, _), (score, splits) in states.items() if row is None or aligned(up, 0)]
+
+
+def _merged(splits: list[tuple[frozenset[int], ...]]) -> tuple[frozenset[int], ...]:
+    """Each run's splits over all of ``splits`` (empty when there are none)."""
+    return tuple(frozenset().union(*run) for run in zip(*splits, strict=True))
 
 
 def _cells(rows: list[list[Cell]], span: range) -> frozenset[int]:
