@@ -588,3 +588,12 @@ def test_a_project_summary_names_its_project_on_its_line_or_the_line_above(split
         ("performance_project_budget", Decimal("300.00"), None, "甲系统运维项目"),
         ("performance_project_executed", Decimal("290.00"), None, "甲系统运维项目"),
     ]
+
+
+def test_a_project_summary_naming_no_project_gives_no_detail():
+    """项目绩效自评综述： with no project's name before it: no detail (it had been '项目', and the rules then never
+    looked for the project's name in the figures' sentence)."""
+    rows = statement_rows(
+        "十三、预算绩效情况说明", "项目绩效自评综述：", "甲项目全年预算数为300.00万元，执行数为290.00万元。"
+    )
+    assert [detail for *_, detail in rows] == [None, None]

@@ -511,8 +511,9 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
             if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
                 per_item = not sentence.endswith("\n")
                 continue
-            if "自评综述" in sentence:  # the project whose figures follow, on this line or the next
-                project = _LIST_MARK.sub("", sentence.split("自评综述", 1)[0]).removesuffix("绩效") or None
+            if "自评综述" in sentence:  # the project whose figures follow, on this line or the next (项目 alone: none)
+                named = _LIST_MARK.sub("", sentence.split("自评综述", 1)[0]).removesuffix("绩效")
+                project = named if named.removesuffix("项目") else None
             found: list[Statement] = []
             if section.kind == "three_public":
                 found, subject = _three_public(section, offset, sentence, subject, fiscal_year)

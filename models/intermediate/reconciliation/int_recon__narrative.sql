@@ -113,7 +113,7 @@ paired_values as (
             )
     where statements.statement_key in ('performance_project_budget', 'performance_project_executed')
     qualify row_number() over (
-        partition by statements.document_id, statements.statement_key, statements.source_line
+        partition by statements.document_id, statements.statement_key, statements.source_line, statements.detail
         order by evaluations.evaluation_kind = 'project' desc, length(evaluations.project_name) desc
     ) = 1
 ),
