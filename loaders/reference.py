@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from .text import norm, strip_numbering
@@ -38,7 +38,7 @@ class CodeList:
             self.children.setdefault(r.parent_code, []).append(r)
         self.aliases = aliases
 
-    @cache  # noqa: B019 - the lists live for the whole process; names repeat across documents
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - the lists live for the whole process; names repeat across documents
     def match(self, name: str, parent: str, prefix: str = "") -> RefCode | None:
         """Code under ``parent`` (``""`` for top level) whose name matches, allowing truncation."""
         return match_name(label(name), self.children.get(parent, []), prefix, self.aliases, self.by_code)

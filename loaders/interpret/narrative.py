@@ -611,8 +611,10 @@ def read_budget_lines(narrative: list[Section], fiscal_year: int | None = None) 
     for section in narrative:
         for offset, line in _lines_with(section, "（项）"):
             paths = _budget_paths(line)
+            if not paths:  # a （项） without its （类）…（款） path (the rest of one a page broke)
+                continue
             ends = [p for p, _ in paths[1:]] + [len(line)]  # each path's figures run to the next path
-            for (start, end), after in zip(paths, ends[: len(paths)], strict=True):
+            for (start, end), after in zip(paths, ends, strict=True):
                 segment = line[end:after]
                 original = next(_this_year(ORIGINAL_BUDGET, segment, fiscal_year), None)
                 final = next(_this_year(FINAL_AMOUNT, segment, fiscal_year), None)
