@@ -629,11 +629,17 @@ def _continuation(
     )
 
 
+def _header_only(table: Table) -> bool:
+    """A table read so far as header rows only (no 栏次 row, no row of a body): a page broke it inside its header."""
+    return split_layout(table.rows) is None and not any(map(_body_row, table.rows))
+
+
 def _append(prev: Table, block: Grid, caption: _Caption, warnings: list[str]) -> bool:
-    """Add a continuing grid to the table before: its rows (a header printed again left out), or the other columns it
-    holds joined to the table's rows. Where those do not line up with the table's rows, neither is read: the grid
-    starts a table of its own under the table's caption, both kept apart (a warning), and False is returned."""
-    if not _other_columns(prev, block):
+    """Add a continuing grid to the table before: its rows (a header printed again left out; the rest of the header
+    where the table has header rows only), or the other columns it holds joined to the table's rows. Where those do
+    not line up with the table's rows, neither is read: the grid starts a table of its own under the table's caption,
+    both kept apart (a warning), and False is returned."""
+    if _header_only(prev) or not _other_columns(prev, block):
         prev.rows += _continuing_rows(prev, block)
     elif not _join_columns(prev, block):  # never more rows: its amounts are under other columns
         warnings.append(

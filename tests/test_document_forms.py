@@ -790,3 +790,14 @@ def test_a_table_title_wrapped_over_two_lines(caption, rest, code, gap):
     parsed = parse([*LINES[:at], title.removesuffix(rest), *gap, rest, *LINES[at + 1 :]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
     assert parsed.document.table(code).caption == title
+
+
+@pytest.mark.parametrize("caption", [T01, T03])
+@pytest.mark.parametrize("running", [[], [RUNNING, ""]])
+def test_a_page_break_inside_a_tables_header_rows(caption, running):
+    """Table 01 or 03 broken by a page after its first header row (no 栏次 row, no amount above the break), the page
+    mark and perhaps the running title between: the rows after it are the rest of its header (both were refused as
+    other columns of the table printed below it)."""
+    first, _ = table_block(caption)
+    parsed = parse([*LINES[: first + 1], "", "- 5 -", "", *running, *LINES[first + 1 :]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
