@@ -29,8 +29,6 @@ _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
 # 23: 评价表: a one-line piece of an indicator's name or target between two rows that a top and a bottom placement
 # both explain is left out with a warning (the rest is read; off: no tall cells there)
 FINDING_23_TALL_EVALUATION_CELL = False
-# 25: a table a page broke inside its header rows is refused (off: no such break)
-FINDING_25_BREAK_IN_HEADER = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
 # line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)
 FINDING_28_TALL_TOTALS_LABEL = False
@@ -60,7 +58,7 @@ def draw_paging(rng: random.Random) -> Paging:
         width=rng.choice([28, 37, 45]),
         joiner=rng.choice([None, "\n", " "]),
         cell_width=rng.choice([None, 4, 5, 7]),
-        in_header=FINDING_25_BREAK_IN_HEADER and rng.random() < 0.5,
+        in_header=rng.random() < 0.5,
         caption_width=rng.choice([0, 24, 30]),
         tall=rng.choice([0.0, 0.3, 0.6]),
     )
