@@ -211,10 +211,12 @@ def _named_code(text: str) -> str | None:
 def _title_wrap(above: str, text: str) -> bool:
     """Whether two normalised caption lines are a title a converter wrapped (a long unit's name in it:
     …一般公共预算财政拨款 / 支出决算表, …“三公”经费 / 支出决算表): a line with no 表 that ends no sentence over a
-    title line, together naming a table the lower line alone does not name."""
+    title line not starting with the year (a title's start), together naming a table the lower line alone does not
+    name."""
     return (
         "表" in text
         and "表" not in above
+        and not _YEAR.match(text)
         and not above.endswith(_SENTENCE_ENDS)
         and not _number_code(text)
         and title_code(above + text) not in (None, title_code(text))

@@ -801,3 +801,13 @@ def test_a_page_break_inside_a_tables_header_rows(caption, running):
     first, _ = table_block(caption)
     parsed = parse([*LINES[: first + 1], "", "- 5 -", "", *running, *LINES[first + 1 :]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("heading", ["九、“三公”经费支出情况", "政府性基金预算财政拨款"])
+def test_a_line_over_a_whole_table_title_is_not_its_first_half(heading):
+    """A line with no 表 naming another table's words (三公, 政府性基金) right over a table's title that starts with
+    its year: no wrapped title's halves (a title wraps at its end); table 02 is read (joined, it named table 09 or 07
+    and was refused)."""
+    at = LINES.index(T02)
+    parsed = parse([*LINES[:at], heading, "", *LINES[at:]])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
