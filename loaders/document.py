@@ -223,7 +223,7 @@ def _title_wrap(above: str, text: str) -> bool:
     )
 
 
-def _unwrapped(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+def _titles_joined(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:
     """Caption lines with their normalised texts, a wrapped title's two lines joined (``_title_wrap``)."""
     out: list[tuple[Paragraph, str]] = []
     for para in lines:
@@ -236,14 +236,14 @@ def _unwrapped(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:
 
 
 def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, bool, Paragraph | None]:
-    """Find the table code in caption lines (a wrapped title joined, ``_unwrapped``), the closest caption deciding
+    """Find the table code in caption lines (a wrapped title joined, ``_titles_joined``), the closest caption deciding
     (below any caption that names another table, …自评表): its title where the number beside it names the same table,
     else the nearest line naming a table (公开08表 under an empty table's title and number, or under its title and
     note); also report a 续表 / (续) marker. A title and a number beside each other naming two tables, neither with a
     partner of its own, leave the code in doubt: None, and the farther line."""
     continued = apart = False
     named: list[_Naming] = []  # nearest first
-    for para, text in reversed(_unwrapped(lines)):
+    for para, text in reversed(_titles_joined(lines)):
         if ("续" in text or "接上" in text) and _CONTINUED.search(text):
             continued = True
         if "表" not in text:
