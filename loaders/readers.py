@@ -29,9 +29,6 @@ class Paragraph:
     text: str
 
 
-_LAST, _LINE = itemgetter(-1), itemgetter(1)  # a row's last cell, a cell's line
-
-
 @dataclass(slots=True)
 class Grid:
     line: int
@@ -40,7 +37,7 @@ class Grid:
 
     @property
     def last_line(self) -> int:
-        return max(map(_LINE, map(_LAST, filter(None, self.rows))), default=self.line)  # in C: thousands of rows
+        return max((row[-1].line for row in self.rows if row), default=self.line)
 
 
 _TAG = re.compile(r"<[^>]+>")

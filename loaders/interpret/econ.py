@@ -158,10 +158,15 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     out: list[EconRow] = []
     last: dict[int, EconRow] = {}  # each panel's row above
     alone: dict[int, list[EconRow]] = {}  # each panel's names on rows of their own below it
+
+    def end_names() -> None:  # names alone at a panel's end: the rest of the row above's, or rows of their own
+        for p, lines in alone.items():
+            out.extend(_join_lines(last.get(p), lines, None))
+        alone.clear()
+
     for row in table.rows[start + 1 :]:
         if any(_is_total(norm(c.text)) for c in row):
-            for p in list(alone):
-                out.extend(_join_lines(last.get(p), alone.pop(p), None))
+            end_names()
             last.clear()
             if not _header_words(row):
                 out.extend(_total_row(row, prior, {p[2] for p in panels}))
@@ -182,8 +187,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
             out.extend(_join_lines(last.get(p), alone.pop(p, []), econ))
             out.append(econ)
             last[p] = econ
-    for p in alone:
-        out.extend(_join_lines(last.get(p), alone[p], None))
+    end_names()
     _resolve(out)
     return out
 

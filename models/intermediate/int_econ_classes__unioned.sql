@@ -9,15 +9,8 @@ seen as (
         count(distinct document_id) filter (where code_method = 'printed') as documents_printed,
         count(distinct document_id) as documents_used,
         string_agg(distinct econ_name, ' | ' order by econ_name) as names_seen
-    from (
-        select
-            econ_code,
-            code_method,
-            document_id,
-            {{ unwrapped('econ_name_raw') }} as econ_name
-        from {{ ref('stg_raw__econ_lines') }}
-        where econ_code is not null
-    )
+    from {{ ref('stg_raw__econ_lines') }}
+    where econ_code is not null
     group by econ_code
 ),
 

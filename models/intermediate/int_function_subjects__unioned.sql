@@ -10,15 +10,8 @@ seen as (
         count(distinct document_id) filter (where code_method = 'printed') as documents_printed,
         count(distinct document_id) as documents_used,
         string_agg(distinct subject_name, ' | ' order by subject_name) as names_seen
-    from (
-        select
-            subject_code,
-            code_method,
-            document_id,
-            {{ unwrapped('subject_name_raw') }} as subject_name
-        from {{ ref('stg_raw__subject_lines') }}
-        where subject_code is not null and not is_total
-    )
+    from {{ ref('stg_raw__subject_lines') }}
+    where subject_code is not null and not is_total
     group by subject_code
 ),
 

@@ -10,6 +10,7 @@ select
     econ_level,
     parent_code,
     econ_name_raw,
+    {{ unwrapped('econ_name_raw') }} as econ_name,
     is_leaf,
     total_key,
     raw_text,

@@ -9,6 +9,7 @@ select
     subject_level,
     parent_code,
     subject_name_raw,
+    {{ unwrapped('subject_name_raw') }} as subject_name,
     is_total,
     is_leaf,
     column_key,
