@@ -22,55 +22,52 @@ documents as (
     select document_id from {{ ref('stg_raw__documents') }}
 ),
 
-evaluated as (
+pairs as (
+    -- every rule against every document: a pair with nothing to check (its table or statement is absent) is
+    -- not_applicable
     select
-        document_id,
-        rule_id,
-        scope,
-        cast(expected_value as decimal(24, 6)) as expected_value,
-        cast(actual_value as decimal(24, 6)) as actual_value,
-        cast(actual_value - expected_value as decimal(24, 6)) as difference,
-        cast(pass_tolerance + rounding_tolerance as decimal(24, 8)) as tolerance,
-        source_ref,
-        note,
+        documents.document_id,
+        rules.rule_id
+    from documents
+    cross join rules
+),
+
+results as (
+    select
+        coalesce(checks.document_id, pairs.document_id) as document_id,
+        coalesce(checks.rule_id, pairs.rule_id) as rule_id,
+        coalesce(checks.scope, 'document') as scope,
+        cast(checks.expected_value as decimal(24, 6)) as expected_value,
+        cast(checks.actual_value as decimal(24, 6)) as actual_value,
+        cast(checks.actual_value - checks.expected_value as decimal(24, 6)) as difference,
+        cast(checks.pass_tolerance + checks.rounding_tolerance as decimal(24, 8)) as tolerance,
+        checks.source_ref,
         case
-            when expected_value is null or actual_value is null then 'not_applicable'
-            when comparison = 'eq' and abs(actual_value - expected_value) <= pass_tolerance then 'pass'
-            when comparison = 'le' and actual_value - expected_value <= pass_tolerance then 'pass'
-            when comparison = 'eq' and abs(actual_value - expected_value) <= pass_tolerance + rounding_tolerance
+            when checks.rule_id is null
+                then 'nothing to check: the table, statement or appendix this rule reads is not in the document'
+            else checks.note
+        end as note,
+        case
+            when checks.expected_value is null or checks.actual_value is null then 'not_applicable'
+            when
+                checks.comparison = 'eq'
+                and abs(checks.actual_value - checks.expected_value) <= checks.pass_tolerance
+                then 'pass'
+            when checks.comparison = 'le' and checks.actual_value - checks.expected_value <= checks.pass_tolerance
+                then 'pass'
+            when
+                checks.comparison = 'eq'
+                and abs(checks.actual_value - checks.expected_value)
+                <= checks.pass_tolerance + checks.rounding_tolerance
                 then 'rounding'
-            when comparison = 'le' and actual_value - expected_value <= pass_tolerance + rounding_tolerance
+            when
+                checks.comparison = 'le'
+                and checks.actual_value - checks.expected_value <= checks.pass_tolerance + checks.rounding_tolerance
                 then 'rounding'
             else 'fail'
         end as status
     from checks
-),
-
-unchecked as (
-    -- rules with nothing to check in a document (its table or statement is absent)
-    select
-        documents.document_id,
-        rules.rule_id,
-        'document' as scope,
-        cast(null as decimal(24, 6)) as expected_value,
-        cast(null as decimal(24, 6)) as actual_value,
-        cast(null as decimal(24, 6)) as difference,
-        cast(null as decimal(24, 8)) as tolerance,
-        null as source_ref,
-        'nothing to check: the table, statement or appendix this rule reads is not in the document' as note,
-        'not_applicable' as status
-    from documents
-    cross join rules
-    where not exists (
-        select 1 from evaluated
-        where evaluated.document_id = documents.document_id and evaluated.rule_id = rules.rule_id
-    )
-),
-
-results as (
-    select * from evaluated
-    union all
-    select * from unchecked
+    full outer join pairs on checks.document_id = pairs.document_id and checks.rule_id = pairs.rule_id
 )
 
 select * from results

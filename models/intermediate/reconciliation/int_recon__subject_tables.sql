@@ -1,10 +1,9 @@
-{#- The columns a row's total sums: income sources (02) and expense kinds (03/05/07/08); an unnamed column only
+{#- The columns a row's total sums: income sources (02) and expense kinds (03/05/07/08), and unnamed columns only
     where no 基本支出 column is printed (人员经费 | 公用经费 under a 基本支出 小计 are parts of it, without one they
     stand for it). -#}
-{%- set row_part = "(column_key in ('fiscal_grant', 'superior_subsidy', 'business', 'operating', "
+{%- set named_part = "column_key in ('fiscal_grant', 'superior_subsidy', 'business', 'operating', "
     ~ "'affiliate_remittance', 'other', 'basic', 'basic_personnel', 'basic_public_use', 'project', 'remit_to_superior', "
-    ~ "'subsidy_to_affiliates') "
-    ~ "or (column_key like 'col%' and not has_basic))" -%}
+    ~ "'subsidy_to_affiliates')" -%}
 -- Tables 02/03/05/07/08: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 per column, and row total = Σ its columns.
 with lines as (
     select
@@ -63,30 +62,40 @@ hierarchy as (
     group by parents.document_id, parents.table_code, parents.rule_no, parents.node, parents.column_key, parents.source_line
 ),
 
-row_columns as (
+row_parts as (
     select
-        *,
-        bool_or(column_key = 'basic') over (partition by document_id, table_code, row_index) as has_basic
+        document_id,
+        table_code,
+        coalesce(any_value(subject_code), any_value(printed_code), '合计') as node,
+        min(source_line) as source_line,
+        any_value(source_amount_unit) as source_amount_unit,
+        bool_or(column_key = 'basic') as has_basic,
+        sum(amount_wan) filter (where {{ named_part }}) as named_wan,
+        count(*) filter (where {{ named_part }}) as named_count,
+        sum(amount_wan) filter (where column_key like 'col%') as unnamed_wan,
+        count(*) filter (where column_key like 'col%') as unnamed_count,
+        max(amount_wan) filter (where column_key = 'total') as total_wan
     from lines
+    group by document_id, table_code, row_index
+    having count(*) filter (where column_key = 'total') = 1
 ),
 
 row_totals as (
     select
         document_id,
         'T' || table_code || '-04' as rule_id,
-        coalesce(any_value(subject_code), any_value(printed_code), '合计') || ' line ' || source_line as scope,
-        sum(amount_wan) filter (where {{ row_part }}) as expected_value,
-        max(amount_wan) filter (where column_key = 'total') as actual_value,
+        node || ' line ' || source_line as scope,
+        case when has_basic then named_wan else coalesce(named_wan + unnamed_wan, named_wan, unnamed_wan) end
+            as expected_value,
+        total_wan as actual_value,
         'eq' as comparison,
         0 as pass_tolerance,
         {{ rounding_envelope(
-            "count(*) filter (where " ~ row_part ~ ")",
-            'any_value(source_amount_unit)') }} as rounding_tolerance,
+            'named_count + case when has_basic then 0 else unnamed_count end',
+            'source_amount_unit') }} as rounding_tolerance,
         'T' || table_code || ' line ' || source_line as source_ref,
         null as note
-    from row_columns
-    group by document_id, table_code, row_index, source_line
-    having count(*) filter (where column_key = 'total') = 1
+    from row_parts
 )
 
 select * from hierarchy
