@@ -27,7 +27,10 @@ _NUMBER_LINE = re.compile(r"公开 \d\d 表")
 _AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
 # Findings (each flag on: the option the finding keeps off in the tests):
 # 23: 评价表: a one-line piece of an indicator's name or target between two rows that a top and a bottom placement
-# both explain is left out with a warning (the rest is read; off: no tall cells there)
+# both explain is left out with a warning (the rest is read; off: no tall cells there). Open: ``_tall`` cuts a name
+# at any place a line may end, so 培训 | 人次 above 新增接入单位 reads as well as 培训 above 人次新增接入单位; only
+# words (a vocabulary of indicator names) would tell them apart. ``_tall`` may also leave a blank middle line in a
+# cell with a space (≤6 | | 小时), which no placement explains: the table's runs are all left out with a warning.
 FINDING_23_TALL_EVALUATION_CELL = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
 # line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)

@@ -4,6 +4,7 @@ parser reads them there, must not change."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -258,4 +259,159 @@ def test_a_tall_cell_line_told_to_no_row_is_reported():
     assert parsed.document.warnings == [
         f"table at line 848 ({LAST}): '接入节点' on rows of their own (line {at}): not told whether the rest of the "
         "indicator above or the beginning of the one below, left out"
+    ]
+
+
+SITES = "2024 年武汉市政府网站集约化平台基础资源及安全运维项目评价表"  # ≥55 家, ≥95%, ≤12 小时, ≤1%, ≥90%
+REASON = "偏差原因分析及改进措施"
+
+
+def indicator_rows(change: Callable[[list[str]], list[str]], caption: str = SITES) -> list[str]:
+    """The lines with ``change`` applied to the cells of the indicator header and rows of the evaluation under
+    ``caption`` (年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | (blank) | 年初目标值 | 实际完成值 | 目标分值 |
+    得分)."""
+    first, end = table_block(caption)
+    at = next(i for i in range(first, end) if "三级指标" in LINES[i])
+    stop = next(i for i in range(at, end) if LINES[i].startswith("总分"))
+    return [*LINES[:at], *("\t".join(change(line.split("\t"))) for line in LINES[at:stop]), *LINES[stop:]]
+
+
+def recomputed(parsed: ParsedDocument) -> list[tuple]:
+    return [
+        (i.indicator, i.target_op, i.target_value, i.target_unit, i.actual_value, i.score_recomputed)
+        for e in parsed.evaluations
+        for i in e.indicators
+    ]
+
+
+def _columns(order: tuple[int, ...], *after: str) -> Callable[[list[str]], list[str]]:
+    """Cells in ``order``, then the columns ``after`` (filled with 无 under the header)."""
+    return lambda c: [c[k] for k in order] + ([*after] if c[3] == "三级指标" else ["无"] * len(after))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _columns((0, 1, 2, 3, 4, 5, 7, 6, 8), REASON),
+        _columns((0, 1, 2, 3, 4, 7, 5, 6, 8), REASON),
+        _columns((0, 1, 2, 3, 4, 5, 6, 7, 8), "未完成原因", "改进措施"),
+        _columns((0, 1, 2, 3, 4, 5, 6, 7, 8), "备注"),
+    ],
+    ids=["weight-before-actual", "weight-first", "reasons-split", "remark"],
+)
+def test_indicator_columns_in_another_order_with_remarks_after_the_score(change):
+    """分值 before 实际完成值 or first, and remark columns (偏差原因, 备注) after 得分 filled in: read by the header's
+    words (read from the right, the target had become the indicator's name and the weight its actual)."""
+    parsed = parse(indicator_rows(change))
+    assert indicators(parsed) == indicators(REAL) and recomputed(parsed) == recomputed(REAL)
+
+
+def _unit_column(label: str) -> Callable[[list[str]], list[str]]:
+    """The unit in a column of its own after the target (≥55 家 → ≥55 | 家; 55 家 → 55)."""
+
+    def change(c: list[str]) -> list[str]:
+        if c[3] == "三级指标":
+            return [*c[:6], label, *c[6:]]
+        unit = re.sub(r"^[≥≤]?[\d.]+\s*", "", c[5])
+        return [*c[:5], c[5].removesuffix(unit).strip(), unit, c[6].removesuffix(unit).strip(), *c[7:]]
+
+    return change
+
+
+@pytest.mark.parametrize("label", ["指标值单位", "计量单位", "单位"])
+def test_indicator_units_in_a_column_of_their_own(label):
+    """指标值单位 (the words of 指标值 in it) named the target's column; the unit was lost and the actual read
+    without it."""
+    lines = indicator_rows(_unit_column(label))
+    assert "\t≥55\t家\t55\t" in "\n".join(lines)
+    assert recomputed(parse(lines)) == recomputed(REAL)
+
+
+def _nature(word: str) -> Callable[[list[str]], list[str]]:
+    """A 指标性质 column (header ``word``) saying 正向 / 反向 in the blank cell, the targets printed without ≥ / ≤."""
+    nature = {"≥": "正向", "≤": "反向"}
+    return lambda c: [*c[:4], word if c[3] == "三级指标" else nature.get(c[5][:1], ""), c[5].lstrip("≥≤"), *c[6:]]
+
+
+@pytest.mark.parametrize("word", ["指标性质", "绩效指标性质", "指标方向"])
+def test_indicator_direction_from_a_column_of_its_own(word):
+    """Targets printed without a sign (12 小时, 1%) beside a column saying 反向: scored as 反向 (A/B), as the
+    office did; read as 正向 they had scored 0.42 of 5 (1 hour against 12) and 0.00 (0% against 1%)."""
+    parsed = parse(indicator_rows(_nature(word)))
+    assert recomputed(parsed) == recomputed(REAL)
+    assert [i.score_recomputed for i in REAL.evaluations[1].indicators][2:4] == [Decimal("5.00")] * 2
+
+
+@pytest.mark.parametrize(
+    ("at_least", "at_most", "after"),
+    [
+        (">=", "<=", False),
+        ("≧", "≦", False),
+        ("不小于", "不大于", False),
+        ("以上", "以内", True),
+        ("以上", "以下", True),
+    ],
+    ids=["ascii", "other-signs", "words", "above-within", "above-below"],
+)
+def test_target_signs_in_other_forms(at_least, at_most, after):
+    """≥ / ≤ written >= / <=, ≧ / ≦, 不小于 / 不大于, or after the unit (55 家以上, 12 小时以内): the same target
+    (they had been read as text, or their sign as part of the unit)."""
+
+    def sign(c: list[str]) -> list[str]:
+        if c[5][:1] not in "≥≤":
+            return c
+        word = at_least if c[5][0] == "≥" else at_most
+        return [*c[:5], c[5][1:] + word if after else word + c[5][1:], *c[6:]]
+
+    lines = indicator_rows(sign)
+    assert sum(at_most in line for line in lines) == 2 + sum(at_most in line for line in LINES)
+    assert recomputed(parse(lines)) == recomputed(REAL)
+
+
+def sources_before_the_total() -> list[str]:
+    """The last evaluation's budget as its sources (当年财政拨款, 上年结转资金, 其他资金) and then their 合计."""
+    first, end = table_block(LAST)
+    at = next(i for i in range(first, end) if LINES[i].startswith("预算执行情况"))
+    rows = [
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t",
+        "\t当年财政拨款\t500.00\t550.00\t550.00\t—\t—\t—\t",
+        "\t上年结转资金\t0\t34.81\t34.81\t—\t—\t—\t",
+        "\t其他资金\t0\t0\t0\t—\t—\t—\t",
+        "\t合计\t500.00\t584.81\t584.81\t20\t100%\t20.00\t",
+    ]
+    return [*LINES[:at], *rows, *LINES[at + 3 :]]
+
+
+def tasks_before_the_budget() -> list[str]:
+    """The unit's 整体 evaluation listing its tasks with their money (年度主要任务 | 任务名称 | … | 预算数 | 执行数)
+    before its budget."""
+    first, _ = table_block(FIRST)
+    tasks = [
+        "年度主要任务\t任务名称\t\t主要内容\t预算数\t执行数\t\t\t",
+        "\t政务外网运维\t\t保障运行\t300.00\t290.00\t\t\t",
+    ]
+    return [*LINES[: first + 1], *tasks, *LINES[first + 1 :]]
+
+
+@pytest.mark.parametrize("lines", [sources_before_the_total(), tasks_before_the_budget()], ids=["sources", "tasks"])
+def test_budget_read_from_its_total_row(lines):
+    """A and B from the row naming the total, below its sources; from the budget block, not a task list above it
+    (its first source's 550.00, or the task's 300.00, had been read as the budget)."""
+    assert budgets(parse(lines)) == budgets(REAL)
+
+
+def test_tall_cells_no_placement_explains_are_reported():
+    """An indicator's name over three lines and its target over two, a blank line between them (广域网 | 接入 | 节点,
+    16 | (blank) | 个): no placement of the row's one-line cells explains the lines; they are left out with a warning
+    (the reader had crashed)."""
+    lines = tall_cells(
+        {"\t\t\t广域网接入节点": {"广域网接入节点": ["广域网", "接入", "节点"], "16 个": ["16", "", "个"]}}, 0
+    )
+    parsed = parse(lines)
+    want = [(*i[:2], "广域网", "16", *i[4:]) if i[2] == "广域网接入节点" else i for i in indicators(REAL)]
+    assert indicators(parsed) == want
+    at = lines.index("\t\t\t接入\t\t\t\t\t") + 1
+    assert parsed.document.warnings == [
+        f"table at line 848 ({LAST}): '接入 | 节点 | 个' on rows of their own (line {at}): not told whether the "
+        "rest of the indicator above or the beginning of the one below, left out"
     ]

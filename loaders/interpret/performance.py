@@ -41,6 +41,7 @@ _BUDGET_LABELS = [
     ("score", "得分"),
     ("rate", "执行率"),
 ]
+BUDGET_TOTALS = ("总额", "合计", "总计")  # a budget row's label naming the total (年度资金总额)
 BLANK_MARKS = {"—", "——", "-", "--", "－", "/"}  # a value cell left blank
 OVERALL_WORDS = ("整体支出", "整体绩效")  # a caption of the 单位/部门整体支出 template
 TOTAL_LABELS = ("总分", "自评总分", "合计", "综合得分", "自评得分")
@@ -49,16 +50,38 @@ BLANK = Cell(("", 0))
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
-QUANTITY = re.compile(r"^(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过)?(\d+(?:\.\d+)?)([^\d*×]*)$")
+# A quantity: a sign in symbols or words (≥95%, >=95%, 不低于95%, 不超过3天), a number, its unit, a sign after it
+# (95%以上)
+QUANTITY = re.compile(
+    r"^(≥|≤|≧|≦|>=|<=|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过|不小于|不大于|达到|控制在|大于|小于|高于|低于)?"
+    r"(\d+(?:\.\d+)?)([^\d*×]*?)(及?以上|及?以下|以内)?$"
+)
 OPS = {
+    "≧": "≥",
+    "≦": "≤",
+    ">=": "≥",
+    "<=": "≤",
     "＞": ">",
     "＜": "<",
     "大于等于": "≥",
     "不低于": "≥",
     "不少于": "≥",
+    "不小于": "≥",
+    "达到": "≥",
     "小于等于": "≤",
     "不高于": "≤",
     "不超过": "≤",
+    "不大于": "≤",
+    "控制在": "≤",
+    "大于": ">",
+    "高于": ">",
+    "小于": "<",
+    "低于": "<",
+    "以上": "≥",
+    "及以上": "≥",
+    "以下": "≤",
+    "及以下": "≤",
+    "以内": "≤",
 }
 ROW_LABEL = re.compile(r"^年度绩效(?:指标|目标)|^年度目标")
 POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
@@ -84,6 +107,7 @@ class Indicator:
     actual_unit: str | None = None
     score_recomputed: Decimal | None = None
     score_rule: str | None = None
+    direction: str | None = None  # ≥ or ≤ where a 指标性质 column says 正向 or 反向
 
 
 @dataclass(slots=True)
@@ -170,15 +194,23 @@ def _field_label(text: str) -> tuple[str, str] | None:
 
 
 def _budget_header(rows: list[list[Cell]]) -> int | None:
-    """The index of the budget-execution header row (the one naming 预算数)."""
-    return next((i for i, row in enumerate(rows) if any("预算数" in norm(c.text) for c in row if "预" in c.text)), None)
+    """The index of the budget-execution header row: the one naming 预算数, not a list of the year's tasks (年度主要任务
+    | 任务名称 | … | 预算数 | 执行数, in a 部门整体 evaluation)."""
+    return next((i for i, row in enumerate(rows) if _budget_words(row) == (True, False)), None)
+
+
+def _budget_words(row: list[Cell]) -> tuple[bool, bool]:
+    """Whether a row names 预算数, and 任务."""
+    texts = [norm(c.text) for c in row if "预" in c.text or "任" in c.text]
+    return any("预算数" in t for t in texts), any("任务" in t for t in texts)
 
 
 def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
-    """预算数 A, 执行数 B, 执行率 and its score from ``rows``, the 预算数 header and the rows below it: from the first
-    with two amounts, each value from the cell under its header label when the header names 执行数 (年初预算数 |
-    全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, the national template; a blank or '—' stays blank); otherwise
-    the first two amounts are A and B and the score follows the rate."""
+    """预算数 A, 执行数 B, 执行率 and its score from ``rows``, the 预算数 header and the rows below it: from the one
+    naming the total (年度资金总额, 合计; its sources, 其中：财政拨款 …, before or after it), else the first with two
+    amounts; each value from the cell under its header label when the header names 执行数 (年初预算数 | 全年预算数 |
+    全年执行数 | 分值 | 执行率 | 得分, the national template; a blank or '—' stays blank); otherwise the first two
+    amounts are A and B and the score follows the rate."""
     head = " ".join(norm(c.text) for r in rows[:2] for c in r)
     if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
         ev.budget_score_weight = Decimal(m.group(1))
@@ -187,19 +219,24 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
     for k, c in enumerate(rows[0]):
         if c.text and (key := _budget_label(norm(c.text))):
             columns.setdefault(key, k)
-    for values in rows[1:4]:
+    found = []  # (cells, amounts) of the rows with two amounts, the first among the three under the header
+    for n, values in enumerate(rows[1:], 1):
         cells = [c.text.strip() for c in values]
         amounts = [t for t in cells if t and PLAIN.match(t.replace(",", ""))]
-        if len(amounts) < 2:
-            continue
-        named = _under(columns, cells) if "executed" in columns else _in_order(cells, amounts)
-        ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
-        ev.executed_wan = _wan(named["executed"], unit)
-        ev.execution_rate_printed = _number(named.get("rate", ""))
-        ev.budget_score_reported = _value(named.get("score", ""))
-        if (weight := _value(named.get("weight", ""))) is not None:
-            ev.budget_score_weight = weight
+        if len(amounts) >= 2:
+            found.append((cells, amounts))
+        elif found or n >= 3:
+            break
+    if not found:
         return
+    cells, amounts = next((f for f in found if any(w in norm(t) for t in f[0] for w in BUDGET_TOTALS)), found[0])
+    named = _under(columns, cells) if "executed" in columns else _in_order(cells, amounts)
+    ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
+    ev.executed_wan = _wan(named["executed"], unit)
+    ev.execution_rate_printed = _number(named.get("rate", ""))
+    ev.budget_score_reported = _value(named.get("score", ""))
+    if (weight := _value(named.get("weight", ""))) is not None:
+        ev.budget_score_weight = weight
 
 
 def _under(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
@@ -253,11 +290,13 @@ def _indicator_header(rows: list[list[Cell]], n: int) -> list[Cell] | None:
 
 
 # Indicator columns by header word: 年初目标值 / 年度指标值, 实际完成值 / 实际完成情况, 分值 / 权重, 得分 / 自评得分,
-# 度量单位, 一/二/三级指标.
+# 度量单位 / 指标值单位, 指标性质 / 指标方向 (正向 / 反向), 一/二/三级指标.
 _INDICATOR_COLUMN = re.compile(
-    r"(?P<target>目标值|指标值)|(?P<actual>完成值|实际值|实际完成|完成情况)|(?P<weight>分值|权重)|(?P<score>得分)"
-    r"|(?P<unit>^(?:度量|计量)?单位$)|(?P<level1>^一级指标)|(?P<level2>^二级指标)|(?P<level3>^三级指标)"
+    r"(?P<unit>^(?:度量|计量|指标值?)?单位$)|(?P<nature>指标(?:性质|方向))"
+    r"|(?P<target>目标值|指标值)|(?P<actual>完成值|实际值|实际完成|完成情况)|(?P<weight>分值|权重)|(?P<score>得分)"
+    r"|(?P<level1>^一级指标)|(?P<level2>^二级指标)|(?P<level3>^三级指标)"
 )
+DIRECTIONS = {"正向": "≥", "反向": "≤"}  # what a 指标性质 cell says of a target printed without ≥ / ≤
 
 
 @dataclass(slots=True)
@@ -275,9 +314,10 @@ class IndicatorColumns:
 
     def aligned(self, row: list[Cell]) -> bool:
         """Whether a row's cells stand under the header's words: a name under 三级指标, a number or nothing
-        under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell)."""
+        under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell); text
+        under a column named after 得分 (偏差原因分析及改进措施, 备注) is left alone."""
         at = self.positions
-        if len(row) < self.end or _points(row[at["weight"]].text.strip() or "0") is None:
+        if len(row) <= max(at.values()) or _points(row[at["weight"]].text.strip() or "0") is None:
             return False
         if "level3" in at and not row[at["level3"]].text.strip():
             return False
@@ -291,7 +331,7 @@ def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
             positions[m.lastgroup] = k
     if not {"target", "actual", "weight", "score"} <= positions.keys():
         positions = {}
-    end = max(positions.values(), default=-1) + 1
+    end = max((k for k, c in enumerate(header) if c.text.strip()), default=-1) + 1 if positions else 0
     unnamed = tuple(k for k, c in enumerate(header[:end]) if not c.text.strip())
     score = max((k for k, c in enumerate(header) if "得分" in norm(c.text)), default=None)
     width = None if score is None or not any(c.text.strip() for c in header[score + 1 :]) else score + 1
@@ -358,7 +398,10 @@ def _indicator_at(row: list[Cell], carry: dict[str, object], columns: IndicatorC
     target, actual = _unwrapped(row[at["target"]].text), _unwrapped(row[at["actual"]].text)
     if "unit" in at and (unit := row[at["unit"]].text.strip()):  # a 度量单位 column: 55 | 家 reads as 55家
         target, actual = (t + unit if t and PLAIN.match(t.lstrip("≥≤<>=")) else t for t in (target, actual))
-    return _named([t for t, _ in cells], carry, cells[0][1], target, actual, weight, score)
+    ind = _named([t for t, _ in cells], carry, cells[0][1], target, actual, weight, score)
+    if ind and "nature" in at:
+        ind.direction = next((op for word, op in DIRECTIONS.items() if word in row[at["nature"]].text), None)
+    return ind
 
 
 def _named(
@@ -391,15 +434,19 @@ def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
     m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$"))
     if not m:
         return None
-    op = OPS.get(m.group(1), m.group(1))
-    return op, Decimal(m.group(2)), m.group(3).strip()
+    sign = m.group(1) or m.group(4)
+    return OPS.get(sign, sign), Decimal(m.group(2)), m.group(3).strip()
 
 
 def recompute(ind: Indicator) -> None:
     """Recomputed score by the printed rules, or a null with the reason it cannot be compared."""
     target, actual = _quantity(ind.target_text), _quantity(ind.actual_text)
     if target:
-        ind.target_op, ind.target_value, ind.target_unit = target[0] or "=", target[1], target[2] or None
+        ind.target_op, ind.target_value, ind.target_unit = (
+            target[0] or ind.direction or "=",
+            target[1],
+            target[2] or None,
+        )
     if actual:
         ind.actual_value, ind.actual_unit = actual[1], actual[2] or None
     if ind.weight is None:
@@ -473,10 +520,10 @@ def _tall_cells_joined(rows: list[list[Cell]], columns: IndicatorColumns, ev: Ev
             (runs if scores else apart).append((first, end, above, below, scores))
     found = [found for aligned in ALIGNMENTS for found in _aligned_splits(rows, runs, aligned)]
     best = max((score for score, _ in found), default=None)
-    likely = _merged([splits for score, splits in found if score == best])
+    likely = _merged([splits for score, splits in found if score == best]) or [frozenset()] * len(runs)
     out = [list(row) for row in rows]
     for i, (first, end, *_) in enumerate(runs):
-        if len(likely[i]) != 1:
+        if len(likely[i]) != 1:  # no alignment explains the runs, or more than one split reads best
             apart.append(runs[i])
             continue
         (k,) = likely[i]
