@@ -28,7 +28,14 @@ years as (
         'line ' || paragraphs.source_line
     from {{ ref('stg_raw__paragraphs') }} as paragraphs
     inner join documents on paragraphs.document_id = documents.document_id
-    where regexp_matches(paragraphs.paragraph_text, '(?:与|比|较)\s*\d{4}\s*年度?(?:相比|决算)')
+    where
+        -- words the pattern needs, found first without a regex (millions of paragraphs at national scale)
+        (
+            contains(paragraphs.paragraph_text, '相比')
+            or contains(paragraphs.paragraph_text, '年决算')
+            or contains(paragraphs.paragraph_text, '年度决算')
+        )
+        and regexp_matches(paragraphs.paragraph_text, '(?:与|比|较)\s*\d{4}\s*年度?(?:相比|决算)')
 ),
 
 checks as (
