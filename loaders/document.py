@@ -19,12 +19,17 @@ class DocumentError(ValueError):
     """A document that cannot be loaded; the message says why in one line."""
 
 
-# Standard table codes with the caption words that identify them, most specific first.
+# Standard table codes with the caption words that identify them, most specific first; OTHER for the titles of tables
+# beyond the nine whose names end in one of theirs: a word naming a kind of money right before 收入/支出决算表
+# (机关运行经费支出决算表, 专项资金…, 项目支出决算表, 财政专户管理资金收入支出决算表), a fund's own 三公 table.
+OTHER = "other"
 TABLE_TITLES: list[tuple[str, re.Pattern]] = [
     (code, re.compile(pattern))
     for code, pattern in [
+        (OTHER, r"(?:政府性基金|国有资本经营).*三公"),
         ("06", r"基本支出决算"),
         ("09", r"三公"),
+        (OTHER, r"(?:经费|资金|项目|基金|采购|资产|补助|支付|服务|人员|非税)(?:收入?)?(?:支出?)?决算(?:明细|总)?表"),
         ("07", r"政府性基金预算(?:财政拨款|(?:收入)?支出决算)"),
         ("08", r"国有资本经营预算(?:财政拨款|支出决算)"),
         ("05", r"(?:^|[^一般])公共财政拨款支出决算(?:明细)?表"),  # its name before 2015
@@ -32,7 +37,7 @@ TABLE_TITLES: list[tuple[str, re.Pattern]] = [
         ("05", r"一般公共预算(?:财政拨款)?支出决算(?:明细)?表"),
         ("01", r"收入?支出?决算总表|收入?支出?决算表"),
         ("02", r"收入决算(?:明细)?表"),
-        ("03", r"(?<!项目)支出决算(?:明细)?表"),  # 项目支出决算表 is another table
+        ("03", r"支出决算(?:明细)?表"),  # 项目支出决算表 is OTHER
     ]
 ]
 TABLE_NAMES = {
@@ -172,9 +177,18 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=1 << 12)
-def title_code(text: str) -> str | None:
-    """The table a normalised line names by its title words (收入决算表)."""
+def _title_name(text: str) -> str | None:
+    """The table a normalised line names by its title words: its code (收入决算表), OTHER (机关运行经费支出决算表) or
+    None."""
     return next((code for code, pattern in TABLE_TITLES if pattern.search(text)), None)
+
+
+@lru_cache(maxsize=1 << 12)
+def title_code(text: str) -> str | None:
+    """The one of the nine tables a normalised line names by its title words (收入决算表); none where they name another
+    table (OTHER) or the line numbers its table beyond the nine (表10  离退休人员支出决算表)."""
+    code = _title_name(text)
+    return None if code == OTHER or (code and _beyond_nine(text)) else code
 
 
 def _number_code(text: str) -> str | None:
@@ -183,18 +197,26 @@ def _number_code(text: str) -> str | None:
     return f"{int(m.group(1)):02d}" if m and 1 <= int(m.group(1)) <= 9 else None
 
 
+def _beyond_nine(text: str) -> bool:
+    """Whether a normalised caption line numbers a table beyond the nine: a short line (公开10表, 附表12) or a title
+    starting with its number (表10  机关运行经费支出决算表)."""
+    m = _NUMBERED.search(text) if len(text) <= 12 else _NUMBERED.match(text)
+    return m is not None and int(m.group(1)) > 9
+
+
 class _Naming(NamedTuple):
     """A caption line naming a table."""
 
     para: Paragraph
-    code: str
+    code: str | None  # None: a table beyond the nine (OTHER, 公开10表)
     title: bool  # by its title words, else by its number alone
     apart: bool  # a line of text (no caption's) stands between it and the line naming a table nearer the grid
 
 
 def _one_caption(near: _Naming, far: _Naming) -> bool:
     """Whether two lines naming a table are one table's caption: a title and a number naming the same table (in the
-    central template's numbers too: 公开07表 三公, 08 政府性基金, 09 国有资本经营), no line of text between them."""
+    central template's numbers too: 公开07表 三公, 08 政府性基金, 09 国有资本经营; or both a table beyond the nine), no
+    line of text between them."""
     title, number = (near, far) if near.title else (far, near)
     return (
         near.title != far.title
@@ -219,7 +241,7 @@ def _title_wrap(above: str, text: str) -> bool:
         and not _YEAR.match(text)
         and not above.endswith(_SENTENCE_ENDS)
         and not _number_code(text)
-        and title_code(above + text) not in (None, title_code(text))
+        and _title_name(above + text) not in (None, _title_name(text))
     )
 
 
@@ -239,8 +261,9 @@ def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, 
     """Find the table code in caption lines (a wrapped title joined, ``_titles_joined``), the closest caption deciding
     (below any caption that names another table, …自评表): its title where the number beside it names the same table,
     else the nearest line naming a table (公开08表 under an empty table's title and number, or under its title and
-    note); also report a 续表 / (续) marker. A title and a number beside each other naming two tables, neither with a
-    partner of its own, leave the code in doubt: None, and the farther line."""
+    note); also report a 续表 / (续) marker. A table beyond the nine (its title OTHER, its number 10 or more) has no
+    code, its title the caption line. A title and a number beside each other naming two tables, neither with a partner
+    of its own, leave the code in doubt: None, and the farther line."""
     continued = apart = False
     named: list[_Naming] = []  # nearest first
     for para, text in reversed(_titles_joined(lines)):
@@ -249,9 +272,16 @@ def caption_code(lines: list[Paragraph]) -> tuple[str | None, Paragraph | None, 
         if "表" not in text:
             apart = apart or not _unit_or_year(text)
             continue
-        if code := title_code(text):
-            named.append(_Naming(para, code, True, apart))
-        elif not continued and _OTHER_TABLE.search(text):
+        title, other = _title_name(text), _OTHER_TABLE.search(text) is not None
+        if title == OTHER or _beyond_nine(text):  # not one of the nine: nothing beyond its title counts
+            named.append(_Naming(para, None, title is not None or other, apart))
+            if named[-1].title:
+                break
+        elif title:
+            named.append(_Naming(para, title, True, apart))
+        elif not continued and other:
+            if named and named[-1].code is None and not _CONTENTS_HEADING.match(text):  # the title over 公开10表
+                named.append(_Naming(para, None, True, apart))
             break
         elif code := _number_code(text):
             named.append(_Naming(para, code, False, apart))
@@ -659,13 +689,13 @@ def _append(prev: Table, block: Grid, caption: _Caption, warnings: list[str]) ->
 def _new_table(
     block: Grid, caption: _Caption, area: list[Paragraph], tables: list[Table], warnings: list[str]
 ) -> Table:
-    """A grid that starts a table: the table its caption names, else (no table named, none kept apart) the table its
-    header words name, under the caption line nearest it with 表; no caption where the one over it was refused, and
-    no code where the caption names a table read already (a warning)."""
+    """A grid that starts a table: the table its caption names, else (no line names a table: none kept apart, none
+    beyond the nine) the table its header words name, under the caption line nearest it with 表; no caption where the
+    one over it was refused, and no code where the caption names a table read already (a warning)."""
     code, cap = caption.code, caption.line
     if caption.refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
         cap = None
-    elif code is None and not caption.kept_apart:
+    elif cap is None:  # no line names a table (none kept apart, none beyond the nine)
         code = _header_hint(block.rows)
         cap = next((p for p in reversed(area) if "表" in p.text), None)
     elif code and any(t.code == code for t in tables):

@@ -152,9 +152,10 @@ def interpret(doc: Document) -> ParsedDocument:
             parsed.evaluations.append(evaluation := read_evaluation(table))
             doc.warnings.extend(evaluation.warnings)
         elif holds_amounts(table.rows) and not title_code(norm(table.caption)):  # else reported as kept apart
+            named = f" ({table.caption})" if table.caption else ""
             doc.warnings.append(
-                f"table at line {table.first_line}: amounts in a table that is neither one of the nine tables "
-                "(no caption recognised) nor a performance evaluation; not read"
+                f"table at line {table.first_line}{named}: amounts in a table that is neither one of the nine tables "
+                f"{'' if named else '(no caption recognised) '}nor a performance evaluation; not read"
             )
     if not parsed.statements and not parsed.budget_lines:
         doc.warnings.append("no narrative (情况说明) figures found")

@@ -114,8 +114,8 @@ NARRATIVE_09 = [
     "公务接待费\t0.07\t0.14\t0.14\t0.07\t100.0%",
     "",
 ]
-OFFICE_COSTS = [
-    "2024 年度机关运行经费支出决算表",
+EXPENSE_DETAIL = [
+    "2024 年度支出决算明细表",
     "",
     "单位：武汉市信息中心（武汉市大数据中心）      2024 年度      金额单位：万元",
     "",
@@ -131,12 +131,12 @@ OFFICE_COSTS = [
     ("before", "extra", "code"),
     [
         ("### **(一) “三公”经费财政拨款支出决算总体情况说明。**", NARRATIVE_09, "09"),
-        ("2024 年度财政拨款收入支出决算总表", OFFICE_COSTS, "03"),
+        ("2024 年度财政拨款收入支出决算总表", EXPENSE_DETAIL, "03"),
     ],
 )
 def test_a_table_naming_a_table_already_read_stays_apart(before, extra, code):
     """Another table whose caption gives the code of the table before it (a 三公 table in the narrative after
-    table 09, 机关运行经费支出决算表 after table 03) is not merged into it, and is reported."""
+    table 09, a narrow 支出决算明细表 after table 03) is not merged into it, and is reported."""
     at = LINES.index(before)
     parsed = parse([*LINES[:at], *extra, *LINES[at:]])
     assert values(parsed) == values(REAL)
