@@ -597,3 +597,106 @@ def test_a_project_summary_naming_no_project_gives_no_detail():
         "十三、预算绩效情况说明", "项目绩效自评综述：", "甲项目全年预算数为300.00万元，执行数为290.00万元。"
     )
     assert [detail for *_, detail in rows] == [None, None]
+
+
+_3P = "九、财政拨款“三公”经费支出决算情况说明"
+
+
+def figures(*lines: str) -> list[tuple]:
+    """(key, amount, percent, quantity) of each statement read from ``lines`` as paragraphs 1, 2, …"""
+    paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
+    return [(s.key, s.amount_wan, s.percent, s.quantity) for s in read_statements(sections(paragraphs), 2024)]
+
+
+def _rows(*rows: tuple) -> list[tuple]:
+    return [(key, *(None if x is None else D(x) for x in rest)) for key, *rest in rows]
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (  # 收入合计 inside 财政拨款收入合计 is the part's name, not this year's income
+            ("二、收入决算情况说明", "其中：财政拨款收入合计3,797.75万元，占本年收入100.0%。"),
+            [("fiscal_grant_income", "3797.75", "100.0", None)],
+        ),
+        (
+            ("三、支出决算情况说明", "其中：基本支出合计1,380.92万元，占本年支出36.4%。"),
+            [("basic_expense", "1380.92", "36.4", None)],
+        ),
+        (  # a 项's line printed without （类）（款）（项） is not the whole 一般公共预算's budget
+            (_GPB, "（1）住房保障支出类住房改革支出款住房公积金项年初预算为77.64万元，支出决算为75.24万元。"),
+            [],
+        ),
+        (  # 三公 items by other names: not the total's, not 运行维护费's
+            (_3P, "1.因公出国（境）经费全年预算为0.00万元，支出决算为0.00万元，较上年持平。"),
+            [("abroad_budget", "0.00", None, None), ("abroad", "0.00", None, None), ("abroad_change", "0", "0", None)],
+        ),
+        (
+            (_3P, "2.公务用车购置和运行维护费全年预算为4.09万元，支出决算为4.09万元，较上年减少3.32万元，下降44.8%。"),
+            [
+                ("vehicle_total_budget", "4.09", None, None),
+                ("vehicle_total", "4.09", None, None),
+                ("vehicle_total_change", "-3.32", "-44.8", None),
+            ],
+        ),
+        (
+            (_3P, "2.公务用车购置费及运行维护费支出决算为4.09万元，较上年减少3.32万元。"),
+            [("vehicle_total", "4.09", None, None), ("vehicle_total_change", "-3.32", None, None)],
+        ),
+        (  # the item a sub-heading names, its figures in the paragraph below
+            (_3P, "1.因公出国(境)费", "全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.0%。"),
+            [("abroad_budget", "0.00", None, None), ("abroad", "0.00", "0.0", None)],
+        ),
+        (  # an item the reader does not know (公务用车费): no item's figures, not the total's
+            (_3P, "2.公务用车费全年预算为4.09万元，支出决算为4.09万元。较上年减少3.32万元。"),
+            [],
+        ),
+        (  # the item named after the first amount is not the paragraph's subject
+            (_3P, "全年预算为4.23万元，支出决算为4.23万元，其中：因公出国（境）费0.00万元。"),
+            [
+                ("three_public_budget", "4.23", None, None),
+                ("three_public_actual", "4.23", None, None),
+                ("abroad", "0.00", None, None),
+            ],
+        ),
+        (  # 因公出国团组's people and 外事接待's groups are not 公务接待's
+            (_3P, "全年安排因公出国（境）团组1个，3人次；外事接待2批次，6人次。"),
+            [],
+        ),
+        (  # 无变化: no change, not nothing to report
+            ("十、机关运行经费支出说明", "机关运行经费与上年相比无变化。"),
+            [],
+        ),
+    ],
+)
+def test_figures_are_not_given_to_another_key(lines, want):
+    """A name inside a longer one, a 项's line without its marks, 三公 items named otherwise, under a sub-heading or
+    not known, counts of other kinds: each figure is read as what it is, or not at all (each had been read as
+    another key's: this year's total, the whole budget, the 三公 total, 运行维护费, 公务接待, nothing to report)."""
+    assert figures(*lines) == _rows(*want)
+
+
+_BUDGET_KEYS = ("_original_budget", "_budget_completion", "three_public_budget", "three_public_actual")
+
+
+@pytest.mark.parametrize(
+    "completion", ["完成年初预算的96.9%", "为年初预算的96.9%", "决算数是年初预算数的96.9%", "预算完成率为96.9%"]
+)
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (_GPB, "2024年度一般公共预算财政拨款支出年初预算为77.64万元，支出决算为75.24万元，{}。"),
+        (_GPB, "2024年度一般公共预算财政拨款支出决算为75.24万元，年初预算77.64万元，{}。"),
+        (_GPB, _LINE + "年初预算为77.64万元，支出决算为75.24万元，{}。"),
+        (_3P, "2024年度“三公”经费财政拨款支出全年预算为77.64万元，支出决算为75.24万元，{}。"),
+    ],
+)
+def test_budget_completion_in_other_words(lines, completion):
+    """完成年初预算的 / 为 / 是…的 / 预算完成率为: the percentage is read with the 决算 of the whole 一般公共预算 (also
+    printed before its 年初预算), of a 项 and of the 三公 total (it had been dropped, and the whole budget's figures
+    lost when the 决算 came first)."""
+    narrative = sections([Paragraph(1, lines[0]), Paragraph(2, lines[1].format(completion))])
+    got = [(s.amount_wan, s.percent) for s in read_statements(narrative, 2024) if s.key.endswith(_BUDGET_KEYS)]
+    for b in read_budget_lines(narrative, 2024):
+        got += [(b.original_budget_wan, None), (b.final_wan, b.completion_pct)]
+    assert got == [(D("77.64"), None), (D("75.24"), D("96.9"))]

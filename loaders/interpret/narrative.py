@@ -51,6 +51,8 @@ NUM = f"({_NUMBER})"
 _UNIT = "亿元|万元|元"
 AMOUNT = NUM + f"({_UNIT})"
 PCT = f"({_PERCENT})%"
+# 完成年初预算的 P% / 为全年预算的 / 决算数是年初预算数的 / 预算完成率为 P%
+_COMPLETION = r"(?:(?:完成|为|占|是|达到?)(?:全年|年初)?预算(?:数)?的|预算(?:完成|执行)率(?:为|是|达到?)?)" + PCT
 AMOUNT_RE = re.compile(AMOUNT)
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
 PRIOR_YEAR = re.compile(r"上年(?!结转)|去年|上一年度|(\d{4})年")
@@ -72,6 +74,8 @@ CHANGE = (
 )
 _LAST_YEAR = r"(?:上年度?|\d{4}年度?)(?:同期)?"
 COMPARE = rf"(?:(?:比|较){_LAST_YEAR}(?:决算数?)?|与{_LAST_YEAR}(?:决算数?)?相比|同比)?"
+_ABROAD = r"因公出国[（(]境[)）](?:经)?费"
+_VEHICLE_TOTAL = r"公务用车购置(?:费)?[及和与](?:公务用车)?运行(?:维护)?费"  # 购置及运行费, 购置费和运行维护费
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("grant_total",), r"财政拨款收、?支总计", ("fiscal_grant_total",)),
@@ -108,8 +112,8 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
     (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
     (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
-    (("three_public",), r"因公出国[（(]境[)）]费(?:支出)?(?!决算)", ("abroad",)),
-    (("three_public",), r"公务用车购置及运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_total",)),
+    (("three_public",), _ABROAD + r"(?:支出)?(?!决算)", ("abroad",)),
+    (("three_public",), _VEHICLE_TOTAL + r"(?:支出)?(?!决算)", ("vehicle_total",)),
     (("three_public",), r"(?<!国内)(?<!外事)公务接待费(?:支出)?(?!决算)", ("official_reception",)),
     (("three_public",), r"公务用车购置费(?:支出)?(?!决算)", ("vehicle_purchase",)),
     (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_operation",)),
@@ -142,7 +146,12 @@ def _by_kind(catalog: list[tuple]) -> dict[str, list[tuple]]:
 
 
 PATTERNS_BY_KIND = _by_kind(PHRASE_PATTERNS)
-GPB_BUDGET = re.compile(r"年初预算为" + AMOUNT + r"，?支出决算为" + AMOUNT + r"(?:，?完成年初预算的" + PCT + ")?")
+# 年初预算 / 支出决算 / 完成…% in any order, of a per-项 paragraph after its path or of the whole 一般公共预算 in a
+# sentence naming it before them (调整预算 is passed over).
+ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
+FINAL_AMOUNT = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?" + AMOUNT)
+COMPLETION = re.compile(_COMPLETION)
+WHOLE_BUDGET = re.compile(r"一般公共预算|财政拨款")
 # A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
 # own name) N 万元，占 P%.
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+?)(?:（类）支出|支出(?:类支出|（类）)?)" + AMOUNT + r"，?占" + PCT)
@@ -151,20 +160,27 @@ SENTENCE_GOES_ON = ("。", "；", "，", ",", "、", "为", "的", "和", "及",
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = re.compile(
-    r"(?P<abroad>因公出国[（(]境[)）]费)|(?P<vehicle_total>公务用车购置及运行(?:维护)?费)"
+    rf"(?P<abroad>{_ABROAD})|(?P<vehicle_total>{_VEHICLE_TOTAL})"
     r"|(?P<vehicle_purchase>公务用车购置费)|(?P<vehicle_operation>(?:公务用车)?运行维护费|公务用车运行费)"
     r"|(?P<official_reception>公务接待费)|(?P<three_public>“?三公”?经费)"
 )
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
-THREE_PUBLIC_ACTUAL = re.compile(r"支出决算(?:数)?为?" + AMOUNT + r"(?:，完成(?:全年|年初)?预算的" + PCT + ")?")
+THREE_PUBLIC_ACTUAL = re.compile(r"支出决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
+UNNAMED = "unnamed"  # a listed 三公 item the reader does not know (2. 公务用车费…): its figures are no item's
 # 较上年减少 / 同比减少 / 比 2023 年度支出决算 7.48 万元减少 …
 THREE_PUBLIC_CHANGE = re.compile(rf"(?:(?:较|比){_LAST_YEAR}(?:支出)?(?:决算数?)?(?:{AMOUNT})?|同比)" + CHANGE)
 THREE_PUBLIC_FLAT = re.compile(r"(?:较|比|与)上年(?:相比)?持平|同比持平")
+# 接待国内来访团组 5 个，17 人次 / 国内公务接待 5 批次，17 人次 (外事接待 and 因公出国团组 are not 公务接待's)
+_RECEPTION = r"(?<!外事)接待(?:国内)?(?:来访)?(?:团组)?{}(?:个|批次?)"
 COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
     (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
-    (("three_public",), re.compile(r"接待(?:国内)?来访团组(\d+)个"), "reception_groups"),
-    (("three_public",), re.compile(r"团组\d+个，?(\d+)人次"), "reception_people"),
+    (("three_public",), re.compile(_RECEPTION.format(r"(\d+)")), "reception_groups"),
+    (
+        ("three_public",),
+        re.compile(_RECEPTION.format(r"\d+") + r"[，,、]?(?:来访人员|共|累计)?(\d+)人次"),
+        "reception_people",
+    ),
     (("assets",), re.compile(r"共有(?:公务用)?车辆?(\d+)辆"), "vehicles_total"),  # 共有车辆5辆, 共有公务用车5辆
     (("performance",), re.compile(r"共涉及项目(\d+)个"), "performance_projects"),
     (("performance",), re.compile(r"自评总分为?(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
@@ -181,7 +197,7 @@ EQUIPMENT = re.compile(r"单位价值(\d+)万元以上((?:[、，,和及]?(?:通
 EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)[台套]")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
-NONE_WORDS = re.compile(r"无|没有|未发生")
+NONE_WORDS = re.compile(r"(?:无|没有)(?!变化)|未发生")  # 与上年相比无变化: no change, not nothing
 # Sections where a sentence may say there was nothing to report.
 NONE_KEYS = {
     "agency_cost": "agency_operating_cost",
@@ -351,11 +367,16 @@ def _prior(sentence: str, start: int, fiscal_year: int | None) -> tuple[bool, bo
 def _phrase_statements(section: Section, offset: int, sentence: str, fiscal_year: int | None) -> list[Statement]:
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
-    for phrase, keys, pattern in PATTERNS_BY_KIND.get(section.kind, ()):
-        if not phrase.search(sentence):
-            continue
+    found = [entry for entry in PATTERNS_BY_KIND.get(section.kind, ()) if entry[0].search(sentence)]
+    # a name inside a longer one is the longer one's (支出合计 in 基本支出合计, 收入合计 in 财政拨款收入合计)
+    names = [(n.start(), n.end()) for phrase, *_ in found for n in phrase.finditer(sentence)]
+    for phrase, keys, pattern in found:
         for m in pattern.finditer(sentence):
-            if m.group(0) == phrase.match(m.group(0)).group(0) or any(a <= m.start() < b for a, b in taken):
+            if (
+                m.group(0) == phrase.match(m.group(0)).group(0)
+                or any(a <= m.start() < b for a, b in taken)
+                or any(a < m.start() < b for a, b in names)
+            ):
                 continue
             prior, compared = _prior(sentence, m.start(), fiscal_year)
             if prior and not compared:
@@ -392,33 +413,41 @@ def _this_year(pattern: re.Pattern, sentence: str, fiscal_year: int | None) -> I
 
 
 def _three_public(
-    section: Section, offset: int, sentence: str, subject: str | None, fiscal_year: int | None
+    section: Section, offset: int, sentence: str, subject: str | None, heading: str | None, fiscal_year: int | None
 ) -> tuple[list[Statement], str | None]:
     """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
-    to the paragraph's subject (the first item it names: 较上年… after an 其中 list is the total's); last year's
-    figures (上年…支出决算为) are passed over, and an item is given one figure of each kind per sentence."""
+    to the paragraph's subject (the item it names before its first amount: 较上年… after an 其中 list is the total's),
+    else to the item its sub-heading names, else to the total; a listed paragraph naming no item the reader knows
+    before its amounts (2. 公务用车费…) is not read. Last year's figures (上年…支出决算为) are passed over, and an item
+    is given one figure of each kind per sentence."""
     named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)] if "费" in sentence else []
-    subject = subject or (named[0][1] if named else None)
+    if subject is None:
+        first = AMOUNT_RE.search(sentence)
+        subject = next((key for start, key in named if first is None or start < first.start()), None)
+        if subject is None and first is not None and _LIST_MARK.match(sentence):
+            subject = UNNAMED
 
-    def actual_at(pos: int) -> str:
-        item = next((key for start, key in reversed(named) if start < pos), subject or "three_public")
-        return item if item != "three_public" else "three_public_actual"
+    def item_at(pos: int) -> str | None:
+        item = next((key for start, key in reversed(named) if start < pos), subject or heading or "three_public")
+        return None if item == UNNAMED else "three_public_actual" if item == "three_public" else item
 
     line, quote, out = section.line_at(offset), sentence.strip("\n"), {}
     if "预算" in sentence:
         for m in _this_year(THREE_PUBLIC_BUDGET, sentence, fiscal_year):
-            budget = actual_at(m.start()).removesuffix("_actual") + "_budget"
-            out.setdefault(budget, Statement(section.kind, budget, line, quote, _wan(*m.groups())))
+            if item := item_at(m.start()):
+                budget = item.removesuffix("_actual") + "_budget"
+                out.setdefault(budget, Statement(section.kind, budget, line, quote, _wan(*m.groups())))
     if "决算" in sentence:
         for m in _this_year(THREE_PUBLIC_ACTUAL, sentence, fiscal_year):
-            actual = actual_at(m.start())
-            out.setdefault(actual, Statement(section.kind, actual, line, quote, _wan(m[1], m[2]), _decimal(m[3])))
-    if ("上年" in sentence or "比" in sentence or "较" in sentence) and (
-        m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence)
+            if actual := item_at(m.start()):
+                out.setdefault(actual, Statement(section.kind, actual, line, quote, _wan(m[1], m[2]), _decimal(m[3])))
+    if (
+        ("上年" in sentence or "比" in sentence or "较" in sentence)
+        and (m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence))
+        and (item := item_at(m.start()))
     ):
         amount, pct = _change(m) if m.re is THREE_PUBLIC_CHANGE else (Decimal(0), Decimal(0))
-        change = actual_at(m.start()) + "_change"
-        out[change] = Statement(section.kind, change, line, quote, amount, pct)
+        out[item + "_change"] = Statement(section.kind, item + "_change", line, quote, amount, pct)
     return list(out.values()), subject
 
 
@@ -456,13 +485,6 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
             out.append(
                 Statement(section.kind, f"procurement_{kind}_sme_share", line, quote, percent=Decimal(m.group(2)))
             )
-    if section.kind == "gpb" and (m := GPB_BUDGET.search(sentence)):
-        out.append(Statement(section.kind, "gpb_original_budget", line, quote, _wan(m.group(1), m.group(2))))
-        out.append(
-            Statement(
-                section.kind, "gpb_budget_completion", line, quote, _wan(m.group(3), m.group(4)), _decimal(m.group(5))
-            )
-        )
     if section.kind == "gpb" and "占" in sentence:  # the literal first: the pattern starts with a CJK run
         for m in CLASS_LINE.finditer(sentence):
             if (name := _class_in(m.group(1), "类" in m.group(0))) is None:
@@ -479,6 +501,21 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                 )
             )
     return out
+
+
+def _gpb_budget(section: Section, offset: int, sentence: str, fiscal_year: int | None) -> list[Statement]:
+    """年初预算 / 支出决算 / 完成…% of the whole 一般公共预算 in a sentence that names it before them (一般公共预算财政
+    拨款支出年初预算为 …, in either order): a 项's paragraph printed without （项） names a 项, not the whole."""
+    original = next(_this_year(ORIGINAL_BUDGET, sentence, fiscal_year), None)
+    final = next(_this_year(FINAL_AMOUNT, sentence, fiscal_year), None)
+    if original is None or final is None or not WHOLE_BUDGET.search(sentence, 0, min(original.start(), final.start())):
+        return []
+    line, quote, completion = section.line_at(offset), sentence.strip("\n"), COMPLETION.search(sentence)
+    pct = _decimal(completion[1]) if completion else None
+    return [
+        Statement(section.kind, "gpb_original_budget", line, quote, _wan(*original.groups())),
+        Statement(section.kind, "gpb_budget_completion", line, quote, _wan(*final.groups()), pct),
+    ]
 
 
 def _class_in(words: str, marked: bool) -> str | None:
@@ -505,7 +542,7 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
     """Every stated figure of the narrative sections (figures of a year before ``fiscal_year`` passed over)."""
     out: list[Statement] = []
     for section in narrative:
-        subject, stated, per_item, project = None, False, False, None
+        subject, heading, stated, per_item, project = None, None, False, False, None
         for m in SENTENCE.finditer(section.text):
             offset, sentence = m.start(), m.group()
             if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
@@ -516,8 +553,10 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                 project = named if named.removesuffix("项目") else None
             found: list[Statement] = []
             if section.kind == "three_public":
-                found, subject = _three_public(section, offset, sentence, subject, fiscal_year)
+                found, subject = _three_public(section, offset, sentence, subject, heading, fiscal_year)
                 if sentence.endswith("\n") and _last_mark(section.text, m.end() - 1) not in "，,":
+                    if _subheading(sentence.rstrip("\n")):
+                        heading = subject  # 1. 因公出国（境）费 over the paragraphs that state its figures
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
@@ -531,16 +570,14 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                         out.append(s)
             if figures:
                 out += _counts(section, offset, sentence)
+                if section.kind == "gpb" and "年初预算" in sentence:
+                    out += _gpb_budget(section, offset, sentence, fiscal_year)
                 stated = stated or ("元" in sentence and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))
             if not stated:  # 没有 after an amount other than 0 is a reason or a detail (年末无结转和结余)
                 out += _nothing(section, offset, sentence)
     return out
 
 
-# A per-项 paragraph's figures after its path: 年初预算 / 支出决算 / 完成…% in any order (调整预算 is passed over).
-ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
-FINAL_AMOUNT = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?" + AMOUNT)
-COMPLETION = re.compile(r"(?:完成|为|占)年初预算(?:数)?的" + PCT)
 # A listed project: name (，/：)(支出/预算…) amount (，执行 amount) 。主要成效：…; the executed amount if both printed.
 _PROJECT_LABEL = r"(?:支出|金额|预算|决算|执行)(?:数|金额)?为?"
 PROJECT_LINE = re.compile(
