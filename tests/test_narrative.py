@@ -665,7 +665,7 @@ def _rows(*rows: tuple) -> list[tuple]:
         ),
         (  # 无变化: no change, not nothing to report
             ("十、机关运行经费支出说明", "机关运行经费与上年相比无变化。"),
-            [],
+            [("agency_operating_cost_change", "0", "0", None)],
         ),
     ],
 )
@@ -700,3 +700,83 @@ def test_budget_completion_in_other_words(lines, completion):
     for b in read_budget_lines(narrative, 2024):
         got += [(b.original_budget_wan, None), (b.final_wan, b.completion_pct)]
     assert got == [(D("77.64"), None), (D("75.24"), D("96.9"))]
+
+
+_TOTALS, _INCOME, _BASIC = (
+    "一、收入支出决算总体情况说明",
+    "二、收入决算情况说明",
+    "六、一般公共预算财政拨款基本支出决算情况说明",
+)
+_PROCUREMENT, _ASSETS, _AGENCY = "十一、政府采购支出说明", "十二、国有资产占用情况说明", "十、机关运行经费支出说明"
+_CHANGE = [("income_total_change", "502.07", "15.2", None), ("expense_total_change", "502.07", "15.2", None)]
+_BOTH = [("income_total", "3797.75", None, None), ("expense_total", "3797.75", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        ((_TOTALS, "收入、支出总计均为3,797.75万元。"), _BOTH),
+        ((_TOTALS, "收入总计和支出总计均为3,797.75万元。"), _BOTH),
+        ((_TOTALS, "收、支总计比去年增加502.07万元，增长15.2%。"), _CHANGE),
+        ((_TOTALS, "收、支总计较上年增加502.07万元，同比增长15.2%。"), _CHANGE),
+        ((_TOTALS, "收、支总计较上年增加502.07万元，增长率为15.2%。"), _CHANGE),
+        ((_TOTALS, "收、支总计比上年3,295.68万元增加502.07万元，增长15.2%。"), _CHANGE),
+        ((_TOTALS, "收、支总计与上年持平。"), [(k, "0", "0", None) for k, *_ in _CHANGE]),
+        ((_TOTALS, "收、支总计与上年相比无变化。"), [(k, "0", "0", None) for k, *_ in _CHANGE]),
+        (
+            ("四、财政拨款收入支出决算总体情况说明", "财政拨款收入支出总计均为3,797.75万元。"),
+            [("fiscal_grant_total", "3797.75", None, None)],
+        ),
+        (
+            (_INCOME, "其中：财政拨款收入3,797.75万元，所占比例为100.0%。"),
+            [("fiscal_grant_income", "3797.75", "100.0", None)],
+        ),
+        (
+            (_BASIC, "人员经费支出1,250.60万元，公用经费支出130.32万元。"),
+            [("personnel", "1250.60", None, None), ("public_use", "130.32", None, None)],
+        ),
+        (
+            (_3P, "“三公”经费财政拨款预算数为4.23万元，决算数为4.23万元，与上年相比减少3.25万元，下降43.4%。"),
+            [
+                ("three_public_budget", "4.23", None, None),
+                ("three_public_actual", "4.23", None, None),
+                ("three_public_actual_change", "-3.25", "-43.4", None),
+            ],
+        ),
+        (
+            (_3P, "公务接待费支出决算为0.14万元，与上年相比无变化。"),
+            [("official_reception", "0.14", None, None), ("official_reception_change", "0", "0", None)],
+        ),
+        (
+            (_3P, "本年度购置公务用车0辆，公务用车保有量5辆。"),
+            [("vehicles_purchased", None, None, "0"), ("vehicle_count", None, None, "5")],
+        ),
+        (
+            (_3P, "国内公务接待5批次，17人次。"),
+            [("reception_groups", None, None, "5"), ("reception_people", None, None, "17")],
+        ),
+        ((_AGENCY, "本单位未安排机关运行经费。"), [("agency_operating_cost", "0", None, None)]),
+        (
+            (_PROCUREMENT, "政府采购支出2,425.21万元，其中：政府采购货物257.89万元、政府采购服务2,167.32万元。"),
+            [
+                ("procurement_total", "2425.21", None, None),
+                ("procurement_goods", "257.89", None, None),
+                ("procurement_services", "2167.32", None, None),
+            ],
+        ),
+        (
+            (_PROCUREMENT, "授予中小企业的合同总金额270.81万元，占政府采购支出总额的11.2%。"),
+            [("procurement_sme", "270.81", "11.2", None)],
+        ),
+        ((_ASSETS, "单价100万元（含）以上设备4台（套）。"), [("equipment_over_1m", None, None, "4")]),
+        (
+            ("十三、预算绩效情况说明", "共涉及6个项目，资金2,416.83万元；另涉及1个一级项目。"),
+            [("performance_project_funds", "2416.83", None, None), ("performance_projects", None, None, "6")],
+        ),
+    ],
+)
+def test_statements_in_other_offices_wordings(lines, want):
+    """The same facts as other templates word them: 收入、支出总计, 比去年 / 与上年相比 / 比上年 X 万元, 同比增长 /
+    增长率为, 与上年持平 / 无变化, 所占比例为, 人员经费支出, 预算数 / 决算数, 购置公务用车 / 保有量 X 辆, 批次,
+    未安排, 政府采购支出 / 政府采购货物, 授予中小企业的合同总金额, 单价 … （含）以上, 共涉及 N 个项目 (each missed)."""
+    assert figures(*lines) == _rows(*want)

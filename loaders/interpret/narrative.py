@@ -56,30 +56,35 @@ _COMPLETION = r"(?:(?:完成|为|占|是|达到?)(?:全年|年初)?预算(?:数)
 AMOUNT_RE = re.compile(AMOUNT)
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
 PRIOR_YEAR = re.compile(r"上年(?!结转)|去年|上一年度|(\d{4})年")
+_LAST_YEAR = r"(?:上年度?|上一年度?|去年|\d{4}年度?)(?:同期)?"
 # A comparison with last year right before a phrase: 比上年收入合计 X 万元增加 … (X is last year's, the change this
 # year's).
-COMPARED = re.compile(r"(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:同期)?|同比)$")
+COMPARED = re.compile(rf"(?:(?:比|较){_LAST_YEAR}|同比)$")
 CLAUSE_MARKS = "，,（(：:"
 CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
-# A change on last year: 增加(了) X 万元（，增长 Y% / （增长 Y%））, the percentage first (增长 Y%，增加 X 万元 /
-# 增长 Y%（增加 X 万元）), or the percentage alone (同比增长 Y%); 增加-X 万元 is a decrease.
+# A change on last year: 增加(了) X 万元（，(同比)增长(率为) Y% / （增长 Y%））, the percentage first (增长 Y%，增加
+# X 万元 / 增长 Y%（增加 X 万元）), or the percentage alone (同比增长 Y%); 增加-X 万元 is a decrease.
 _DELTA = f"-?{_NUMBER}"
 _RATE_WORDS = "增长|下降|上升|降低|增幅|降幅"
 CHANGE = (
     rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)了?(?P<change>{_DELTA})(?P<change_unit>{_UNIT})"
-    rf"(?:[，,（(]?(?:{_RATE_WORDS}|增加|减少)?了?(?:为)?(?P<change_pct>{_PERCENT})%)?"
+    rf"(?:[，,（(]?(?:同比)?(?:{_RATE_WORDS}|增加|减少)?率?了?(?:为)?(?P<change_pct>{_PERCENT})%)?"
     rf"|(?:{_RATE_WORDS})了?(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
     rf"(?P<sign2>增加|减少)了?(?P<change2>{_DELTA})(?P<change_unit2>{_UNIT})[)）]?"
     rf"|(?P<sign3>增长|下降|上升|降低)了?(?:为)?(?P<pct_only>{_PERCENT})%)"
 )
-_LAST_YEAR = r"(?:上年度?|\d{4}年度?)(?:同期)?"
-COMPARE = rf"(?:(?:比|较){_LAST_YEAR}(?:决算数?)?|与{_LAST_YEAR}(?:决算数?)?相比|同比)?"
+# 比上年(决算数)(X 万元) / 与上年(相比) / 同比; no change: 持平, 无变化
+_COMPARED_WITH = (
+    rf"(?:(?:比|较){_LAST_YEAR}(?:支出)?(?:决算数?)?(?:{_NUMBER}(?:{_UNIT}))?|与{_LAST_YEAR}(?:决算数?)?(?:相比)?|同比)"
+)
+FLAT = "持平|无变化|没有变化"
 _ABROAD = r"因公出国[（(]境[)）](?:经)?费"
 _VEHICLE_TOTAL = r"公务用车购置(?:费)?[及和与](?:公务用车)?运行(?:维护)?费"  # 购置及运行费, 购置费和运行维护费
+_BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
-    (("grant_total",), r"财政拨款收、?支总计", ("fiscal_grant_total",)),
-    (("totals",), r"收、?支总计", ("income_total", "expense_total")),
+    (("grant_total",), rf"财政拨款(?:{_BOTH_TOTALS})", ("fiscal_grant_total",)),
+    (("totals",), _BOTH_TOTALS, ("income_total", "expense_total")),
     (("totals",), r"收入总计", ("income_total",)),
     (("totals",), r"支出总计", ("expense_total",)),
     (("totals", "income"), r"本年收入(?:合计)?|收入合计", ("income_this_year",)),
@@ -102,15 +107,15 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("expense",), r"上缴上级支出", ("remit_to_superior_expense",)),
     (("expense",), r"经营支出", ("operating_expense",)),
     (("expense",), r"对附属单位补助支出", ("subsidy_to_affiliates_expense",)),
-    (("basic",), r"人员经费", ("personnel",)),
-    (("basic",), r"公用经费", ("public_use",)),
+    (("basic",), r"人员经费(?:支出)?", ("personnel",)),
+    (("basic",), r"公用经费(?:支出)?", ("public_use",)),
     (("agency_cost",), r"机关运行经费(?:财政拨款)?(?:支出)?", ("agency_operating_cost",)),
-    (("procurement",), r"政府采购支出总额", ("procurement_total",)),
-    (("procurement",), r"政府采购货物支出|货物采购(?:支出)?", ("procurement_goods",)),
-    (("procurement",), r"政府采购工程支出|工程采购(?:支出)?", ("procurement_works",)),
-    (("procurement",), r"政府采购服务支出|服务采购(?:支出)?", ("procurement_services",)),
-    (("procurement",), r"授予中小企业合同金额", ("procurement_sme",)),
-    (("procurement",), r"授予小微企业合同金额", ("procurement_small_micro",)),
+    (("procurement",), r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)", ("procurement_total",)),
+    (("procurement",), r"政府采购货物(?:支出)?|货物采购(?:支出)?", ("procurement_goods",)),
+    (("procurement",), r"政府采购工程(?:支出)?|工程采购(?:支出)?", ("procurement_works",)),
+    (("procurement",), r"政府采购服务(?:支出)?|服务采购(?:支出)?", ("procurement_services",)),
+    (("procurement",), r"(?:授予)?中小企业的?合同(?:总)?金额", ("procurement_sme",)),
+    (("procurement",), r"(?:授予)?小微企业的?合同(?:总)?金额", ("procurement_small_micro",)),
     (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
     (("three_public",), _ABROAD + r"(?:支出)?(?!决算)", ("abroad",)),
     (("three_public",), _VEHICLE_TOTAL + r"(?:支出)?(?!决算)", ("vehicle_total",)),
@@ -120,7 +125,7 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("three_public",), r"国内公务接待(?:支出|费)?", ("official_reception_domestic",)),
     (("three_public",), r"外事接待(?:支出|费)?", ("official_reception_foreign",)),
     (("performance",), r"整体支出绩效自评，?资金", ("performance_unit_funds",)),
-    (("performance",), r"共涉及项目\d+个，?资金", ("performance_project_funds",)),
+    (("performance",), r"共涉及(?:项目\d+个|\d+个项目)，?资金", ("performance_project_funds",)),
     (("performance",), r"项目全年预算数", ("performance_project_budget",)),
     (("performance",), r"执行数", ("performance_project_executed",)),
 ]
@@ -133,7 +138,8 @@ PHRASE_PATTERNS = [
         re.compile(
             rf"(?:{phrase})[)）]?(?:决算数?)?(?:占[^，。；\d]{{0,14}}?(?P<share_first>{_PERCENT})%[，,]?)?"
             rf"(?:均为|各为|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>{_UNIT}))?[，,]?"
-            rf"{COMPARE}[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>持平))?(?:[，,]?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
+            rf"{_COMPARED_WITH}?[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>{FLAT}))?"
+            rf"(?:[，,]?所?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
     )
     for kinds, phrase, keys in PHRASES
@@ -165,16 +171,16 @@ THREE_PUBLIC_ITEMS = re.compile(
     r"|(?P<official_reception>公务接待费)|(?P<three_public>“?三公”?经费)"
 )
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
-THREE_PUBLIC_ACTUAL = re.compile(r"支出决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
+THREE_PUBLIC_ACTUAL = re.compile(r"(?:支出)?决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
 UNNAMED = "unnamed"  # a listed 三公 item the reader does not know (2. 公务用车费…): its figures are no item's
-# 较上年减少 / 同比减少 / 比 2023 年度支出决算 7.48 万元减少 …
-THREE_PUBLIC_CHANGE = re.compile(rf"(?:(?:较|比){_LAST_YEAR}(?:支出)?(?:决算数?)?(?:{AMOUNT})?|同比)" + CHANGE)
-THREE_PUBLIC_FLAT = re.compile(r"(?:较|比|与)上年(?:相比)?持平|同比持平")
+# 较上年减少 / 同比减少 / 与上年相比减少 / 比 2023 年度支出决算 7.48 万元减少 … / 较上年持平
+THREE_PUBLIC_CHANGE = re.compile(rf"{_COMPARED_WITH}[，,]?{CHANGE}")
+THREE_PUBLIC_FLAT = re.compile(rf"{_COMPARED_WITH}[，,]?(?:{FLAT})")
 # 接待国内来访团组 5 个，17 人次 / 国内公务接待 5 批次，17 人次 (外事接待 and 因公出国团组 are not 公务接待's)
 _RECEPTION = r"(?<!外事)接待(?:国内)?(?:来访)?(?:团组)?{}(?:个|批次?)"
 COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
-    (("three_public",), re.compile(r"购置[(（]?更新[)）]?公务用车(\d+)辆"), "vehicles_purchased"),
-    (("three_public",), re.compile(r"公务用车保有量为(\d+)辆"), "vehicle_count"),
+    (("three_public",), re.compile(r"购置[(（]?(?:更新)?[)）]?(?:公务用车|车辆)(\d+)辆"), "vehicles_purchased"),
+    (("three_public",), re.compile(r"(?:公务用车|车辆)保有量(?:为|是|共)?(\d+)辆"), "vehicle_count"),
     (("three_public",), re.compile(_RECEPTION.format(r"(\d+)")), "reception_groups"),
     (
         ("three_public",),
@@ -182,7 +188,7 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
         "reception_people",
     ),
     (("assets",), re.compile(r"共有(?:公务用)?车辆?(\d+)辆"), "vehicles_total"),  # 共有车辆5辆, 共有公务用车5辆
-    (("performance",), re.compile(r"共涉及项目(\d+)个"), "performance_projects"),
+    (("performance",), re.compile(r"共涉及项目(\d+)个|共涉及(\d+)个项目"), "performance_projects"),
     (("performance",), re.compile(r"自评总分为?(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
     (("performance",), re.compile(r"预算执行率得分为?(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
     (("performance",), re.compile(r"产出指标得分为?(\d+(?:\.\d+)?)分"), "self_eval_output_score"),
@@ -193,11 +199,13 @@ COUNTS_BY_KIND = _by_kind(COUNTS)
 # A vehicle use, brackets closed inside it (副部（省）级及以上领导用车0辆); a leading 其中 is not part of it.
 VEHICLE_USE = re.compile(r"(?:其中)?((?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){2,16}?用车)(\d+)辆")
 # 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
-EQUIPMENT = re.compile(r"单位价值(\d+)万元以上((?:[、，,和及]?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)")
+EQUIPMENT = re.compile(
+    r"(?:单位价值|单价)(\d+)万元(?:[（(]含[)）])?以上((?:[、，,和及]?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)"
+)
 EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)[台套]")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
-NONE_WORDS = re.compile(r"(?:无|没有)(?!变化)|未发生")  # 与上年相比无变化: no change, not nothing
+NONE_WORDS = re.compile(r"(?:无|没有)(?!变化)|未发生|未安排|不涉及")  # 与上年相比无变化: no change, not nothing
 # Sections where a sentence may say there was nothing to report.
 NONE_KEYS = {
     "agency_cost": "agency_operating_cost",
@@ -442,7 +450,7 @@ def _three_public(
             if actual := item_at(m.start()):
                 out.setdefault(actual, Statement(section.kind, actual, line, quote, _wan(m[1], m[2]), _decimal(m[3])))
     if (
-        ("上年" in sentence or "比" in sentence or "较" in sentence)
+        ("年" in sentence or "比" in sentence or "较" in sentence)
         and (m := THREE_PUBLIC_CHANGE.search(sentence) or THREE_PUBLIC_FLAT.search(sentence))
         and (item := item_at(m.start()))
     ):
@@ -455,9 +463,9 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
     out = []
     line, quote = section.line_at(offset), sentence.strip("\n")
     for pattern, key in COUNTS_BY_KIND.get(section.kind, ()):
-        if m := pattern.search(sentence):
+        if m := pattern.search(sentence):  # the count: its alternative's group
             unit = "分" if key.endswith("_score") else ("个" if "个" in m.group(0) else None)
-            out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m.group(1)), quantity_unit=unit))
+            out.append(Statement(section.kind, key, line, quote, quantity=Decimal(m[m.lastindex]), quantity_unit=unit))
     if section.kind == "assets" and "设备" in sentence:
         for m in EQUIPMENT.finditer(sentence):
             if key := EQUIPMENT_KINDS.get(m.group(1)):  # other thresholds have no asset kind
@@ -560,8 +568,8 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
-            # a phrase's figure is an amount (…元), a percentage or 持平
-            if (figures and ("元" in sentence or "%" in sentence)) or "持平" in sentence:
+            # a phrase's figure is an amount (…元), a percentage or 持平 / 无变化
+            if (figures and ("元" in sentence or "%" in sentence)) or "持平" in sentence or "变化" in sentence:
                 keys = {s.key for s in found}  # an item's figure read by the 三公 reading is not read twice
                 for s in _phrase_statements(section, offset, sentence, fiscal_year):
                     if s.key in PROJECT_SUMMARY_KEYS:
