@@ -35,6 +35,20 @@ FINDING_23_TALL_EVALUATION_CELL = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
 # line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)
 FINDING_28_TALL_TOTALS_LABEL = False
+# 41: a bare page number (5) with the running title under it, after a short paragraph that ends no sentence (a sentence
+# broken before its amount, a heading), is kept as text and joined to what follows: 11 | 13,872.58 万元 read as
+# 1,113,872.58; '13' before a project's name (off: such a page number printed '- 5 -').
+FINDING_41_BARE_NUMBER_OVER_TITLE = False
+# 45: a subject table's tall cells with the one-line cells on the middle line of a three-line name: the first line is
+# put to the row above, the 项 row (table 03: its 款 code printed) is named by the rest and left without a code with a
+# warning (off: a name on at most two lines where a converter centres the one-line cells).
+FINDING_45_TALL_THREE_LINES_CENTRED = False
+# 46: a running title of the unit's name alone (咸宁市文化馆, no year) is not known for one: kept as a paragraph
+# where a page broke a sentence, it leaves the sentence's rest alone: …（款）事业运行（ | 咸宁市文化馆 |
+# 项）年初预算为 76.19万元，支出决算为86.58万元… is read as the year's 年初预算 76.19 and its completion 86.58
+# (113.6 %); a change or share loses its percent, a project is named with the unit twice, a table broken so is not
+# read (off: the running title names the year and the kind too, ``running_title``).
+FINDING_46_UNIT_RUNNING_TITLE = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -51,6 +65,11 @@ class Paging:
     in_header: bool = False  # a page may break a table inside its header rows
     caption_width: int = 0  # a table's title longer than this wrapped over lines (0: never)
     tall: float = 0.0  # the share of rows whose long name a converter writes as a row per line (tall cells)
+
+
+def running_title(unit: str, year: int, kind: str) -> str:
+    """The running title at the top of a page of a unit's document of ``year`` (finding 46: the unit's name alone)."""
+    return unit if FINDING_46_UNIT_RUNNING_TITLE else f"{unit} {year} 年度{kind}"
 
 
 def draw_paging(rng: random.Random) -> Paging:
@@ -115,6 +134,12 @@ def _caption(paragraphs: list[str], i: int) -> tuple[str | None, str | None, str
     if len(above) < 3 or not _NUMBER_LINE.fullmatch(above[1]):
         return None, None, None
     return above[0], above[1], above[2]
+
+
+def _glued(paragraph: str) -> bool:
+    """Whether a bare page number with the running title under it, after ``paragraph``, is joined to what follows
+    (finding 41): after a short paragraph that ends no sentence."""
+    return len(paragraph) <= 20 and not paragraph.endswith("。")
 
 
 def _split_header(rng: random.Random, rows: list[str], page: list[str]) -> list[str] | None:
@@ -185,11 +210,13 @@ def _tall(rng: random.Random, grid: str, number: str | None, share: float) -> st
     row's one-line cells on one of those rows, the same for every row of the grid (a converter reading lines of a
     PDF table)."""
     place = rng.choice(PLACES)
+    centred = place in PLACES[2:] and number in _NAMED and not FINDING_45_TALL_THREE_LINES_CENTRED
     out = []
     for row in grid.split("\n"):
         cells = row.split("\t")
         tall = [k for k in _tall_cells(number, cells) if rng.random() < share]
         n = min(rng.choice([2, 2, 3]), *(len(_cuts(cells[k])) + 1 for k in tall)) if tall else 1
+        n = min(n, 2) if centred else n
         rows = [[c if i == place(n) else "" for c in cells] for i in range(n)]
         for k in tall:
             ends = [0, *sorted(rng.sample(_cuts(cells[k]), n - 1)), len(cells[k])]
@@ -226,7 +253,12 @@ def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str
         if parts is None and _sentence(paragraph) and len(wrapped := lines(paragraph, paging.width)) > 1:
             k = rng.randint(1, len(wrapped) - 1)
             parts = ["".join(wrapped[:k]), *page, "".join(wrapped[k:])]
-        out += parts or [paragraph, *page]
+        parts = parts or [paragraph, *page]
+        mark = parts.index(page[0])
+        bare = paging.running and page[0].isdigit() and not FINDING_41_BARE_NUMBER_OVER_TITLE
+        if bare and _glued((parts[mark - 1 : mark] or out[-1:])[0]):
+            parts[mark] = f"- {n} -"
+        out += parts
     if paging.caption_width:
         out = [
             rng.choice(["\n", "\n\n"]).join(lines(p, paging.caption_width)) if _TITLE.fullmatch(p) else p for p in out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -51,16 +52,50 @@ CLASS_NAMES = (
     "灾害防治及应急管理 其他 债务还本 债务付息 抗疫特别国债安排的"
 )
 CLASS_LINES = dict(zip(CLASS_CODES.split(), CLASS_NAMES.split(), strict=True))
+# Findings (each flag on: the option the finding keeps off in the tests):
+# 40: table 04 cuts its class labels at 12 characters; an old name so cut (九、医疗卫生与计划生育支) matches no
+# alias (aliases match whole names only): the line is read as 'unrecognised' with a warning (off: table 04 prints the
+# old names of a year before 2019 in full).
+FINDING_40_OLD_NAME_CUT = False
+# 44: table 03 with tall cells: a 款's old name (行政 | 事业单位离退休, an alias of 20805) is not known to continue;
+# its rest is joined to the 项 row under it, and 事业单位离退休行政单位离退休 matched 2080502 (a name longer than the
+# reference name it begins with): a wrong code. loaders/codes.py now leaves such a name unresolved with a warning;
+# the joined name stays (off: the 款 print today's names).
+FINDING_44_OLD_KUAN_NAMES = False
+# Names before the 2019 reform (the seeds give today's), and the classes the template added since:
+# 224 灾害防治及应急管理 (2019), 234 抗疫特别国债 (2020).
+OLD_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出", "215": "资源勘探信息等支出"}
+OLD_NAMES |= {"220": "国土海洋气象等支出"}
+if FINDING_44_OLD_KUAN_NAMES:
+    OLD_NAMES |= {"20701": "文化", "21001": "医疗卫生与计划生育管理事务", "20805": "行政事业单位离退休"}
+ADDED = {"224": 2019, "234": 2020}
 NUMERALS = "一二三四五六七八九十"
 PERSONNEL = ("301", "303")  # table 06's 人员经费 panel; 公用经费: 302, then 310 (309 and 399 beside it where present)
 PLACES = ["襄阳市", "宜昌市", "黄石市", "十堰市", "荆州市", "孝感市", "咸宁市"]
 OFFICES = ["政务数据服务中心", "档案馆", "统计局", "科学技术协会", "住房保障中心", "文化馆", "群众艺术馆", "财政局"]
 ZERO, HUNDRED = Decimal(0), Decimal(100)
+AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d\d")  # an amount as ``fmt`` prints it
+PROJECT_WORDS = "业务运行保障 信息系统运维 档案数字化 专项工作经费 数据中心租赁 政务外网运维 安全等级保护 平台升级改造 "
+PROJECT_WORDS = (PROJECT_WORDS + "宣传培训 课题研究 设备购置 档案修复").split()
 FUND_KEYS = {"general_public_budget": "gpb", "government_fund": "fund", "state_capital": "sc"}
 # Money of a 项 by kind: gb/gp 一般公共预算 basic/project, gbeg/gend its carry-overs, fi/fe/fbeg/fend government fund
 # income/expense/carry-overs, sc state capital, bb/bp 事业收入 basic/project, op 经营, ot 其他收入, si 上级补助收入,
 # ai 附属单位上缴收入, rs 上缴上级支出, sa 对附属单位补助支出.
 KINDS = ["gb", "gp", "gbeg", "gend", "fi", "fe", "fbeg", "fend", "sc", "bb", "bp", "op", "ot", "si", "ai", "rs", "sa"]
+
+
+def subject_name(code: str, year: int) -> str:
+    """A function subject's name as a document of ``year`` prints it."""
+    return OLD_NAMES[code] if year < 2019 and code in OLD_NAMES else FUNC[code]
+
+
+def class_lines(year: int) -> dict[str, str]:
+    """Table 01's and 04's class lines of ``year`` (code → name without its 支出)."""
+    return {
+        c: subject_name(c, year).removesuffix("支出") if c in OLD_NAMES else n
+        for c, n in CLASS_LINES.items()
+        if ADDED.get(c, 0) <= year
+    }
 
 
 def numeral(n: int) -> str:
@@ -137,6 +172,14 @@ class Options:
     widths: tuple = (13, 15, 9)  # tables 02, 03 and 06 cut long names at these widths (None: in full)
     zero: str = ""  # how a zero prints: blank, 0.00 or -
     projects: int = 1  # project evaluations in the appendix (when there is project money)
+    # Other years' and offices' documents (``make(seed, varied=True)`` draws these; the defaults print as above)
+    year: int | None = None  # the fiscal year (None: drawn from 2020-2024); before 2019 the old subject names
+    cn_year: bool = False  # titles print the year in Chinese numerals (二〇二三年度)
+    dept_titles: bool = False  # a 部门 document's tables titled 2023 年度XX部门收入决算表
+    units: int = 0  # the units a 部门 document lists in its 单位构成 beside its own office (0: 1 to 4)
+    large: bool = False  # 40 项 rows or more
+    note_07: bool = False  # no government-fund money: table 07's title printed with a note alone (no grid)
+    yuan: tuple = ()  # tables printed in 元 (金额单位：元, grouped), the others and the narrative in 万元
 
 
 # The chance a drawn document has each option that is on or off.
@@ -161,13 +204,28 @@ def draw_options(rng: random.Random) -> Options:
     return o
 
 
+TABLE_CODES = tuple(TABLE_NAMES)
+
+
+def draw_varied(rng: random.Random, o: Options) -> Options:
+    """``o`` with the options of other years and offices drawn (from a generator of their own: a seed's structure
+    stays as ``draw_options`` drew it)."""
+    o.year, o.cn_year, o.large = rng.randint(2016, 2024), rng.random() < 0.3, rng.random() < 0.3
+    o.department = o.department or rng.random() < 0.3
+    o.dept_titles, o.units = o.department and rng.random() < 0.7, rng.randint(2, 9)
+    o.projects = rng.randint(10, 12) if rng.random() < 0.3 else o.projects
+    o.note_07 = not o.gov_fund and rng.random() < 0.6
+    o.yuan = rng.choice([(), (rng.choice(TABLE_CODES),), tuple(rng.sample(TABLE_CODES, 3)), TABLE_CODES])
+    return o
+
+
 def _leaf(code: str, name: str, **money: Decimal) -> dict:
     return dict.fromkeys(KINDS, ZERO) | {"code": code, "name": name} | money
 
 
 def _leaves(rng: random.Random, o: Options) -> list[dict]:
     """项 rows with their money by kind (KINDS); a basic-expense 项 holds 1 until the basic total is cut."""
-    kuans = rng.sample(GPB_KUAN, rng.randint(2, 6))
+    kuans = rng.sample(GPB_KUAN, rng.randint(25, 30) if o.large else rng.randint(2, 6))
     picked = sorted({x for k in kuans for x in rng.sample(_xiang(k), rng.randint(1, min(3, len(_xiang(k)))))})
     leaves = [_leaf(c, n) for c, n in picked]
     maybe = lambda p, hi: _money(rng, 0, hi) if rng.random() < p else ZERO  # noqa: E731
@@ -227,9 +285,9 @@ def _econ(rng: random.Random, o: Options, three: dict) -> dict[str, Decimal]:
     return {c: a for c, a in amounts.items() if a}
 
 
-def _tables(leaves: list[dict]) -> dict[str, list[tuple[str, str, dict]]]:
-    """Subject tables' rows (code, name, column → amount) with 类 and 款 sums, 合计 first; a table lists the rows
-    its money touches."""
+def _tables(leaves: list[dict], year: int) -> dict[str, list[tuple[str, str, dict]]]:
+    """Subject tables' rows (code, name as ``year`` prints it, column → amount) with 类 and 款 sums, 合计 first; a
+    table lists the rows its money touches."""
     out = {}
     names = {leaf["code"]: leaf["name"] for leaf in leaves} | {STATE_CAPITAL_KUAN[0]: STATE_CAPITAL_KUAN[1]}
     for t in ("02", "03", "05", "07", "08"):
@@ -241,7 +299,8 @@ def _tables(leaves: list[dict]) -> dict[str, list[tuple[str, str, dict]]]:
             for code in ("合计", leaf["code"][:3], leaf["code"][:5], leaf["code"]):
                 for k, v in cols.items():
                     sums[code][k] += v
-        out[t] = [(c, "合计" if c == "合计" else names.get(c) or FUNC[c], dict(v)) for c, v in sorted(sums.items())]
+        named = lambda c: "合计" if c == "合计" else names.get(c) or subject_name(c, year)  # noqa: E731
+        out[t] = [(c, named(c), dict(v)) for c, v in sorted(sums.items())]
         out[t].sort(key=lambda row: row[0] != "合计")
     return out
 
@@ -330,17 +389,22 @@ TOTALS_HEAD = {
 }
 
 
-def _totals_table(t: str, v: dict, o: Options) -> list[str]:
-    """Table 01 or 04: income lines left, expense lines right (04: the expense side by fund); ``v`` maps (side, key,
-    column) to amounts, a class line's key being its code."""
+def _totals_table(t: str, v: dict, o: Options, year: int) -> list[str]:
+    """Table 01 or 04 of ``year``: income lines left, expense lines right (04: the expense side by fund); ``v`` maps
+    (side, key, column) to amounts, a class line's key being its code. A year of fewer classes prints fewer blank
+    income lines."""
     income, tail = ([tuple(item.split("=")) for item in side.split()] for side in TOTALS_LINES[t])
-    expense = [(f"{numeral(i + 1)}、{n}支出", code) for i, (code, n) in enumerate(CLASS_LINES.items())] + tail
+    classes = class_lines(year)
+    blank = income.index(("", ""))
+    del income[blank : blank + len(CLASS_LINES) - len(classes)]
+    expense = [(f"{numeral(i + 1)}、{n}支出", code) for i, (code, n) in enumerate(classes.items())] + tail
     columns = ["total", "gpb", "fund", "sc"] if t == "04" else ["total"]
     out = list(TOTALS_HEAD[t])
     for i, ((label, key), (line, code)) in enumerate(zip(income, expense, strict=True)):
         amounts = "\t".join(fmt(v.get(("expense", code, c), ZERO), o.zero) for c in columns)
         left = fmt(v.get(("income", key, "total"), ZERO), o.zero)
-        out.append(f"{label}\t{i + 1}\t{left}\t{line[:12] if t == '04' else line}\t{len(income) + i + 1}\t{amounts}")
+        cut = t == "04" and (year >= 2019 or code not in OLD_NAMES or FINDING_40_OLD_NAME_CUT)
+        out.append(f"{label}\t{i + 1}\t{left}\t{line[:12] if cut else line}\t{len(income) + i + 1}\t{amounts}")
     return out
 
 
@@ -366,6 +430,18 @@ def _econ_table(amounts: dict[str, Decimal], o: Options, width: int | None) -> l
     personnel, public = _econ_totals(amounts)
     out.append(f"人员经费合计\t\t{fmt(personnel, o.zero)}\t公用经费合计\t\t\t\t\t{fmt(public, o.zero)}")
     return out
+
+
+def _in_yuan(rows: list[str]) -> list[str]:
+    """A table's rows with their amounts in 元 (× 10,000, grouped)."""
+    return [
+        "\t".join(f"{Decimal(c.replace(',', '')) * 10000:,.2f}" if AMOUNT.fullmatch(c) else c for c in row.split("\t"))
+        for row in rows
+    ]
+
+
+def _chinese(year: int) -> str:
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
 
 
 def _econ_totals(amounts: dict[str, Decimal]) -> tuple[Decimal, Decimal]:
@@ -490,8 +566,8 @@ def _narrative(n: Narrative, s: dict) -> None:
     n.say(f"{y} 年度一般公共预算财政拨款支出 {n.wan('gpb_expense', gpb['total'])}，主要用于以下方面：")
     for i, (code, a) in enumerate(s["gpb_classes"], 1):
         pct = _pct(a, gpb["total"])
-        n.stat("gpb_expense_by_class", a, pct, detail=FUNC[code], code=code)
-        n.say(f"{i}. {FUNC[code]}类支出 {w(a)} 万元，占 {pct}%。主要是用于基本支出和项目支出。")
+        n.stat("gpb_expense_by_class", a, pct, detail=subject_name(code, y), code=code)
+        n.say(f"{i}. {subject_name(code, y)}类支出 {w(a)} 万元，占 {pct}%。主要是用于基本支出和项目支出。")
     n.say("## (三)一般公共预算财政拨款支出决算具体情况")
     original = sum((b for *_, b in s["budget"]), ZERO)
     n.stat("gpb_original_budget", original)
@@ -502,7 +578,7 @@ def _narrative(n: Narrative, s: dict) -> None:
         f"项目支出 {n.wan('project_expense', gpb['project'])}。",
     )
     for i, (code, name, final, b) in enumerate(s["budget"], 1):
-        path = f"{FUNC[code[:3]]}（类）{FUNC[code[:5]]}（款）{name}（项）"
+        path = f"{subject_name(code[:3], y)}（类）{subject_name(code[:5], y)}（款）{name}（项）"
         n.budget_lines.append((code, b, final, _pct(final, b)))
         n.say(f"（{i}）{path}年初预算为 {w(b)}万元，支出决算为{w(final)}万元，完成年初预算的{_pct(final, b)}%。")
     n.head("### 六、一般公共预算财政拨款基本支出决算情况说明", "basic")
@@ -841,10 +917,14 @@ def _procurement(rng: random.Random, spent: Decimal) -> dict[str, Decimal]:
     return p
 
 
-def make(seed: int, options: Options | None = None) -> Synthetic:
+def make(seed: int, options: Options | None = None, varied: bool = False) -> Synthetic:
+    """Document ``seed`` (with ``varied``: of other years and offices too, ``draw_varied``)."""
     rng = random.Random(seed)
     o = options or draw_options(rng)
+    if varied and options is None:
+        draw_varied(random.Random(f"varied {seed}"), o)
     year, unit = rng.randint(2020, 2024), rng.choice(PLACES) + rng.choice(OFFICES)
+    year = o.year or year
     three, three_budget = _three(rng, o)
     econ = _econ(rng, o, three)
     leaves = _leaves(rng, o)
@@ -854,7 +934,7 @@ def make(seed: int, options: Options | None = None) -> Synthetic:
     for leaf in leaves:  # the 一般公共预算 income of a row: what it spent and keeps, less what it carried in
         leaf["gend"] += max(ZERO, leaf["gbeg"] - leaf["gb"] - leaf["gp"] - leaf["gend"])
         leaf["gi"] = leaf["gb"] + leaf["gp"] + leaf["gend"] - leaf["gbeg"]
-    tables = _tables(leaves)
+    tables = _tables(leaves, year)
     total = lambda *kinds: sum((leaf[k] for leaf in leaves for k in kinds), ZERO)  # noqa: E731
     grants = {"gpb": total("gi"), "fund": total("fi"), "sc": total("sc")}
     begin = {"begin_gpb": total("gbeg"), "begin_fund": total("fbeg"), "carryover_begin": total("gbeg", "fbeg")}
@@ -901,10 +981,11 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
     kind = "部门决算" if o.department else "单位决算"
     widths = dict(zip(("02", "03", "06"), o.widths, strict=True))
     blocks = {code: _subject_table(code, tables[code], o, widths.get(code)) for code in SUBJECT_KEYS}
-    blocks |= {"01": _totals_table("01", v01, o), "04": _totals_table("04", v04, o)}
+    blocks |= {"01": _totals_table("01", v01, o, year), "04": _totals_table("04", v04, o, year)}
     blocks |= {"06": _econ_table(econ, o, widths["06"]), "09": _three_public_table(three, three_budget, o)}
+    titled = f"{_chinese(year)}年度" if o.cn_year else f"{year} 年度"  # the year as titles print it
     lines = [
-        f"# {year} 年度{unit}{kind}公开",
+        f"# {titled}{unit}{kind}公开",
         f"{year + 1} 年 9 月 {rng.randint(1, 29)} 日",
         f"# 第一部分 {unit} 概况",
         "## 一、主要职责",
@@ -912,7 +993,7 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
     ]
     if o.department:  # 部门决算单位构成: the department's own office and the units it funds
         members = [(unit + "本级", "行政单位")] + [
-            (unit + rng.choice(OFFICES), "事业单位") for _ in range(rng.randint(1, 4))
+            (unit + rng.choice(OFFICES), "事业单位") for _ in range(o.units or rng.randint(1, 4))
         ]
         lines += [
             "## 二、部门决算单位构成",
@@ -921,15 +1002,18 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
                 ["序号\t单位名称\t单位性质"] + [f"{i}\t{name}\t{nature}" for i, (name, nature) in enumerate(members, 1)]
             ),
         ]
-    lines.append(f"## 第二部分 {unit} {year} 年度{kind}表")
+    lines.append(f"## 第二部分 {unit} {titled}{kind}表")
+    named = unit + "部门" if o.dept_titles else unit + "（本级）" if o.unit_caption else ""
     for code, block in sorted(blocks.items()):
-        if code == "07" and not o.gov_fund:
-            continue  # as in the real document: table 07 left out, the narrative says there was none
+        title = [f"{titled}{named}{TABLE_NAMES[code]}", f"公开 {code} 表"]
+        if code == "07" and not o.gov_fund:  # as in the real document: table 07 left out (or its title and a note),
+            none = f"注：{unit}{year}年度没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。"
+            lines += [*title, none] if o.note_07 else []  # the narrative says there was none
+            continue
         lines += [
-            f"{year} 年度{unit + '（本级）' if o.unit_caption else ''}{TABLE_NAMES[code]}",
-            f"公开 {code} 表",
-            f"单位：{unit}      {year} 年度      金额单位：万元",
-            "\n".join(block),
+            *title,
+            f"单位：{unit}      {year} 年度      金额单位：{'元' if code in o.yuan else '万元'}",
+            "\n".join(_in_yuan(block) if code in o.yuan else block),
             f"注：本表反映{'单位' if kind == '单位决算' else '部门'}本年度{TABLE_NAMES[code]}情况。",
         ]
     gpb, t03, t02 = ({c: cols for c, _, cols in tables[t]}["合计"] for t in ("05", "03", "02"))
@@ -939,9 +1023,8 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
         for code, name, cols in tables["05"]
         if len(code) == 7
     ]
-    project_names = [
-        f"{unit}{word}项目" for word in rng.sample(["业务运行保障", "信息系统运维", "档案数字化", "专项工作经费"], 4)
-    ]
+    words = PROJECT_WORDS if o.projects > 4 else PROJECT_WORDS[:4]
+    project_names = [f"{unit}{word}项目" for word in rng.sample(words, len(words))]
     projects = [
         _evaluation(rng, name, share)
         for name, share in zip(
@@ -980,11 +1063,11 @@ def _document(rng, seed, o, year, unit, tables, v01, v04, econ, three, three_bud
     narrative = Narrative(rng)
     _narrative(narrative, facts)
     lines += narrative.lines
-    lines += ["## 第四部分 附件", f"### 一、{year} 年度{unit}整体绩效自评表"]
-    caption = f"{year} 年度{unit}整体绩效自评表"
+    lines += ["## 第四部分 附件", f"### 一、{titled}{unit}整体绩效自评表"]
+    caption = f"{titled}{unit}整体绩效自评表"
     lines += _evaluation_table(overall, caption, unit, year, "部门整体支出总额", o.goals_layout)
     if projects:
-        lines.append(f"二、{year} 年度项目绩效自评表")
+        lines.append(f"二、{titled}项目绩效自评表")
     for p in projects:
         lines += _evaluation_table(p, f"{year} 年{p['name']}评价表", unit, year, "年度财政资金总额", False)
     truth = {
