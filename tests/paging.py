@@ -44,10 +44,9 @@ FINDING_41_BARE_NUMBER_OVER_TITLE = False
 # warning (off: a name on at most two lines where a converter centres the one-line cells).
 FINDING_45_TALL_THREE_LINES_CENTRED = False
 # 46: a running title of the unit's name alone (咸宁市文化馆, no year) is not known for one: kept as a paragraph
-# where a page broke a sentence, it leaves the sentence's rest alone: …（款）事业运行（ | 咸宁市文化馆 |
-# 项）年初预算为 76.19万元，支出决算为86.58万元… is read as the year's 年初预算 76.19 and its completion 86.58
-# (113.6 %); a change or share loses its percent, a project is named with the unit twice, a table broken so is not
-# read (off: the running title names the year and the kind too, ``running_title``).
+# where a page broke a sentence or a table, it cuts what the page broke: a budget line lost, a change without its
+# percent, the unit inside a name (种专荆州市政务数据服务中心业技术用车), a project named with the unit twice, tables 01
+# and 09 refused with a warning (off: the running title names the year and the kind too, ``running_title``).
 FINDING_46_UNIT_RUNNING_TITLE = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
