@@ -56,6 +56,22 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("06", ("人员经费", "公用经费")),
     ("09", ("因公出国", "公务接待")),
 ]
+# Header words of each table's own columns (01 and 04: their two sides): of two tables whose captions name the same
+# table, the one whose header has them is read (住房改革支出决算表 | 科目编码 | 科目名称 | 金额 is not table 03).
+_HEADER_FIT = {
+    code: re.compile(pattern)
+    for code, pattern in [
+        ("01", r"收入.*支出|支出.*收入"),
+        ("02", r"财政拨款|上级补助|事业收入|经营收入|附属单位|其他收入"),
+        ("03", r"基本支出|项目支出|上[缴解]上级|经营性?支出|附属单位补助"),
+        ("04", r"收入.*支出|支出.*收入"),
+        ("05", r"基本支出|项目支出"),
+        ("06", r"人员经费|公用经费"),
+        ("07", r"基本支出|项目支出|本年收入"),
+        ("08", r"基本支出|项目支出"),
+        ("09", r"因公出国|公务接待"),
+    ]
+}
 # Table numbers of the central departments' template (公开08表 政府性基金, 09 国有资本经营; 07 is 三公) as codes here.
 CENTRAL_ORDER = {"08": "07", "09": "08"}
 _CENTRAL_CODES = {"07": "09", **CENTRAL_ORDER}
@@ -305,6 +321,12 @@ def _header_hint(rows: list[list[Cell]]) -> str | None:
         if all(w in head for w in words):
             return code
     return None
+
+
+def _header_fits(code: str, rows: list[list[Cell]]) -> bool:
+    """Whether a grid's header rows (those before its first row of amounts) name columns of table ``code``."""
+    header = takewhile(lambda row: not _data_row(row), rows[:REPEATED_HEADER_ROWS])
+    return _HEADER_FIT[code].search("".join(norm(c.text) for row in header for c in row)) is not None
 
 
 def _unit_line(text: str) -> re.Match | None:
@@ -691,19 +713,27 @@ def _new_table(
 ) -> Table:
     """A grid that starts a table: the table its caption names, else (no line names a table: none kept apart, none
     beyond the nine) the table its header words name, under the caption line nearest it with 表; no caption where the
-    one over it was refused, and no code where the caption names a table read already (a warning)."""
+    one over it was refused, and no code where the caption names a table read already (a warning), unless its header
+    names that table's columns and the other's does not (``_header_fits``): the other is kept apart then."""
     code, cap = caption.code, caption.line
     if caption.refused:  # uncaptioned: a caption right under it is not taken for the next grid's either
         cap = None
     elif cap is None:  # no line names a table (none kept apart, none beyond the nine)
         code = _header_hint(block.rows)
         cap = next((p for p in reversed(area) if "表" in p.text), None)
-    elif code and any(t.code == code for t in tables):
-        warnings.append(
-            f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
-            f"kept apart, not read as table {code}"
-        )
-        code = None
+    elif code and (read := next((t for t in tables if t.code == code), None)):
+        if _header_fits(code, block.rows) and not _header_fits(code, read.rows):
+            warnings.append(
+                f"table at line {read.first_line} ({read.caption}): names table {code} as the table at line "
+                f"{block.line} does, whose header names table {code}'s columns; kept apart, not read as table {code}"
+            )
+            read.code = None
+        else:
+            warnings.append(
+                f"table at line {block.line} ({cap.text}): names table {code} again without continuing it; "
+                f"kept apart, not read as table {code}"
+            )
+            code = None
     return Table(
         code=code,
         caption=cap.text if cap else "",

@@ -8,7 +8,7 @@ from functools import cache
 
 import pytest
 
-from loaders.document import parse_document
+from loaders.document import Table, parse_document
 from loaders.pipeline import ParsedDocument, interpret
 from loaders.staging import columns, rows_for
 
@@ -48,6 +48,10 @@ EXTRAS = {
     # a title whose words end in table 03's name, numbered beyond the nine
     "住房改革支出决算表": ("表10", ["科目编码\t科目名称\t金额", "栏次\t\t1", "\t合计\t5.00", "2210201\t公积金\t5.00"]),
 }
+# Tables whose titles name one of the nine (its words before the name no kind of money's), their headers not its.
+NAMING = {
+    "住房公积金支出决算表": (None, ["科目编码\t科目名称\t金额", "栏次\t\t1", "\t合计\t5.00", "2210201\t公积金\t5.00"])
+}
 PLACES = ("contents", "before 01", "between 02 and 03", "after 09", "appendix")
 
 
@@ -66,7 +70,7 @@ def place(lines: list[str], where: str) -> int:
 def extra_lines(name: str, retitled: bool) -> list[str]:
     """The table ``name`` with its caption (as the retitle step prints it: 表10  name on one line), unit line and
     note."""
-    number, grid = EXTRAS[name]
+    number, grid = (EXTRAS | NAMING)[name]
     if retitled:
         caption = [f"{number.replace('公开', '表').replace(' ', '') if number else ''}  {name}".strip()]
     else:
@@ -96,9 +100,9 @@ def without(form: tuple[str, ...]) -> ParsedDocument:
     return parse(steps.apply(TEXT, list(form)))
 
 
-def check(name: str, where: str, form: tuple[str, ...] = ()) -> None:
+def read_apart(name: str, where: str, form: tuple[str, ...] = ()) -> tuple[ParsedDocument, Table, list[str]]:
     """The extra table ``name`` at ``where`` in the real document made in ``form``: the nine tables staged as
-    without it; the grid read as another table, reported once by its caption."""
+    without it, the grid read as no table's; the document, the table and the warnings it brings."""
     lines = TEXT.split("\n")
     at = place(lines, where)
     text = steps.apply("\n".join([*lines[:at], *extra_lines(name, "retitle" in form), *lines[at:]]), list(form))
@@ -111,8 +115,14 @@ def check(name: str, where: str, form: tuple[str, ...] = ()) -> None:
     tables = [t for t in parsed.document.tables if first < t.first_line <= first + shift]
     assert [t.code for t in tables] == [None]
     (table,) = tables
+    return parsed, table, [w for w in parsed.document.warnings if w not in base.document.warnings]
+
+
+def check(name: str, where: str, form: tuple[str, ...] = ()) -> None:
+    """The extra table ``name`` at ``where``: read as another table, reported once by its caption."""
+    _, table, warnings = read_apart(name, where, form)
     assert name in table.caption or table.caption == EXTRAS[name][0]
-    assert [w for w in parsed.document.warnings if w not in base.document.warnings] == [
+    assert warnings == [
         *(
             [
                 f"table at line {table.first_line}: its caption {table.caption} (line {table.caption_line}) and the "
@@ -141,3 +151,17 @@ def test_another_table_among_the_nine(name, where):
 def test_another_table_in_other_forms(name, form):
     """The same before table 01 in HTML and pipe tables, under captions 表10  name, with amounts in 元, codes split."""
     check(name, "before 01", form)
+
+
+@pytest.mark.parametrize("where", PLACES)
+def test_a_table_naming_one_of_the_nine(where):
+    """住房公积金支出决算表 (no number; its words name table 03, its header 金额 only) before table 03 was read as table
+    03 and the real one kept apart; the table whose header names table 03's columns is read, whichever comes first."""
+    parsed, table, warnings = read_apart("住房公积金支出决算表", where)
+    named = f"table at line {table.first_line} ({table.caption}): names table 03"
+    assert warnings == [
+        f"{named} again without continuing it; kept apart, not read as table 03"
+        if where in ("after 09", "appendix")
+        else f"{named} as the table at line {parsed.document.table('03').first_line} does, whose header names table "
+        "03's columns; kept apart, not read as table 03"
+    ]
