@@ -758,6 +758,16 @@ def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str
         table.code = None
 
 
+def _title_run(run: set[str], para: Paragraph) -> set[str]:
+    """The tables a run of consecutive lines naming one of the nine by its title names, the line ``para`` added (a
+    line naming one of them again starts a run; a line naming none ends it). A run naming three is a contents list
+    (一、收入支出决算总表 / 二、收入决算表 / …): none of its lines captions a grid below it."""
+    code = title_code(norm(para.text)) if "表" in para.text else None
+    if code is None:
+        return set()
+    return {code} if code in run else run | {code}
+
+
 def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Paragraph], list[str]]:
     """Attach captions to grids, merge continuations (续表, a repeated caption, uncaptioned follow-ups, also
     across a page number) and notes; leave out page marks (with the running title under one) and contents lists.
@@ -769,6 +779,8 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     loose: dict[int, int] = {}  # a table's index → the first line of a row of it that could not be placed
     central = after_refused = False
     title_unit, title = "", None  # the unit the first title line names (the document's), and that line
+    run: set[str] = set()  # the tables the title lines just read name (``_title_run``)
+    start = 0  # pending[start:]: the lines after a contents list, where a grid's caption lines are
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
@@ -781,26 +793,28 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
                 title = block
             paragraphs.append(block)
             pending.append(block)
+            if len(run := _title_run(run, block)) > 2:
+                start = len(pending)
             if tables and len(pending) <= 2 and block.text.startswith("注"):
                 tables[-1].notes.append(block)
             continue
         if _contents(block):
             paragraphs += [_row_paragraph(row) for row in block.rows if any(c.text for c in row)]
-            pending = []
+            pending, run, start = [], set(), 0
             continue
         for para in _caption_rows(block):  # caption lines a converter put inside the grid, as its first rows
             paragraphs.append(para)
             pending.append(para)
         if not block.rows:
             continue
-        area = _caption_area(pending)
+        area = _caption_area(pending[start:])
         prev = tables[-1] if tables else None
         caption, central = _read_caption(area, pending, block, prev, after_refused, central, warnings)
         if not (_continuation(prev, caption, pending, block, title_unit) and _append(prev, block, caption, warnings)):
             tables.append(_new_table(block, caption, area, tables, warnings))
         if block.loose:
             loose.setdefault(len(tables) - 1, block.loose[0])
-        pending, after_refused = [], caption.refused
+        pending, run, start, after_refused = [], set(), 0, caption.refused
     _refuse_loose(tables, loose, warnings)
     return tables, paragraphs, warnings
 

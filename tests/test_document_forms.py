@@ -228,6 +228,22 @@ def test_a_contents_list_printed_as_a_grid_is_not_a_table(contents):
     assert [(t.code, t.caption) for t in parsed.document.tables] == [(t.code, t.caption) for t in REAL.document.tables]
 
 
+@pytest.mark.parametrize("pages", [False, True])
+@pytest.mark.parametrize("before", ["## 第三部分", "二、收入决算情况说明"])
+def test_a_contents_list_captions_no_grid_below_it(before, pages):
+    """A grid with no caption right under the contents lines (一、收入支出决算总表 … 九、财政拨款“三公”经费支出决算表,
+    with page numbers or none), or below them across other lines, had taken the nearest of them as its caption (table
+    09, the real one kept apart): it is a table with no caption."""
+    at = next(k for k, line in enumerate(LINES) if line.startswith(before))
+    lines = [f"{line}……{k}" if pages and k < at and line.endswith("决算表") else line for k, line in enumerate(LINES)]
+    parsed = parse([*lines[:at], "项目\t决算数", "合计\t12.34", "", *lines[at:]])
+    assert values(parsed) == values(REAL)
+    assert parsed.document.warnings == [
+        f"table at line {at + 1}: amounts in a table that is neither one of the nine tables (no caption recognised) "
+        "nor a performance evaluation; not read"
+    ]
+
+
 def identity(parsed: ParsedDocument) -> tuple:
     d = parsed.document
     return d.unit_name, d.unit_alias, d.fiscal_year, d.doc_kind, parsed.document_id
