@@ -77,6 +77,7 @@ CENTRAL_ORDER = {"08": "07", "09": "08"}
 _CENTRAL_CODES = {"07": "09", **CENTRAL_ORDER}
 _TABLE_END = re.compile(r"表(?:[（(][^）)]*[）)])?$")  # a line ending in a table's name (…表, …表（续）)
 _OTHER_TABLE = re.compile(r"[\u4e00-\u9fff]{4,}表$")  # a caption naming another table in words (…绩效自评表)
+_NAME_VARIANTS = re.compile(r"[“”‘’\"']|明细|收入")
 _CONTINUED = re.compile(r"续(?:上|前)?表|接上表|（续）")
 _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 # 金额单位：万元, 单位：元, 单位：（元）, 单位：人民币万元, 单位 元, and a bracketed (万元) or （单位：元） alone.
@@ -248,17 +249,28 @@ def _named_code(text: str) -> str | None:
 
 def _title_wrap(above: str, text: str) -> bool:
     """Whether two normalised caption lines are a title a converter wrapped (a long unit's name in it:
-    …一般公共预算财政拨款 / 支出决算表, …“三公”经费 / 支出决算表): a line with no 表 that ends no sentence over a
-    title line not starting with the year (a title's start), together naming a table the lower line alone does not
-    name."""
+    …一般公共预算财政拨款 / 支出决算表, …“三公”经费 / 支出决算表): a line with no 表 that ends no sentence and holds
+    no 决算 but at its end (…决算情况说明 is a heading) over a title line not starting with the year (a title's start),
+    together naming a table the lower line alone does not name, whose name ends in the lower line's words
+    (``_ends_name``: a heading with 三公 over 财政拨款收入支出决算总表 is no start of table 09's title)."""
     return (
         "表" in text
         and "表" not in above
         and not _YEAR.match(text)
         and not above.endswith(_SENTENCE_ENDS)
+        and "决算" not in above.removesuffix("决算")
         and not _number_code(text)
-        and _title_name(above + text) not in (None, _title_name(text))
+        and (joined := _title_name(above + text)) not in (None, _title_name(text))
+        and (joined == OTHER or _ends_name(joined, text))
     )
+
+
+def _ends_name(code: str, text: str) -> bool:
+    """Whether the words of a normalised line up to its first 表 end the name of table ``code``, printed with or
+    without 收入, 明细 or quotes, and with 总 only where the line has it (财政拨款收入支出决算总表 ends table 04's name,
+    not table 07's)."""
+    name = TABLE_NAMES[code] if "总" in text else TABLE_NAMES[code].replace("总", "")
+    return _NAME_VARIANTS.sub("", name).endswith(_NAME_VARIANTS.sub("", text[: text.find("表") + 1]))
 
 
 def _titles_joined(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:

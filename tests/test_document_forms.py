@@ -827,3 +827,18 @@ def test_a_line_over_a_whole_table_title_is_not_its_first_half(heading):
     at = LINES.index(T02)
     parsed = parse([*LINES[:at], heading, "", *LINES[at:]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize("number", ["公开 04 表", None])
+@pytest.mark.parametrize(
+    "heading", ["（三）“三公”经费", "七、政府性基金预算财政拨款收入支出决算情况说明", "政府性基金预算"]
+)
+def test_a_heading_over_a_title_without_its_year_is_not_its_first_half(heading, number):
+    """A heading naming another table's words over table 04's title printed without its year (财政拨款收入支出决算总表)
+    and with its 公开 number or none: table 04's name does not end the heading's words (no 三公 in it, no 总 in 07's)
+    and the heading holds 决算 before its end: table 04 is read (joined, with its number it was refused, without it
+    it was read as table 07, or as table 09 and kept apart for the real one)."""
+    at = LINES.index("2024 年度财政拨款收入支出决算总表")
+    rest = [line for line in LINES[at + 1 :] if number or line != "公开 04 表"]
+    parsed = parse([*LINES[:at], heading, "", "财政拨款收入支出决算总表", *rest])
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
