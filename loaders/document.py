@@ -585,27 +585,39 @@ def _page_mark(text: str) -> bool:
 
 
 def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> bool:
-    """Whether the paragraph ``blocks[k]``, right under a page mark, is the page's running title: a title line naming
-    the unit and the year the document's first title line ``title`` names."""
-    before, para = blocks[k - 1], blocks[k]
-    return (
-        isinstance(before, Paragraph)
-        and _page_mark(before.text)
-        and _named_unit(para) == _named_unit(title)
-        and _title_year(_comparable(para)).group(1) == _title_year(_comparable(title)).group(1)
+    """Whether the paragraph ``blocks[k]`` is a page's running title (``_title_again``) where a page broke: right under
+    a page mark (not a number kept as text), or with none (or a page mark under it) between two grids (a table's
+    parts) or between the halves of a sentence (under a paragraph of prose that ends no sentence, over a paragraph)."""
+    if not _title_again(blocks[k], title):
+        return False
+    before = blocks[k - 1]
+    after = next(dropwhile(lambda b: isinstance(b, Paragraph) and _page_mark(b.text), blocks[k + 1 : k + 3]), None)
+    if isinstance(before, Grid):
+        return isinstance(after, Grid)
+    if _page_mark(before.text):
+        return not _is_text(blocks, k - 1, title)
+    return isinstance(after, Paragraph) and len(before.text) > 20 and not before.text.endswith(_SENTENCE_ENDS)
+
+
+def _title_again(para: Paragraph, title: Paragraph) -> bool:
+    """A title line naming the unit and the year the document's first title line ``title`` names."""
+    return _named_unit(para) == _named_unit(title) and (
+        _title_year(_comparable(para)).group(1) == _title_year(_comparable(title)).group(1)
     )
 
 
-def _is_text(blocks: list[Paragraph | Grid], k: int) -> bool:
+def _is_text(blocks: list[Paragraph | Grid], k: int, title: Paragraph | None) -> bool:
     """Whether the page mark ``blocks[k]`` is text of the document all the same: a bare number is (a year, a
-    figure in a list), unless it has at most three digits and stands between two paragraphs, one of them prose,
-    where a page broke a sentence."""
+    figure in a list), unless it has at most three digits and stands beside the page's running title (the document's
+    ``title`` again) or between two paragraphs, one of them prose, where a page broke a sentence."""
     text = blocks[k].text
     if not text.isdigit():
         return False  # - 5 -, 第 5 页, 5/20 …
     if len(text) > 3 or not 0 < k < len(blocks) - 1:
         return True
     near = (blocks[k - 1], blocks[k + 1])
+    if title and any(isinstance(b, Paragraph) and _title_again(b, title) for b in near):
+        return False
     between = all(isinstance(b, Paragraph) and not b.text.isdigit() for b in near)
     return not (between and any(len(b.text) > 20 or b.text.endswith("。") for b in near))
 
@@ -796,7 +808,7 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if _page_mark(block.text):  # not a caption: a grid after it may continue the one before
-                if _is_text(blocks, k):
+                if _is_text(blocks, k, title):
                     paragraphs.append(block)
                 continue
             if title and _running_title(blocks, k, title):  # left out as its page mark: what the page broke joins

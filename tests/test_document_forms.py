@@ -700,22 +700,43 @@ def test_a_running_title_between_the_halves_of_a_sentence_a_page_broke():
     assert other in [p.text for p in parse(marks_where_pages_broke(f"- 17 -\n\n{other}")).document.paragraphs]
 
 
-def test_a_running_title_over_the_rest_of_a_name_a_page_broke():
+@pytest.mark.parametrize("mark", [RUNNING, f"{RUNNING}\n\n17"])
+def test_a_running_title_with_no_page_mark_between_the_halves_of_a_sentence(mark):
+    """The running title with no page mark over it (or the page number under it) between the halves of a sentence:
+    left out, the halves join (it stayed a paragraph between them: a sentence's figure lost); the document's title
+    after a bare number kept as text (2024) stays (it was left out as under a page mark)."""
+    parsed = parse(marks_where_pages_broke(mark))
+    assert narrative(parsed) == narrative(REAL) and parsed.document.warnings == []
+    at = LINES.index("## 二、机构设置情况")
+    texts = [p.text for p in parse([*LINES[:at], "2024", "", RUNNING, "", *LINES[at:]]).document.paragraphs]
+    assert texts[texts.index("2024") + 1] == RUNNING
+
+
+# What a page break leaves between a table's parts: the page mark and the running title, the running title alone
+# (its page mark left out by the converter) or over the page number (a footer).
+BREAKS = [["- 5 -", "", RUNNING], [RUNNING], [RUNNING, "", "5"]]
+
+
+@pytest.mark.parametrize("between", BREAKS)
+def test_a_running_title_over_the_rest_of_a_name_a_page_broke(between):
     """Table 03 broken by a page inside the name 事业运行 (its rest on the next page, as a Word row allowed to break
     prints it), the page mark and the running title between: the rest continues the table (it was read as a table
-    of its own and refused: 2010350 lost its name and 2010399 … 2210203 were not read)."""
+    of its own and refused: 2010350 lost its name and 2010399 … 2210203 were not read; so still with no page mark
+    over the running title)."""
     first, end = table_block(T03)
     at = next(i for i in range(first, end) if "\t事业运行\t" in LINES[i])
     head, rest = LINES[at].replace("事业运行", "事业"), "\t运行" + "\t" * (LINES[at].count("\t") - 1)
-    parsed = parse([*LINES[:at], head, "", "- 5 -", "", RUNNING, "", rest, *LINES[at + 1 :]])
+    parsed = parse([*LINES[:at], head, "", *between, "", rest, *LINES[at + 1 :]])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
 
 
-def test_a_running_title_inside_an_evaluation_table():
+@pytest.mark.parametrize("between", BREAKS)
+def test_a_running_title_inside_an_evaluation_table(between):
     """An evaluation table (no 公开 caption) broken by a page after its 主管部门 row, the page mark and the running
-    title between: the evaluation is read whole (its rest was refused as amounts in no table: the evaluation lost)."""
+    title between: the evaluation is read whole (its rest was refused as amounts in no table: the evaluation lost;
+    so still with no page mark over the running title)."""
     at = next(i for i, line in enumerate(LINES) if line.startswith("主管部门") and "\t项目实施单位\t" in line)
-    parsed = parse([*LINES[: at + 1], "", "- 21 -", "", RUNNING, "", *LINES[at + 1 :]])
+    parsed = parse([*LINES[: at + 1], "", *between, "", *LINES[at + 1 :]])
     assert evaluations(parsed) == evaluations(REAL) and parsed.document.warnings == []
 
 
