@@ -322,6 +322,27 @@ def test_two_sided_tables_in_other_layouts(layout):
     assert _totals(lines) == _totals(LINES)
 
 
+@pytest.mark.parametrize(
+    "parts", [("其中：财政拨款结转和结余", "非财政拨款结转和结余"), ("一般公共预算财政拨款", "政府性基金预算财政拨款")]
+)
+def test_carryover_line_of_table01_over_its_parts(parts):
+    """Table 01 printing the parts of 年初结转和结余 under it (by money or by fund): the line is their subtotal, out of
+    the facts (its 100.00 had been counted with its parts'; 财政拨款结转和结余 had been an unrecognised line)."""
+    first, end = table_block("2024 年度收入支出决算总表", LINES)
+    at = next(i for i in range(first, end) if LINES[i].startswith("年初结转和结余"))
+    carried = [f"{p}\t\t{a}\t\t\t" for p, a in zip(parts, ("60.00", "40.00"), strict=True)]
+    carried.insert(0, LINES[at].replace("\t\t", "\t100.00\t", 1))
+    lines = [*LINES[:at], *carried, *LINES[at + 1 :]]
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    lines_read = [(t.line_item, t.amount, t.is_subtotal) for t in parsed.totals["01"] if t.side == "income"][-4:-1]
+    assert lines_read == [
+        ("carryover_begin", Decimal("100.00"), True),
+        ("carryover_begin", Decimal("60.00"), False),
+        ("carryover_begin", Decimal("40.00"), False),
+    ]
+    assert not [w for w in parsed.document.warnings if "table 01" in w]
+
+
 def grant_with_fund_lines_under_it(lines: list[str] = LINES) -> list[str]:
     """Table 01 of older templates: 一、财政拨款收入 over 其中：一般公共预算财政拨款 and the other funds' lines."""
     first, end = table_block("2024 年度收入支出决算总表", lines)

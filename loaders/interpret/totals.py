@@ -147,7 +147,8 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
     columns = [(col, keys.get(col) or "amount", layout.numbers[col]) for col in cols]
     between = range(lo + 1, min(cols, default=lo + 1))  # the columns between the label and the amounts
     in_carryover: str | None = None
-    grant_lines: list[TotalsLine] = []  # 一、财政拨款收入: a subtotal once its fund lines follow
+    # 一、财政拨款收入 or a 结转和结余 line: a subtotal once its parts (fund lines, 其中：…结余) follow
+    head: list[TotalsLine] = []
     for name, r in _labelled_rows(table_code, layout.data, lo, between, cols):
         # the 行次 printed between the label and the amounts, past an empty column a converter left
         line_no = next((t for k in between if k < len(r) and (t := r[k].text.strip())), "")
@@ -157,10 +158,10 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
         if side == "expense" and item in FUND_OF_ITEM and not in_carryover:
             item = None  # 二十一、国有资本经营预算 on the expense side is a class (223), not a fund's grant
         fund, code, is_part = FUND_OF_ITEM.get(item), None, False
-        if item in ("carryover_begin", "carryover_end"):
-            in_carryover = item
-        elif in_carryover and (item in FUND_OF_ITEM or (not name and line_no)):
+        if in_carryover and (item in FUND_OF_ITEM or (not name and line_no) or _carryover_part(name, item)):
             item, is_part = in_carryover, True
+        elif item in ("carryover_begin", "carryover_end"):
+            in_carryover = item
         elif item in TOTAL_ITEMS:
             in_carryover = None
         if item is None and name:
@@ -168,11 +169,11 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
             code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
         if item is None:
             continue
-        if item in FUND_OF_ITEM and not is_part:
-            for grant in grant_lines:
-                grant.is_subtotal = True
+        if item in FUND_OF_ITEM or is_part:
+            for line in head:
+                line.is_subtotal = True
         else:
-            grant_lines = []
+            head = []
         # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
         is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table_code == "04")
         first_out = len(out)
@@ -195,9 +196,17 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
                     is_sub or key == "total",
                 )
             )
-        if item == "fiscal_grant":
-            grant_lines = out[first_out:]
+        if item in ("fiscal_grant", in_carryover) and not is_part:
+            head = out[first_out:]
     return out
+
+
+_CARRIED = re.compile(r"结[转余]")
+
+
+def _carryover_part(name: str, item: str | None) -> bool:
+    """A line under a 结转和结余 line naming a part of it: 财政拨款结转和结余, 非财政拨款结余, 其中：年初…结转."""
+    return bool(_CARRIED.search(name)) and (item is None or bool(_OF_WHICH.match(label(name))))
 
 
 def _item(name: str) -> str | None:
