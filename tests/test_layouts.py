@@ -343,6 +343,26 @@ def test_carryover_line_of_table01_over_its_parts(parts):
     assert not [w for w in parsed.document.warnings if "table 01" in w]
 
 
+def test_table04_with_a_funds_parts_in_columns_of_their_own_is_refused():
+    """一般公共预算财政拨款 over 小计 | 基本支出 | 项目支出 on the expense side of table 04: the parts are no funds
+    (read as the side's amount, fund unknown, they entered the facts beside the fund's own figure: counted twice)."""
+    first, end = table_block("2024 年度财政拨款收入支出决算总表", LINES)
+    parts = {"2,901.91": "809.81\t2,092.10", "324.73": "\t324.73", "3,797.75": "1,380.92\t2,416.83"}
+    rows = [(line.split("\t") + [""] * 9)[:9] for line in LINES[first:end]]
+    rows[2][6:7] = ["一般公共预算财政拨款", "", ""]
+    rows.insert(3, [""] * 6 + ["小计", "基本支出", "项目支出", "", ""])
+    rows[4][6:] = map(str, range(3, 8))
+    for r in rows[5:]:
+        r[7:7] = parts.get(r[6], f"{r[6]}\t").split("\t")
+    lines = [*LINES[:first], *map("\t".join, rows), *LINES[end:]]
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert "04" not in parsed.totals
+    assert (
+        f"table 04 (line {first + 4}): expense amount column 栏次 4 (基本支出) names neither a fund nor the total: "
+        "table 04 财政拨款收入支出决算总表 not read"
+    ) in parsed.document.warnings
+
+
 def grant_with_fund_lines_under_it(lines: list[str] = LINES) -> list[str]:
     """Table 01 of older templates: 一、财政拨款收入 over 其中：一般公共预算财政拨款 and the other funds' lines."""
     first, end = table_block("2024 年度收入支出决算总表", lines)

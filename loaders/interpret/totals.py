@@ -144,6 +144,14 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
     out: list[TotalsLine] = []
     cols = [c for c in sorted(layout.numbers) if lo <= c < hi]
     keys = column_keys(layout, COLUMN_VOCAB, cols)
+    # a side of several amount columns: each names a fund or the total (一般公共预算财政拨款 over 小计 | 基本支出 |
+    # 项目支出 prints a fund's parts, not funds: read as more of the fund, they had been counted twice)
+    if len(cols) > 1 and (col := next((c for c in cols if not keys.get(c) and layout.words(c)), None)) is not None:
+        line = next(r[col].line for r in layout.header if col < len(r) and r[col].text.strip())
+        raise DocumentError(
+            f"table {table_code} (line {line}): {side} amount column 栏次 {layout.numbers[col]} "
+            f"({'/'.join(layout.words(col))}) names neither a fund nor the total"
+        )
     columns = [(col, keys.get(col) or "amount", layout.numbers[col]) for col in cols]
     between = range(lo + 1, min(cols, default=lo + 1))  # the columns between the label and the amounts
     in_carryover: str | None = None
