@@ -112,6 +112,16 @@ def test_subject_codes_printed_with_separators(separator, in_name_cell, wide, nu
         assert [r.code for r in parsed.subjects[table]] == [r.code for r in REAL.subjects[table]]
 
 
+def test_subject_codes_printed_with_a_trailing_dot():
+    """2010350. / 20103. / 201. in the code cell of tables 02, 03 and 05: the same codes (all but 201. had become a
+    part of the name, the rows' amounts in the facts without a code)."""
+    lines = LINES
+    for caption in (T02, T03, T05):
+        lines = in_table(caption, lambda line: _SUBJECT_CODE.sub(lambda m: m[0][:-1] + ".\t", line), lines)
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
 @pytest.mark.parametrize("minus", ["\u2212", "\u2013", "-"])
 def test_negative_amounts_with_other_minus_signs(minus):
     """A minus sign (U+2212) or en dash, as PDF text layers hold it, is a minus."""

@@ -135,9 +135,9 @@ def _join_code(parts: list[tuple[int, str]], levels: dict[int, str], ctx: dict[s
 
 @lru_cache(maxsize=1 << 14)
 def _code_and_name(text: str) -> tuple[str | None, str | None]:
-    """The code and the name a cell prints: a code alone (2010350, [2010350], 201.03.50, or a part: 201 | 03 | 50,
-    .03), a code and a name (2010350 事业运行; function codes start with 2) or a name."""
-    flat = norm(text).strip(CODE_BRACKETS)
+    """The code and the name a cell prints: a code alone (2010350, [2010350], 201.03.50, 2010350., or a part: 201 |
+    03 | 50, .03), a code and a name (2010350 事业运行; function codes start with 2) or a name."""
+    flat = norm(text).strip(CODE_BRACKETS).rstrip(".．")
     if code := code_digits(flat):
         return code, None
     if split := split_code(text, "2"):
