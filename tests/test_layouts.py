@@ -363,6 +363,26 @@ def test_table04_with_a_funds_parts_in_columns_of_their_own_is_refused():
     ) in parsed.document.warnings
 
 
+@pytest.mark.parametrize("rate", ["完成率%", "增减率（%）", "比上年增减"])
+def test_table01_with_a_budget_and_a_rate_column_on_each_side(rate):
+    """项目 | 行次 | 年初预算数 | 决算数 | 完成率% on each side of table 01: the 决算数 read, the others not (the rate
+    had been read as the side's amount, over the 决算 figure)."""
+    first, end = table_block("2024 年度收入支出决算总表", LINES)
+    rows = [(line.split("\t") + [""] * 6)[:6] for line in LINES[first:end]]
+    head = [["收入", "", "", "", "", "支出", "", "", "", ""], ["项目", "行次", "年初预算数", "决算数", rate] * 2]
+    head.append(["栏次", "", "1", "2", "3", "栏次", "", "4", "5", "6"])
+    body = [[r[0], r[1], r[2], r[2], r[2] and "100.00", r[3], r[4], r[5], r[5], r[5] and "100.00"] for r in rows[3:]]
+    lines = [*LINES[:first], *map("\t".join, head + body), *LINES[end:]]
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert [(t.side, t.line_item, t.amount) for t in parsed.totals["01"] if t.column_key != "budget"] == [
+        (t.side, t.line_item, t.amount)
+        for t in interpret(parse_document("real.md", "\n".join(LINES).encode())).totals["01"]
+    ]
+    assert "table 01: budget or prior-year columns (栏次 1, 3, 4, 6) are not this year's 决算 figures; not read" in (
+        parsed.document.warnings
+    )
+
+
 def grant_with_fund_lines_under_it(lines: list[str] = LINES) -> list[str]:
     """Table 01 of older templates: 一、财政拨款收入 over 其中：一般公共预算财政拨款 and the other funds' lines."""
     first, end = table_block("2024 年度收入支出决算总表", lines)
