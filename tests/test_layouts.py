@@ -9,6 +9,7 @@ import pytest
 
 from loaders.document import parse_document
 from loaders.pipeline import interpret
+from loaders.reference import function_subjects
 from loaders.text import norm, to_wan
 
 from .conftest import CORPUS, DOCUMENTS, REAL, build_warehouse, query, truth
@@ -294,6 +295,13 @@ def _totals(lines: list[str]) -> list[tuple]:
     return sorted((c, t.side, t.line_item, t.column_key, t.amount) for c, ts in parsed.totals.items() for t in ts)
 
 
+_CLASS_LABEL = re.compile(r"\t[一二三四五六七八九十]+、([^\t]+)\t(?=\d)")
+
+
+def _class_code(name: str) -> str:
+    return function_subjects().match(name, "").code
+
+
 @pytest.mark.parametrize(
     "layout",
     [
@@ -313,8 +321,10 @@ def _totals(lines: list[str]) -> list[tuple]:
         ],
         # the expense side headed 项目（按功能分类）
         lambda: [re.sub(r"\t项目\t(行次?)\t", r"\t项目（按功能分类）\t\1\t", line) for line in LINES],
+        # the expense side's classes after their codes: 201 一般公共服务支出 (had been unrecognised lines)
+        lambda: [_CLASS_LABEL.sub(lambda m: f"\t{_class_code(m[1])} {m[1]}\t", line) for line in LINES],
     ],
-    ids=["side_words", "side_totals", "no_line_columns", "qualified_side_header"],
+    ids=["side_words", "side_totals", "no_line_columns", "qualified_side_header", "class_codes"],
 )
 def test_two_sided_tables_in_other_layouts(layout):
     lines = layout()

@@ -10,8 +10,8 @@ from functools import lru_cache
 from ..document import DocumentError, Table
 from ..grid import Layout, split_layout
 from ..readers import Cell
-from ..reference import function_subjects, label
-from ..text import norm, parse_amount, strip_numbering
+from ..reference import RefCode, function_subjects, label
+from ..text import norm, parse_amount, split_code, strip_numbering
 from .layout import column_keys, compile_vocab, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
@@ -175,7 +175,7 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
         elif item in TOTAL_ITEMS:
             in_carryover = None
         if item is None and name:
-            ref = function_subjects().match(name, "")
+            ref = _class(name)
             code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
         if item is None:
             continue
@@ -221,8 +221,20 @@ def _carryover_part(name: str, item: str | None) -> bool:
 
 def _item(name: str) -> str | None:
     """The line item a label names, or the class (expense side)."""
-    ref = function_subjects().match(name, "")
+    ref = _class(name)
     return _classify(name) or (ref.code if ref else None)
+
+
+def _class(name: str) -> RefCode | None:
+    """The 类 a label names, also after its code (201 一般公共服务支出, [201]一般公共服务支出); a code and a name of
+    two different classes name none."""
+    subjects = function_subjects()
+    code, rest = split_code(name, "2") or (None, name)
+    ref = subjects.match(rest, "")
+    if code is None:
+        return ref
+    own = subjects.by_code.get(code) if len(code) == 3 else None
+    return own if ref in (None, own) else None
 
 
 def _numbered(text: str) -> bool:
