@@ -1512,6 +1512,38 @@ def test_table01_labels_written_a_row_per_line(n, place):
     assert parsed.document.warnings == []
 
 
+@pytest.mark.parametrize(
+    "cut",
+    [
+        {"本年收入合计": (["本年", "收入合计"], 0)},  # a rest that alone reads as a line (收入合计)
+        {"二十一、国有资本经营预算支出": (["二十", "一、", "国有资本经营预算支出"], 0)},  # a rest read as numbered
+        {"六、经营收入": (["六、", "经", "营收入"], 1), "七、附属单位上缴收入": (["七、附属单位上缴", "收入"], 1)},
+    ],
+    ids=["rest_names_a_line", "rest_numbered", "two_labels_between_rows"],
+)
+def test_table01_labels_cut_where_a_rest_reads_as_a_label(cut):
+    """Table 01's labels written a row per line (the pieces, 行次 and amount beside the line ``place``), cut where the
+    rest reads as a label of its own: 本年 | 27 | 3,797.75 over 收入合计 (joined to the line below: 本年 read as an
+    unrecognised line), 二十 over 一、 / 国有资本经营预算支出 (the table refused), 营收入 (the rest of 经营收入) over
+    七、附属单位上缴 (one label of the two: 收入 read as an unrecognised line)."""
+    first, end = table_block("2024 年度收入支出决算总表", LINES)
+    out = LINES[:first]
+    for line in LINES[first:end]:
+        cells = line.split("\t")
+        tall = next((k for k, c in enumerate(cells) if c in cut), None)
+        if tall is None:
+            out.append(line)
+            continue
+        pieces, place = cut[cells[tall]]
+        for i, piece in enumerate(pieces):
+            row = cells[:] if i == place else [""] * len(cells)
+            row[tall] = piece
+            out.append("\t".join(row))
+    parsed = parse([*out, *LINES[end:]])
+    assert values(parsed) == values(REAL)
+    assert parsed.document.warnings == []
+
+
 def _table_03(*rows: str) -> list[str]:
     """A document holding table 03 alone, its body ``rows`` (a 合计 row of 30.00 | 20.00 | 10.00 first)."""
     head = [

@@ -253,7 +253,7 @@ def _labelled_rows(
     for r in rows:
         name = r[lo].text.strip() if lo < len(r) else ""
         alone = numbered and name and not any(k < len(r) and r[k].text.strip() for k in [*between, *cols])
-        if alone and parts and parts[-1][1] is None:
+        if alone and parts and parts[-1][1] is None and not _numbered(name):  # 营收入 / 七、附属单位上缴: two labels
             parts[-1] = (parts[-1][0] + name, None, parts[-1][2])
         else:
             parts.append((name, None if alone else r, r[lo].line if alone else 0))
@@ -266,9 +266,12 @@ def _labelled_rows(
         rest = parts[i + 2][0] if i + 2 < len(parts) and parts[i + 2][1] is None else ""
         name = below + ("" if _numbered(rest) else rest)
         above = out[-1][0] if out else ""
-        up = bool(above) and not _numbered(text)
+        # the rest of a label the line above begins and names no item alone: 本年 | 27 | 2,510.65 over 收入合计, 二十 |
+        # 51 | 217.43 over 一、国有资本经营预算支出
+        ends_above = bool(above) and _item(above) is None and _item(above + text) is not None
+        up = ends_above or (bool(above) and not _numbered(text))
         down = bool(below) and not _numbered(below) and _item(text + name) is not None
-        if down and (not up or _item(above + text) is None or _item(text + name) != _item(name)):
+        if down and not ends_above and (not up or _item(above + text) is None or _item(text + name) != _item(name)):
             parts[i + 1] = (text + below, parts[i + 1][1], parts[i + 1][2])
         elif up:
             out[-1] = (above + text, out[-1][1])
