@@ -147,6 +147,20 @@ def test_table06_panel_header_wordings(code_head, name_head, amount_head):
     assert values(parsed)["econ"] == values(REAL)["econ"] and len(parsed.econ) == len(REAL.econ)
 
 
+def test_table06_without_its_class_rows():
+    """Table 06 printing 款 rows only (no 工资福利支出 / 商品和服务支出 / 资本性支出 row), their codes cut to 30 as the
+    real document prints them: each 款 by its name (they had no code: in the facts without one, with a warning)."""
+    classes = ("\t工资福利支出\t", "\t商品和服务支出\t", "\t资本性支出\t")
+    kuan_only = re.compile(r"(?:^|(?<=\t))3\d\t(?:工资福利支出|商品和服务支出|资本性支出)\t[\d,.]*")
+    parsed = parse(
+        in_table(T06, lambda line: kuan_only.sub("\t\t", line) if any(map(line.__contains__, classes)) else line)
+    )
+    assert {(r.code, r.amount) for r in parsed.econ if r.level != "类"} == {
+        (r.code, r.amount) for r in REAL.econ if r.level != "类"
+    }
+    assert parsed.document.warnings == []
+
+
 def test_income_column_wordings_of_other_templates():
     """财政补助收入 for 财政拨款收入, 附属单位缴款 for 附属单位上缴收入 (table 02)."""
     words = {"财政拨款收 入": "财政补助收入", "附属单位上 缴收入": "附属单位缴款"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
-from ..reference import econ_classes, label
+from ..reference import RefCode, econ_classes, label, match_name
 from ..text import code_digits, norm, parse_amount, split_code
 from .layout import latest_year, prior_year
 
@@ -237,6 +237,8 @@ def _resolve(rows: list[EconRow]) -> None:
             elif r.panel in current:
                 item = ref.match(r.name_raw, current[r.panel])
                 r.code, r.method = (item.code, "name_in_parent") if item else (None, "unresolved")
+            elif item := _kuan_by_name(r.name_raw, pc):  # no 类 row above it in its panel (款 rows only)
+                r.code, r.method = item.code, "from_name"
         if r.code and len(r.code) == 3:
             current[r.panel] = r.code
             r.level = "类"
@@ -245,6 +247,14 @@ def _resolve(rows: list[EconRow]) -> None:
     parents = {r.parent_code for r in rows if r.parent_code}
     for r in rows:
         r.is_leaf = r.total_key is None and (r.code is None or r.code not in parents)
+
+
+def _kuan_by_name(name: str, prefix: str) -> RefCode | None:
+    """The 款 of any 类 whose code begins with ``prefix`` that ``name`` names (one only)."""
+    ref = econ_classes()
+    classes = [lei.code for lei in ref.children.get("", []) if lei.code.startswith(prefix)]
+    kuan = [c for code in classes for c in ref.children.get(code, [])]
+    return match_name(label(name), kuan, "", ref.aliases, ref.by_code)
 
 
 def _group_columns(header: list) -> dict[int, str]:
