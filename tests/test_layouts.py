@@ -298,6 +298,12 @@ def _totals(lines: list[str]) -> list[tuple]:
 _CLASS_LABEL = re.compile(r"\t[一二三四五六七八九十]+、([^\t]+)\t(?=\d)")
 
 
+def _expense_side_first(lines: list[str], caption: str) -> list[str]:
+    first, end = table_block(caption, lines)
+    swapped = ["\t".join([*(cells := line.split("\t"))[3:], *cells[:3]]) for line in lines[first:end]]
+    return [*lines[:first], *swapped, *lines[end:]]
+
+
 def _class_code(name: str) -> str:
     return function_subjects().match(name, "").code
 
@@ -323,8 +329,12 @@ def _class_code(name: str) -> str:
         lambda: [re.sub(r"\t项目\t(行次?)\t", r"\t项目（按功能分类）\t\1\t", line) for line in LINES],
         # the expense side's classes after their codes: 201 一般公共服务支出 (had been unrecognised lines)
         lambda: [_CLASS_LABEL.sub(lambda m: f"\t{_class_code(m[1])} {m[1]}\t", line) for line in LINES],
+        # the expense side first, the income side right of it (tables 01 and 04; had been read as income)
+        lambda: _expense_side_first(
+            _expense_side_first(LINES, "2024 年度收入支出决算总表"), "2024 年度财政拨款收入支出决算总表"
+        ),
     ],
-    ids=["side_words", "side_totals", "no_line_columns", "qualified_side_header", "class_codes"],
+    ids=["side_words", "side_totals", "no_line_columns", "qualified_side_header", "class_codes", "expense_first"],
 )
 def test_two_sided_tables_in_other_layouts(layout):
     lines = layout()

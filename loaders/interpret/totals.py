@@ -84,9 +84,20 @@ def _sides(header: list[list[Cell]], width: int) -> list[tuple[str, int, int]]:
         # a merged heading written into every cell it spans (收入 | 收入 | 收入 | 支出 …) starts its side once
         starts = [i for i, t in enumerate(texts) if _ITEM_HEAD.fullmatch(t) and (i == 0 or texts[i - 1] != t)]
         if len(starts) >= 2:
-            bounds = [*starts[:2], width]
-            return [("income", bounds[0], bounds[1]), ("expense", bounds[1], bounds[2])]
+            spans = [(starts[0], starts[1]), (starts[1], width)]
+            # the expense side printed first: its header words name 支出, the other's 收入
+            swapped = _names(header, spans[0], "支出", "收入") and _names(header, spans[1], "收入", "支出")
+            return [(side, lo, hi) for side, (lo, hi) in zip(SIDES[::-1] if swapped else SIDES, spans, strict=True)]
     return []
+
+
+SIDES = ("income", "expense")
+
+
+def _names(header: list[list[Cell]], span: tuple[int, int], word: str, other: str) -> bool:
+    """Whether the header words over the columns ``span`` name ``word`` and not ``other``."""
+    texts = [norm(c.text) for row in header for c in row[span[0] : span[1]]]
+    return any(word in t for t in texts) and not any(other in t for t in texts)
 
 
 def _spans(header: list[list[Cell]], width: int) -> list[tuple[int, int]]:
