@@ -288,7 +288,25 @@ def _narrative_all_in_one_decimal(text: str) -> str:
 # Forms whose grading is asserted below.
 # Evaluated projects of the real appendix, each given its own 自评综述 (the name as printed, with or without 项目).
 PROJECT_SUMMARIES = [("武汉市民之家机房维护项目", "223.26"), ("武汉市电子政务外网服务升级项目", "584.81")]
+
+
+def _carryover_over_its_parts(text: str) -> str:
+    """Table 01's 年初 / 年末结转和结余 of 100.00 printed over their parts (其中：财政拨款结转和结余 60.00, 非财政拨款
+    结转和结余 40.00), the 总计 lines grown by 100.00."""
+    line = "年初结转和结余\t29\t\t年末结转和结余\t59\t\n"
+    assert line in text
+    parts = (
+        "年初结转和结余\t29\t100.00\t年末结转和结余\t59\t100.00\n"
+        "其中：财政拨款结转和结余\t\t60.00\t其中：财政拨款结转和结余\t\t60.00\n"
+        "非财政拨款结转和结余\t\t40.00\t非财政拨款结转和结余\t\t40.00\n"
+    )
+    grand = "总计\t30\t3,797.75\t总计\t60\t3,797.75"
+    assert grand in text
+    return text.replace(line, parts).replace(grand, grand.replace("3,797.75", "3,897.75"))
+
+
 OTHER_FORMS = {
+    "carryover_over_its_parts": _carryover_over_its_parts,
     "narrative_all_in_one_decimal": _narrative_all_in_one_decimal,
     "yuan_tables_one_decimal_narrative": lambda text: steps.to_yuan(_narrative_all_in_one_decimal(text)),
     "three_public_item_wrapped": lambda text: text.replace(
@@ -428,6 +446,13 @@ def test_a_narrative_printed_to_one_decimal_makes_no_finding(rule_warehouse, for
     found = statuses(rule_warehouse, f"他形{form}单位")
     assert {rule: s for rule, s in found.items() if "fail" in s} == {}
     assert {"N-27", "N-29", "N-31", "N-39", "N-44"} <= {rule for rule, s in found.items() if s & {"pass", "rounding"}}
+
+
+def test_a_carryover_printed_over_its_parts_is_counted_once(rule_warehouse):
+    """Table 01's 结转和结余 lines over their 其中 parts: the grand totals compose with the line, not with the line and
+    its parts (T01-03 and T01-04 had found 100.00 too much)."""
+    found = statuses(rule_warehouse, "他形carryover_over_its_parts单位")
+    assert [found[rule] for rule in ("T01-03", "T01-04", "T01-05")] == [{"pass"}] * 3
 
 
 def test_a_three_public_items_rate_is_checked_across_a_wrapped_line(rule_warehouse):

@@ -27,6 +27,14 @@ subject_values as (
     where is_total or subject_level = '类' or (is_leaf and subject_code is not null)
 ),
 
+totals_lines as (
+    select
+        *,
+        bool_or(is_subtotal) over (partition by document_id, table_code, side, line_item) as has_subtotal
+    from {{ ref('stg_raw__totals_lines') }}
+    where line_item like 'carryover%'
+),
+
 totals_values as (
     select
         document_id,
@@ -35,8 +43,17 @@ totals_values as (
         amount_wan,
         side || ':' || line_item || coalesce(':' || subject_code, '') || ':' || column_key as value_key
     from {{ ref('stg_raw__totals_lines') }}
-    -- fund lines printed under a 结转和结余 subtotal of table 04 are parts, not the line itself
-    where not (table_code = '04' and line_item like 'carryover%' and not is_subtotal)
+    where line_item is null or line_item not like 'carryover%'
+    union all
+    -- lines printed under a 结转和结余 subtotal (table 04's funds, table 01's 其中 lines) are parts, not the line
+    select
+        document_id,
+        table_code,
+        source_line,
+        amount_wan,
+        side || ':' || line_item || coalesce(':' || subject_code, '') || ':' || column_key as value_key
+    from totals_lines
+    where is_subtotal or not (table_code = '04' or has_subtotal)
 ),
 
 econ_values as (

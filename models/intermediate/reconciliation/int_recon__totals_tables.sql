@@ -25,13 +25,20 @@ t01 as (
         ) as n_income_lines,
         max(amount_wan) filter (where line_item = 'income_this_year_total') as income_this_year,
         sum(amount_wan) filter (where side = 'income' and line_item = 'use_non_grant_balance') as use_non_grant_balance,
-        sum(amount_wan) filter (where side = 'income' and line_item = 'carryover_begin') as carryover_begin,
+        -- a 结转和结余 line printed over its parts (其中：财政拨款… / 非财政拨款…) stands for them
+        coalesce(
+            max(amount_wan) filter (where side = 'income' and line_item = 'carryover_begin' and is_subtotal),
+            sum(amount_wan) filter (where side = 'income' and line_item = 'carryover_begin')
+        ) as carryover_begin,
         max(amount_wan) filter (where side = 'income' and line_item = 'grand_total') as income_grand_total,
         sum(amount_wan) filter (where line_item = 'class_expense') as class_lines,
         count(*) filter (where line_item = 'class_expense') as n_class_lines,
         max(amount_wan) filter (where line_item = 'expense_this_year_total') as expense_this_year,
         sum(amount_wan) filter (where line_item = 'balance_distribution') as balance_distribution,
-        sum(amount_wan) filter (where side = 'expense' and line_item = 'carryover_end') as carryover_end,
+        coalesce(
+            max(amount_wan) filter (where side = 'expense' and line_item = 'carryover_end' and is_subtotal),
+            sum(amount_wan) filter (where side = 'expense' and line_item = 'carryover_end')
+        ) as carryover_end,
         max(amount_wan) filter (where side = 'expense' and line_item = 'grand_total') as expense_grand_total,
         min(source_line) as first_line
     from lines
