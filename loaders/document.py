@@ -600,8 +600,12 @@ def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> 
 
 
 def _title_again(para: Paragraph, title: Paragraph) -> bool:
-    """A title line naming the unit and the year the document's first title line ``title`` names."""
-    return _named_unit(para) == _named_unit(title) and (
+    """A title line naming the unit and the year the document's first title line ``title`` names, or that unit's
+    name alone (a page header of the unit's name only)."""
+    unit = _named_unit(title)
+    if "决算" not in para.text:
+        return bool(unit) and _comparable(para) == unit
+    return _named_unit(para) == unit and (
         _title_year(_comparable(para)).group(1) == _title_year(_comparable(title)).group(1)
     )
 

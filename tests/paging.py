@@ -35,19 +35,10 @@ FINDING_23_TALL_EVALUATION_CELL = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
 # line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)
 FINDING_28_TALL_TOTALS_LABEL = False
-# 41: a bare page number (5) with the running title under it, after a short paragraph that ends no sentence (a sentence
-# broken before its amount, a heading), is kept as text and joined to what follows: 11 | 13,872.58 万元 read as
-# 1,113,872.58; '13' before a project's name (off: such a page number printed '- 5 -').
-FINDING_41_BARE_NUMBER_OVER_TITLE = False
 # 45: a subject table's tall cells with the one-line cells on the middle line of a three-line name: the first line is
 # put to the row above, the 项 row (table 03: its 款 code printed) is named by the rest and left without a code with a
 # warning (off: a name on at most two lines where a converter centres the one-line cells).
 FINDING_45_TALL_THREE_LINES_CENTRED = False
-# 46: a running title of the unit's name alone (咸宁市文化馆, no year) is not known for one: kept as a paragraph
-# where a page broke a sentence or a table, it cuts what the page broke: a budget line lost, a change without its
-# percent, the unit inside a name (种专荆州市政务数据服务中心业技术用车), a project named with the unit twice, tables 01
-# and 09 refused with a warning (off: the running title names the year and the kind too, ``running_title``).
-FINDING_46_UNIT_RUNNING_TITLE = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -67,8 +58,9 @@ class Paging:
 
 
 def running_title(unit: str, year: int, kind: str) -> str:
-    """The running title at the top of a page of a unit's document of ``year`` (finding 46: the unit's name alone)."""
-    return unit if FINDING_46_UNIT_RUNNING_TITLE else f"{unit} {year} 年度{kind}"
+    """The running title at the top of a page of a unit's document of ``year``: half the units (by their name) print
+    their name alone (finding 46: it had cut what a page broke)."""
+    return unit if sum(map(ord, unit)) % 2 else f"{unit} {year} 年度{kind}"
 
 
 def draw_paging(rng: random.Random) -> Paging:
@@ -133,12 +125,6 @@ def _caption(paragraphs: list[str], i: int) -> tuple[str | None, str | None, str
     if len(above) < 3 or not _NUMBER_LINE.fullmatch(above[1]):
         return None, None, None
     return above[0], above[1], above[2]
-
-
-def _glued(paragraph: str) -> bool:
-    """Whether a bare page number with the running title under it, after ``paragraph``, is joined to what follows
-    (finding 41): after a short paragraph that ends no sentence."""
-    return len(paragraph) <= 20 and not paragraph.endswith("。")
 
 
 def _split_header(rng: random.Random, rows: list[str], page: list[str]) -> list[str] | None:
@@ -252,12 +238,7 @@ def paginate(text: str, paging: Paging, rng: random.Random, running: str) -> str
         if parts is None and _sentence(paragraph) and len(wrapped := lines(paragraph, paging.width)) > 1:
             k = rng.randint(1, len(wrapped) - 1)
             parts = ["".join(wrapped[:k]), *page, "".join(wrapped[k:])]
-        parts = parts or [paragraph, *page]
-        mark = parts.index(page[0])
-        bare = paging.running and page[0].isdigit() and not FINDING_41_BARE_NUMBER_OVER_TITLE
-        if bare and _glued((parts[mark - 1 : mark] or out[-1:])[0]):
-            parts[mark] = f"- {n} -"
-        out += parts
+        out += parts or [paragraph, *page]
     if paging.caption_width:
         out = [
             rng.choice(["\n", "\n\n"]).join(lines(p, paging.caption_width)) if _TITLE.fullmatch(p) else p for p in out
