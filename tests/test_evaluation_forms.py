@@ -415,3 +415,52 @@ def test_tall_cells_no_placement_explains_are_reported():
         f"table at line 848 ({LAST}): '接入 | 节点 | 个' on rows of their own (line {at}): not told whether the "
         "rest of the indicator above or the beginning of the one below, left out"
     ]
+
+
+def one_row_moved(row: str, remark: bool) -> list[str]:
+    """The SITES evaluation without its blank column, with a 偏差原因 column after 得分 filled in where ``remark``, the
+    row of the indicator ``row`` names replaced by ``row``."""
+
+    def change(c: list[str]) -> list[str]:
+        c = c[:4] + c[5:]
+        if c[3] == "三级指标":
+            return c + [REASON] * remark
+        return row.split("\t") if c[3] in row.split("\t") else c + ["无"] * remark
+
+    return indicator_rows(change)
+
+
+@pytest.mark.parametrize(
+    ("remark", "row", "read"),
+    [
+        (True, "\t\t\t时效指标\t故障恢复时间\t12 小时\t5\t5.00\t5.00", ("12 小时", "5", "5.00")),
+        (False, "\t\t\t质量指标\t网站正常访问率\t95%\t99.83\t13.00", ("95%", "99.83", None)),
+        (False, "\t\t\t时效指标\t故障恢复时间\t12 小时\t1\t5.00", ("12 小时", "1", None)),
+        (False, "\t\t\t时效指标\t故障恢复时间\t≤12 小时\t5\t5.00", ("≤12 小时", "5", None)),
+        (False, "\t\t产出指标 (40 分)\t数量指标\t接入站点运维全覆盖\t55 家\t55\t17.00", ("55 家", "55", None)),
+        (True, "\t质量指标\t网站正常访问率\t≥95%\t99.83%\t13.00\t13.00\t无", ("≥95%", "99.83%", "13.00")),
+    ],
+    ids=["score-under-remark", "weight-over-points", "score-over-weight", "signed-actual", "level1-as-level2", "left"],
+)
+def test_a_row_one_cell_off_its_header_read_where_its_cells_fit(remark, row, read):
+    """A row one cell right of a header with no blank column (its score under 偏差原因, or left blank) or one cell left,
+    its actual a bare number: read where its cells fit the header's words (target, actual, score: ``read``). As printed
+    its 二级指标 had become its name, its name the target, its target the actual and its actual the weight (99.83), as
+    nothing told: a number under 偏差原因, a weight over 产出指标's 40 points or under the score, a signed actual beside
+    a target that is no quantity, 产出指标 under 二级指标, ≥95% under 三级指标."""
+    target, actual, score = read
+    real, first = indicators(REAL), len(REAL.evaluations[0].indicators)  # the unit's evaluation names them too
+    want = [(*i[:3], target, actual, i[5], score and Decimal(score)) if i[2] in row.split("\t") else i for i in real]
+    parsed = parse(one_row_moved(row, remark))
+    assert indicators(parsed) == real[:first] + want[first:] and parsed.document.warnings == []
+
+
+def test_weights_over_100_are_reported():
+    """A row one cell right as no check tells (its actual 30 read as the weight, within 产出指标's 40 points and over
+    the score): the weights sum to 117.00 with the budget's 20, which says a row is read from the wrong cells."""
+    parsed = parse(one_row_moved("\t\t\t质量指标\t网站正常访问率\t95%\t30\t13.00", False))
+    assert [i.weight for i in parsed.evaluations[1].indicators][1] == Decimal(30)
+    assert parsed.document.warnings == [
+        f"table at line 710 ({SITES}): the weights sum to 117.00 with the budget's, over 100: an indicator row may be "
+        "read from the wrong cells"
+    ]

@@ -312,16 +312,29 @@ class IndicatorColumns:
     names: tuple[int, ...] = ()  # the 一级/二级/三级指标 columns
     score: int | None = None  # the (last) 得分 column, also where a total row prints the total score
 
-    def aligned(self, row: list[Cell]) -> bool:
-        """Whether a row's cells stand under the header's words: a name under 三级指标, a number or nothing
-        under 分值, nothing under a blank header cell or past its end (converters shift some rows by a cell); text
-        under a column named after 得分 (偏差原因分析及改进措施, 备注) is left alone."""
-        at = self.positions
-        if len(row) <= max(at.values()) or _points(row[at["weight"]].text.strip() or "0") is None:
+    def fits(self, row: list[Cell], carry: dict[str, object]) -> bool:
+        """Whether a row's cells stand under the header's words (converters shift some rows by a cell): a name under
+        三级指标 and no 一级指标's name (产出指标) under another level; a number under 分值, within its 一级
+        指标's points (or 100), and a score within the weight; a target that is a quantity beside an actual with a sign
+        (≥95%); nothing under a blank header cell or past its end, and no number under a column named after 得分
+        (偏差原因分析及改进措施, 备注), whose text is left alone."""
+        text = {key: row[k].text.strip() for key, k in self.positions.items()}
+        weight, score = _points(text["weight"]), _points(text["score"])
+        level1 = _level_name(text["level1"]) if text.get("level1") else (None, carry.get("points"))
+        if weight is None or weight > (level1[1] or 100) or (score is not None and score > weight):
             return False
-        if "level3" in at and not row[at["level3"]].text.strip():
+        if (name := text.get("level3")) is not None and (not name or _is_value(name)):
             return False
-        return not any(row[k].text.strip() for k in self.unnamed) and not any(c.text.strip() for c in row[self.end :])
+        if any(_level_name(text[key])[0] in LEVEL1 for key in ("level2", "level3") if text.get(key)):
+            return False
+        if _quantity(text["target"]) is None and (actual := _quantity(text["actual"])) and actual[0]:
+            return False
+        remarks = [row[k].text.strip() for k in range(self.score + 1, self.end)]
+        return (
+            not any(row[k].text.strip() for k in self.unnamed)
+            and not any(c.text.strip() for c in row[self.end :])
+            and not any(_points(t) is not None for t in remarks if t)
+        )
 
 
 def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
@@ -358,8 +371,12 @@ def _indicator_cells(row: list[Cell]) -> list[tuple[str, int]]:
 
 
 def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
-    if columns.positions and columns.aligned(row):
-        return _indicator_at(row, carry, columns)
+    """An indicator row read by the header's columns as printed or, where its cells do not fit them so
+    (IndicatorColumns.fits), one cell right or left of them; else read from the right."""
+    if columns.positions:
+        moved = (_moved(row, by, columns) for by in (0, 1, -1))
+        if fitting := next((cells for cells in moved if cells and columns.fits(cells, carry)), None):
+            return _indicator_at(fitting, carry, columns)
     width = columns.width
     if width is not None and _shifted(row, width):
         width += 1
@@ -377,6 +394,21 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     weight, score = points[-1], points[0] if trailing == 2 else None
     names = texts[: -trailing - 2]
     return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
+
+
+def _moved(row: list[Cell], by: int, columns: IndicatorColumns) -> list[Cell] | None:
+    """``row`` moved ``by`` cells left (1: a blank cell before it dropped; -1: one added), up to the header's end."""
+    if by == 1 and (not row or row[0].text.strip()):
+        return None
+    cells = row[1:] if by == 1 else [BLANK, *row] if by == -1 else row
+    return cells + [BLANK] * (columns.end - len(cells))
+
+
+def _is_value(text: str) -> bool:
+    """A number, or one with a sign or a short unit (≥95%, 365 天, 10G): a target or actual, no indicator's name (5G
+    基站覆盖率)."""
+    quantity = _quantity(text)
+    return quantity is not None and (quantity[0] is not None or len(quantity[2]) <= 2)
 
 
 def _shifted(row: list[Cell], width: int) -> bool:
@@ -698,6 +730,12 @@ def read_evaluation(table: Table) -> Evaluation:
         ev.fields.setdefault("project_name", unit)
     if budget is not None:
         _budget(head[budget:], ev)
+    weights = sum(i.weight for i in ev.indicators if i.weight is not None) + (ev.budget_score_weight or 0)
+    if weights > 100:  # a row read from the wrong cells (its actual as the weight) no check above told
+        ev.warnings.append(
+            f"table at line {ev.line} ({table.caption or '绩效自评表'}): the weights sum to {weights} with the "
+            "budget's, over 100: an indicator row may be read from the wrong cells"
+        )
     if not ev.indicators:
         ev.warnings.append(
             f"table at line {ev.line} ({table.caption or '绩效自评表'}): "
