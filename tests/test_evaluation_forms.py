@@ -400,20 +400,36 @@ def test_budget_read_from_its_total_row(lines):
     assert budgets(parse(lines)) == budgets(REAL)
 
 
-def test_tall_cells_no_placement_explains_are_reported():
-    """An indicator's name over three lines and its target over two, a blank line between them (广域网 | 接入 | 节点,
-    16 | (blank) | 个): no placement of the row's one-line cells explains the lines; they are left out with a warning
-    (the reader had crashed)."""
-    lines = tall_cells(
-        {"\t\t\t广域网接入节点": {"广域网接入节点": ["广域网", "接入", "节点"], "16 个": ["16", "", "个"]}}, 0
-    )
+@pytest.mark.parametrize(
+    ("target", "beside"), [(["16", "个", ""], 0), (["", "16", "个"], -1)], ids=["first-line", "last-line"]
+)
+def test_tall_cells_of_different_heights(target, beside):
+    """An indicator's name over three lines and its target over two, both beginning on the line of the row's other
+    cells (beside its first) or ending there (beside its last): joined (they were left out with a warning: the lines
+    did not all fill the same cells)."""
+    name = ["广域网", "接入", "节点"]
+    parsed = parse(tall_cells({"\t\t\t广域网接入节点": {"广域网接入节点": name, "16 个": target}}, beside))
+    assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("target", "left_out"),
+    [(["16", "", "个"], "接入 | 节点 | 个"), (["", "16", "个"], "接入 | 16 | 节点 | 个")],
+    ids=["blank-between", "below-the-line"],
+)
+def test_tall_cells_no_placement_explains_are_reported(target, left_out):
+    """An indicator's name over three lines beside its other cells' first, its target over two lines a blank line
+    apart (16 | (blank) | 个) or below that line ((blank) | 16 | 个): no placement of the row's one-line cells explains
+    the lines; they are left out with a warning (the reader had crashed on the first; the second had been read as the
+    beginning of the indicator below, 接入节点互联网出口带宽 with the target '16 个 20G')."""
+    lines = tall_cells({"\t\t\t广域网接入节点": {"广域网接入节点": ["广域网", "接入", "节点"], "16 个": target}}, 0)
     parsed = parse(lines)
-    want = [(*i[:2], "广域网", "16", *i[4:]) if i[2] == "广域网接入节点" else i for i in indicators(REAL)]
+    want = [(*i[:2], "广域网", target[0], *i[4:]) if i[2] == "广域网接入节点" else i for i in indicators(REAL)]
     assert indicators(parsed) == want
-    at = lines.index("\t\t\t接入\t\t\t\t\t") + 1
+    at = next(n for n, line in enumerate(lines) if line.startswith("\t\t\t接入\t")) + 1
     assert parsed.document.warnings == [
-        f"table at line 848 ({LAST}): '接入 | 节点 | 个' on rows of their own (line {at}): not told whether the "
-        "rest of the indicator above or the beginning of the one below, left out"
+        f"table at line 848 ({LAST}): '{left_out}' on rows of their own (line {at}): not told whether the rest of the "
+        "indicator above or the beginning of the one below, left out"
     ]
 
 

@@ -616,29 +616,33 @@ def _split_scores(
     rows: list[list[Cell]], first: int, end: int, above: int | None, below: int | None, columns: IndicatorColumns
 ) -> dict[int, int]:
     """How well each split of the lines rows[first:end] reads (k: the first k end the row ``above``, the rest begin
-    the row ``below``), for the splits giving each row lines it can have (_lines_of): a point for each 一级/二级指标
-    name ending in 指标, and the target's (_target_points)."""
-    at = columns.positions
-    levels = [at[key] for key in ("level1", "level2") if key in at]
+    the row ``below``), for the splits giving each row lines it can have (_lines_of, _joined_points)."""
     scores = {}
     for k in range(end - first + 1):
         spans = [(above, range(first, first + k)), (below, range(first + k, end))]
         if any(span and (n is None or not _lines_of(rows, span, n)) for n, span in spans):
             continue
-        score = 0
-        for n, span in spans:
-            if n is None:
-                continue
-            for c in [*levels, at["target"]]:
-                parts = [rows[m][c].text for m in span]
-                parts = [rows[n][c].text, *parts] if n == above else [*parts, rows[n][c].text]
-                if c != at["target"]:
-                    name = _level_name(_lines_joined(parts))[0]
-                    score += name.endswith("指标") and len(name) > 2
-                else:
-                    score += _target_points(parts)
-        scores[k] = score
+        points = [_joined_points(rows, n, span, n == above, columns) for n, span in spans if n is not None]
+        if None not in points:
+            scores[k] = sum(points)
     return scores
+
+
+def _joined_points(rows: list[list[Cell]], n: int, span: range, up: bool, columns: IndicatorColumns) -> int | None:
+    """How well row ``n``'s 一级/二级指标 names and target read with the lines rows[span] joined (after its own where
+    ``up``): a point for each name ending in 指标, and the target's (_target_points); None where the lines make the
+    target read worse than the row's own line (20G, 个 | 20G)."""
+    at = columns.positions
+    score = 0
+    for c in [*(at[key] for key in ("level1", "level2") if key in at), at["target"]]:
+        parts = [rows[m][c].text for m in span]
+        parts = [rows[n][c].text, *parts] if up else [*parts, rows[n][c].text]
+        if c != at["target"]:
+            name = _level_name(_lines_joined(parts))[0]
+            score += name.endswith("指标") and len(name) > 2
+        elif (target := _target_points(parts)) < _target_points([rows[n][c].text]):
+            return None
+    return score + target
 
 
 def _target_points(parts: list[str]) -> int:
@@ -653,10 +657,13 @@ def _target_points(parts: list[str]) -> int:
 
 
 def _lines_of(rows: list[list[Cell]], span: range, n: int) -> bool:
-    """Whether rows[span] can be the lines of row ``n``'s tall cells: each fills the same cells (a blank line any),
-    cells row ``n`` fills."""
-    cells = {_filled(rows[m]) for m in span} - {frozenset()}
-    return len(cells) <= 1 and all(c <= _filled(rows[n]) for c in cells)
+    """Whether rows[span] can be the lines of row ``n``'s tall cells: cells row ``n`` fills, each line those of the
+    line nearer to row ``n`` or fewer (a blank line any): a cell on fewer lines than the others begins on the row's
+    line, below it, or ends there, above it (广域网 | 接入 | 节点 beside 16 | 个)."""
+    cells = [c for m in span if (c := _filled(rows[m]))]
+    if n < span.start:
+        cells.reverse()
+    return all(a <= b for a, b in zip(cells, [*cells[1:], _filled(rows[n])], strict=True))
 
 
 def _filled(row: list[Cell]) -> frozenset[int]:
