@@ -64,7 +64,7 @@ FINDING_40_OLD_NAME_CUT = False
 FINDING_44_OLD_KUAN_NAMES = False
 # 43: a comparison naming the prior year in Chinese numerals (比二〇二一年度决算数增加 …) loses its change
 # (gpb_income_change not read) (off: titles in 二〇二三年度, the narrative's years in digits).
-FINDING_43_CHINESE_YEARS_IN_NARRATIVE = False
+FINDING_43_CHINESE_YEARS_IN_NARRATIVE = True
 # Names before the 2019 reform (the seeds give today's), and the classes the template added since:
 # 224 灾害防治及应急管理 (2019), 234 抗疫特别国债 (2020).
 OLD_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出", "215": "资源勘探信息等支出"}

@@ -337,6 +337,24 @@ def test_stated_amounts_in_other_wordings_and_last_years_beside_them(sentence):
     assert got == [("income_this_year", D("3797.75"))]
 
 
+@pytest.mark.parametrize("year", ["二〇二三", "二零二三"])
+def test_years_in_chinese_numerals_as_in_digits(year):
+    """A year in Chinese numerals is a year as one in digits: 比二〇二三年度决算数增加 … is a change on last year
+    (it was lost), and a figure named by that year is last year's, not this year's (finding 43)."""
+    this = year.replace("三", "四")
+    got = figures(
+        "四、财政拨款收入支出决算总体情况说明",
+        f"{this}年度一般公共预算财政拨款收入3,797.75万元，比{year}年度决算数增加502.07万元，增长15.2%。",
+        "二、收入决算情况说明",
+        f"{year}年度收入合计3,295.68万元，{this}年度收入合计3,797.75万元。",
+    )
+    assert got == _rows(
+        ("gpb_income", "3797.75", None, None),
+        ("gpb_income_change", "502.07", "15.2", None),
+        ("income_this_year", "3797.75", None, None),
+    )
+
+
 def test_a_share_printed_before_its_amount():
     got = statements(
         "三、支出决算情况说明",

@@ -54,9 +54,11 @@ PCT = f"({_PERCENT})%"
 # 完成年初预算的 P% / 为全年预算的 / 决算数是年初预算数的 / 预算完成率为 P%
 _COMPLETION = r"(?:(?:完成|为|占|是|达到?)(?:全年|年初)?预算(?:数)?的|预算(?:完成|执行)率(?:为|是|达到?)?)" + PCT
 AMOUNT_RE = re.compile(AMOUNT)
+# A year in digits or Chinese numerals (2023, 二〇二三, 二零二三).
+_YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
-PRIOR_YEAR = re.compile(r"上年(?!结转)|去年|上一年度|(\d{4})年")
-_LAST_YEAR = r"(?:上年度?|上一年度?|去年|\d{4}年度?)(?:同期)?"
+PRIOR_YEAR = re.compile(rf"上年(?!结转)|去年|上一年度|({_YEAR})年")
+_LAST_YEAR = rf"(?:上年度?|上一年度?|去年|(?:{_YEAR})年度?)(?:同期)?"
 # A comparison with last year right before a phrase: 比上年收入合计 X 万元增加 … (X is last year's, the change this
 # year's).
 COMPARED = re.compile(rf"(?:(?:比|较){_LAST_YEAR}|同比)$")
@@ -363,7 +365,7 @@ def _prior(sentence: str, start: int, fiscal_year: int | None) -> tuple[bool, bo
     收入合计), and whether they compare with last year (比上年收入合计 X 万元增加 Y 万元: Y is this year's change)."""
     last = None
     for m in PRIOR_YEAR.finditer(sentence, 0, start):
-        if m[1] is None or (fiscal_year is not None and int(m[1]) < fiscal_year):
+        if m[1] is None or (fiscal_year is not None and cn_number(m[1]) < fiscal_year):
             last = m.start()
     if last is None:  # most sentences: no word of last year before the figure
         return False, False
