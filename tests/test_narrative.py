@@ -567,6 +567,20 @@ def test_numbered_paragraphs_wrapped_as_pdf_text_lines_are_not_headings():
     assert got["gpb_expense_by_class"] == (D("2901.91"), D("76.4"))
 
 
+@pytest.mark.parametrize("amount", ["1,529.95 万元", "15,299,500.00 元"])
+def test_a_class_line_wrapped_just_before_its_amount_is_not_a_heading(amount):
+    """3. 文化旅游体育与传媒支出类支出 with its amount on the next line: no heading has an amount right under it, the
+    line is the sentence's beginning (it was a sub-heading, its class's figure lost, finding 42)."""
+    lines = [
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "3. 文化旅游体育与传媒支出类支出",
+        f"{amount}，占 26.6%。主要是用于基本支出。",
+    ]
+    paragraphs = [Paragraph(n, text) for n, text in enumerate(lines, 1)]
+    got = [(s.key, s.amount_wan, s.percent, s.detail) for s in read_statements(sections(paragraphs))]
+    assert got == [("gpb_expense_by_class", D("1529.95"), D("26.6"), "文化旅游体育与传媒支出")]
+
+
 def test_a_project_whose_outcome_starts_a_line_of_its_own():
     """主要成效：… on the line after the project's amount (a PDF text line ended at the sentence's 。): the project is
     read (it was lost)."""

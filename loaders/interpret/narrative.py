@@ -297,12 +297,18 @@ def _flat(text: str) -> str:
     return text.replace("(类)", "（类）").replace("(款)", "（款）").replace("(项)", "（项）")
 
 
-def _subheading(flat: str) -> bool:
+def _subheading(flat: str, following: str = "") -> bool:
     """A numbered line that heads what follows (1. 因公出国（境）费, （二）公用经费), not the first line of a numbered
     paragraph a PDF text layer wrapped (1. 一般公共服务支出类支出 2,901.91 万元，): no figure, no sentence mark or word
-    a sentence goes on after at its end."""
+    a sentence goes on after at its end, and the line after it does not begin with an amount (3. …类支出 /
+    1,529.95 万元，占 …: wrapped before its figure; no paragraph begins with one)."""
     m = SUBHEADING.match(flat) if len(flat) <= MAX_HEADING else None
-    return m is not None and not DIGIT.search(flat, m.end()) and not flat.endswith(SENTENCE_GOES_ON)
+    return (
+        m is not None
+        and not DIGIT.search(flat, m.end())
+        and not flat.endswith(SENTENCE_GOES_ON)
+        and not AMOUNT_RE.match(following)
+    )
 
 
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
@@ -314,7 +320,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
     levels = [_level(flat) for flat in flats]
     section_level = _section_level([(f, v) for f, v in zip(flats, levels, strict=True) if v is not None])
     top = 0  # number of the current section heading
-    for (line, flat), level in zip(lines, levels, strict=True):
+    for k, ((line, flat), level) in enumerate(zip(lines, levels, strict=True)):
         inside = current is not None and current.kind is not None
         if level is not None and level < section_level and (level <= 1 or not inside):
             top = 0  # 第X部分 or 一、 (or any heading outside a section) ends the section
@@ -332,7 +338,7 @@ def sections(paragraphs: list[Paragraph]) -> list[Section]:
             continue
         if current is None or current.kind is None or FIGURE.match(flat):
             continue
-        sub = _subheading(flat)
+        sub = _subheading(flat, flats[k + 1] if k + 1 < len(flats) else "")
         joiner = "\n" if current.text and (current.text[-1] in "。！？；：\n" or sub) else ""
         current.offsets.append(len(current.text) + len(joiner))
         current.source_lines.append(line)
