@@ -45,7 +45,8 @@ class CodeList:
 
 
 def match_name(name, candidates, prefix="", aliases=None, by_code=None):
-    """Exact name first, then a unique truncation match (one name a prefix of the other)."""
+    """Exact name first, then a unique truncation match (one name a prefix of the other, or the name the beginning
+    of a candidate's alias: 医疗卫生与计划生育支 cut from an old name of 210)."""
     if not name:
         return None
     pool = [c for c in candidates if c.code.startswith(prefix)]
@@ -58,7 +59,10 @@ def match_name(name, candidates, prefix="", aliases=None, by_code=None):
         return exact[0]
     if len(name) < 2:
         return None
-    partial = [c for c in pool if label(c.name).startswith(name) or name.startswith(label(c.name))]
+    cut_alias = {code for alias, code in (aliases or {}).items() if alias.startswith(name)}
+    partial = [
+        c for c in pool if label(c.name).startswith(name) or name.startswith(label(c.name)) or c.code in cut_alias
+    ]
     return partial[0] if len(partial) == 1 else None
 
 

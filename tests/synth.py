@@ -56,7 +56,7 @@ CLASS_LINES = dict(zip(CLASS_CODES.split(), CLASS_NAMES.split(), strict=True))
 # 40: table 04 cuts its class labels at 12 characters; an old name so cut (九、医疗卫生与计划生育支) matches no
 # alias (aliases match whole names only): the line is read as 'unrecognised' with a warning (off: table 04 prints the
 # old names of a year before 2019 in full).
-FINDING_40_OLD_NAME_CUT = False
+FINDING_40_OLD_NAME_CUT = True
 # 44: table 03 with tall cells: a 款's old name (行政 | 事业单位离退休, an alias of 20805) is not known to continue;
 # its rest is joined to the 项 row under it, and 事业单位离退休行政单位离退休 matched 2080502 (a name longer than the
 # reference name it begins with): a wrong code. loaders/codes.py now leaves such a name unresolved with a warning;
