@@ -40,13 +40,15 @@ class CodeList:
 
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - the lists live for the whole process; names repeat across documents
     def match(self, name: str, parent: str, prefix: str = "") -> RefCode | None:
-        """Code under ``parent`` (``""`` for top level) whose name matches, allowing truncation."""
-        return match_name(label(name), self.children.get(parent, []), prefix, self.aliases, self.by_code)
+        """Code under ``parent`` (``""`` for top level) whose name matches, allowing truncation; a name going on past
+        a reference name is not that name (事业单位离退休行政单位离退休: the rest of a name above joined to it)."""
+        return match_name(label(name), self.children.get(parent, []), prefix, self.aliases, self.by_code, cut=True)
 
 
-def match_name(name, candidates, prefix="", aliases=None, by_code=None):
+def match_name(name, candidates, prefix="", aliases=None, by_code=None, cut=False):
     """Exact name first, then a unique truncation match (one name a prefix of the other, or the name the beginning
-    of a candidate's alias: 医疗卫生与计划生育支 cut from an old name of 210)."""
+    of a candidate's alias: 医疗卫生与计划生育支 cut from an old name of 210); with ``cut`` only the name may be cut
+    (the candidates' names are whole)."""
     if not name:
         return None
     pool = [c for c in candidates if c.code.startswith(prefix)]
@@ -61,7 +63,9 @@ def match_name(name, candidates, prefix="", aliases=None, by_code=None):
         return None
     cut_alias = {code for alias, code in (aliases or {}).items() if alias.startswith(name)}
     partial = [
-        c for c in pool if label(c.name).startswith(name) or name.startswith(label(c.name)) or c.code in cut_alias
+        c
+        for c in pool
+        if label(c.name).startswith(name) or (not cut and name.startswith(label(c.name))) or c.code in cut_alias
     ]
     return partial[0] if len(partial) == 1 else None
 

@@ -11,6 +11,7 @@ from loaders.codes import resolve_subjects
 from loaders.document import parse_document
 from loaders.interpret.subjects import read_subject_rows
 from loaders.pipeline import interpret
+from loaders.reference import function_subjects
 
 from .conftest import CORPUS, DOCUMENTS, REAL, query
 
@@ -126,3 +127,20 @@ def test_old_class_names_cut_or_before_2019_in_table_04():
         "220": Decimal("551.22"),
     }
     assert not [w for w in parsed.document.warnings if "line item" in w]
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "code"),
+    [
+        ("事业单位离退休", "20805", "2080502"),
+        ("事业单位离退", "20805", "2080502"),  # cut short
+        ("事业单位离退休行政单位离退休", "20805", None),  # the rest of a name above joined to it
+        ("行政事业单位离退休", "208", "20805"),  # an alias, not a longer name
+        ("一般公共服务支出类支出", "", None),
+    ],
+)
+def test_a_name_going_on_past_a_reference_name_is_not_that_name(name, parent, code):
+    """The reference list matches a name that is a subject's, cut short or an alias, not one that goes on past it
+    (事业单位离退休行政单位离退休 had been 2080502 wherever a name is matched in the list: finding 44's rest)."""
+    ref = function_subjects().match(name, parent)
+    assert (ref.code if ref else None) == code
