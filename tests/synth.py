@@ -61,7 +61,7 @@ FINDING_40_OLD_NAME_CUT = True
 # its rest is joined to the 项 row under it, and 事业单位离退休行政单位离退休 matched 2080502 (a name longer than the
 # reference name it begins with): a wrong code. loaders/codes.py now leaves such a name unresolved with a warning;
 # the joined name stays (off: the 款 print today's names).
-FINDING_44_OLD_KUAN_NAMES = False
+FINDING_44_OLD_KUAN_NAMES = True
 # 43: a comparison naming the prior year in Chinese numerals (比二〇二一年度决算数增加 …) loses its change
 # (gpb_income_change not read) (off: titles in 二〇二三年度, the narrative's years in digits).
 FINDING_43_CHINESE_YEARS_IN_NARRATIVE = True
