@@ -161,8 +161,9 @@ def test_the_varied_seeds_cover_every_option():
 
 def test_a_name_going_on_past_a_subjects_name_is_not_that_subject():
     """Table 03 with tall cells: the rest of a 款's old name (行政 | 事业单位离退休) joined to the 项 row under it
-    (行政单位离退休, 2080501) begins with the name of another 项 (2080502 事业单位离退休): the row is left
-    without a code, with a warning, not read as 2080502 (finding 44: synth.FINDING_44_OLD_KUAN_NAMES)."""
+    (行政单位离退休, 2080501) begins with the name of another 项 (2080502 事业单位离退休): the 款 is read whole
+    (行政事业单位离退休, its old name) and the 项 row is 2080501, not 2080502 (finding 44:
+    synth.FINDING_44_OLD_KUAN_NAMES)."""
     rows = [
         "\t\t\t合计\t315.73\t18.71\t297.02",
         "208\t社会保障和就业支出\t\t\t315.73\t18.71\t297.02",
@@ -173,8 +174,8 @@ def test_a_name_going_on_past_a_subjects_name_is_not_that_subject():
     head = "项目\t\t\t本年支出合计\t基本支出\t项目支出\n功能分类科目编码\t科目名称\t\t\t\t\n类\t款\t项\t栏次\t1\t2\t3"
     text = f"# 2017 年度咸宁市文化馆单位决算公开\n\n2017 年度支出决算表\n\n公开 03 表\n\n{head}\n" + "\n".join(rows)
     parsed = parse(text + "\n", "tall-old-name.md")
-    assert [r.code for r in parsed.subjects["03"]] == [None, "208", "20805", None]
-    assert any("no subject code" in w for w in parsed.document.warnings)
+    assert [r.code for r in parsed.subjects["03"]] == [None, "208", "20805", "2080501"]
+    assert not any("no subject code" in w for w in parsed.document.warnings)
 
 
 WAREHOUSE_SEEDS = [0, 1, 2, 7]
