@@ -602,12 +602,18 @@ def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> 
 def _title_again(para: Paragraph, title: Paragraph) -> bool:
     """A title line naming the unit and the year the document's first title line ``title`` names, or that unit's
     name alone (a page header of the unit's name only)."""
-    unit = _named_unit(title)
+    unit = _title_unit(title.text)
     if "决算" not in para.text:
         return bool(unit) and _comparable(para) == unit
     return _named_unit(para) == unit and (
         _title_year(_comparable(para)).group(1) == _title_year(_comparable(title)).group(1)
     )
+
+
+@lru_cache(maxsize=64)
+def _title_unit(text: str) -> str:
+    """``_named_unit`` of the document's title line, asked of every paragraph: once a document."""
+    return _named_unit(Paragraph(0, text))
 
 
 def _is_text(blocks: list[Paragraph | Grid], k: int, title: Paragraph | None) -> bool:

@@ -520,16 +520,26 @@ def test_a_caption_printed_under_its_grid_over_another_caption():
 
 
 def test_the_rest_of_a_table_a_page_broke_does_not_take_the_caption_under_it():
-    """Rows of table 02 kept apart under a running line (the unit's name; no header of their own) right over table
-    03's caption: table 03 and the tables after it are read (the caption was not taken for the rest's one)."""
+    """Rows of table 02 kept apart under a running line (the unit's name without its alias, not the title's unit; no
+    header of their own) right over table 03's caption: table 03 and the tables after it are read (the caption was not
+    taken for the rest's one)."""
     first, end = table_block(T02)
     split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
-    parsed = parse([*LINES[:split], "", "武汉市信息中心（武汉市大数据中心）", "", *LINES[split:]])
+    parsed = parse([*LINES[:split], "", "武汉市信息中心", "", *LINES[split:]])
     assert len(parsed.subjects["02"]) < len(REAL.subjects["02"])
     assert {key: v for key, v in values(parsed)["subjects"].items() if key[0] != "02"} == {
         key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"
     }
     assert not [w for w in parsed.document.warnings if "stands right under" in w]
+
+
+def test_the_units_name_alone_between_a_tables_parts_is_a_running_title():
+    """A page header of the title's unit alone (武汉市信息中心（武汉市大数据中心）, no year, no 决算) between two parts
+    of table 02 is left out as a running title: the table reads whole (it had kept the rest apart, unread)."""
+    first, end = table_block(T02)
+    split = next(i for i in range(first, end) if LINES[i].startswith("208\t"))
+    parsed = parse([*LINES[:split], "", "武汉市信息中心（武汉市大数据中心）", "", *LINES[split:]])
+    assert values(parsed)["subjects"] == values(REAL)["subjects"] and parsed.document.warnings == []
 
 
 T07 = "2024 年度政府性基金预算财政拨款收入支出决算表"
