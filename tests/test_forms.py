@@ -1622,6 +1622,27 @@ def test_the_rest_of_a_name_and_the_start_of_the_next_on_rows_of_their_own_betwe
     assert not [w for w in parsed.document.warnings if "subject code" in w]
 
 
+@pytest.mark.parametrize("rest", ["事业单位离退休", "事业单位养老支出"])
+def test_the_rest_of_a_kuan_name_on_a_row_of_its_own_continues_its_old_name(rest):
+    """A 款 printed in a tall cell, the code and amounts beside its first line (行政), the rest on a row of its own,
+    then a 项 printing its 款 code: 事业单位离退休 ends the 款's old name (行政事业单位离退休, an alias of 20805) as
+    事业单位养老支出 ends today's (it had begun the 项's name: 事业单位离退休行政单位离退休 read as 2080502, silently,
+    or left without a code)."""
+    parsed = parse(
+        _table_03(
+            "208\t社会保障和就业支出\t\t\t30.00\t20.00\t10.00",
+            "20805\t行政\t\t\t30.00\t20.00\t10.00",
+            f"\t{rest}",
+            "20805\t行政单位离退休\t\t\t30.00\t20.00\t10.00",
+        )
+    )
+    assert [(r.code, r.name_raw, r.amounts["total"][0]) for r in parsed.subjects["03"] if not r.is_total][1:] == [
+        ("20805", "行政" + rest, Decimal("30.00")),
+        ("2080501", "行政单位离退休", Decimal("30.00")),
+    ]
+    assert not [w for w in parsed.document.warnings if "subject code" in w]
+
+
 def test_table06_rows_with_amounts_and_no_code_are_reported():
     """A row whose name no economic class has (30 | 办公杂费 | 11.12) enters the facts without a code: reported as
     subject tables' are (it had been silent)."""

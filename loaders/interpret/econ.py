@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..document import DocumentError, Table
 from ..reference import RefCode, econ_classes, label, match_name
 from ..text import code_digits, norm, parse_amount, split_code
-from .layout import latest_year, prior_year
+from .layout import begins, latest_year, prior_year
 
 # The name column's header: 科目名称, 项目名称, 经济科目名称, 经济分类科目名称, 名称, 项目, 支出项目, 科目.
 _NAME = re.compile(r"(?:经济)?(?:分类)?(?:科目|项目)?名称|(?:支出)?项目|科目")
@@ -197,11 +197,11 @@ def _join_lines(above: EconRow | None, lines: list[EconRow], below: EconRow | No
     code and amount beside one of them. The first of ``lines`` end the name above, the rest begin the name below,
     split where both make the beginning of a known class's name (the most to the row above); no such split: rows of
     their own, as printed (returned)."""
-    texts = [r.name_raw for r in lines]
+    ref, texts = econ_classes(), [r.name_raw for r in lines]
     for k in range(len(lines), -1, -1):
         up, down = "".join(texts[:k]), "".join(texts[k:])
-        if (not up or (above and _begins(above.name_raw + up, above.printed_code))) and (
-            not down or (below and _begins(down + below.name_raw, below.printed_code))
+        if (not up or (above and begins(ref, above.name_raw + up, above.printed_code or ""))) and (
+            not down or (below and begins(ref, down + below.name_raw, below.printed_code or ""))
         ):
             if above:
                 above.name_raw += up
@@ -209,14 +209,6 @@ def _join_lines(above: EconRow | None, lines: list[EconRow], below: EconRow | No
                 below.name_raw = down + below.name_raw
             return []
     return lines
-
-
-def _begins(name: str, code: str | None) -> bool:
-    """Whether ``name`` begins the name of a class whose code begins with the code printed, or is an alias of one."""
-    ref, text, code = econ_classes(), label(name), code or ""
-    if (alias := ref.aliases.get(text)) and alias.startswith(code):
-        return True
-    return any(label(c.name).startswith(text) for c in ref.by_code.values() if c.code.startswith(code))
 
 
 def _resolve(rows: list[EconRow]) -> None:

@@ -1,5 +1,5 @@
 """Header analysis shared by the table interpreters: amount columns (of a table without a 栏次 row too), row numbers,
-header words. The 栏次 row itself: ``loaders.grid``."""
+header words; the beginnings of names a reference list knows. The 栏次 row itself: ``loaders.grid``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..grid import MAX_HEADER_ROWS, Layout
 from ..readers import Cell
+from ..reference import CodeList, label
 from ..text import cn_number, code_digits, is_printed_amount, norm
 
 _ROW_NUMBER = re.compile(r"[1-9]\d*|(?=.)(?:[二三四五六七八九]?十)?[一二三四五六七八九]?")
@@ -77,6 +78,15 @@ def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Lay
             if col not in serial:
                 numbers[col] = len(numbers) + 1
     return Layout(header, data, numbers)
+
+
+def begins(ref: CodeList, name: str, code: str) -> bool:
+    """Whether ``name`` begins the name or an old name (an alias: 行政事业单位离退休) of ``code`` or of a code under it
+    in ``ref``: a name cut short, the rest of it on a row of its own."""
+    text = label(name)
+    return any(label(c.name).startswith(text) for c in ref.by_code.values() if c.code.startswith(code)) or any(
+        alias.startswith(text) for alias, of in ref.aliases.items() if of.startswith(code)
+    )
 
 
 Vocab = list[tuple[str, re.Pattern]]

@@ -15,6 +15,7 @@ from ..reference import SUFFIX_BY_NAME, function_subjects, label, match_name, su
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import (
     BUDGET,
+    begins,
     column_keys,
     compile_vocab,
     row_number,
@@ -245,11 +246,9 @@ def _by_suffix(name: str, code: str) -> bool:
 
 
 def _begins(name: str, code: str | None) -> bool:
-    """Whether ``name`` is the reference name of ``code`` or of one of its children, or its beginning (a truncated
-    name and the rest of it a page broke off)."""
-    subjects = function_subjects()
-    own = [subjects.by_code[code]] if code in subjects.by_code else []
-    return any(label(c.name).startswith(label(name)) for c in [*own, *subjects.children.get(code, [])])
+    """Whether ``name`` begins the name (or an old name) of ``code`` or of a code under it (a name cut short, the rest
+    of it on a row of its own)."""
+    return code is not None and begins(function_subjects(), name, code)
 
 
 def _without_amounts(row: SubjectRow) -> bool:
