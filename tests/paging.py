@@ -35,10 +35,6 @@ FINDING_23_TALL_EVALUATION_CELL = False
 # 28: table 01/04: a line's label on rows of their own: its rest read as a line of its own, an amount beside the last
 # line under another line item (一、一般公共预算 / 财政拨款收入 30.00: fiscal_grant 30, gpb 0) (off: none there)
 FINDING_28_TALL_TOTALS_LABEL = False
-# 45: a subject table's tall cells with the one-line cells on the middle line of a three-line name: the first line is
-# put to the row above, the 项 row (table 03: its 款 code printed) is named by the rest and left without a code with a
-# warning (off: a name on at most two lines where a converter centres the one-line cells).
-FINDING_45_TALL_THREE_LINES_CENTRED = False
 _NAMED = {"02": 2, "03": 1, "05": 1, "07": 1, "08": 1}  # subject tables: the cell a long name wraps in
 
 
@@ -195,13 +191,11 @@ def _tall(rng: random.Random, grid: str, number: str | None, share: float) -> st
     row's one-line cells on one of those rows, the same for every row of the grid (a converter reading lines of a
     PDF table)."""
     place = rng.choice(PLACES)
-    centred = place in PLACES[2:] and number in _NAMED and not FINDING_45_TALL_THREE_LINES_CENTRED
     out = []
     for row in grid.split("\n"):
         cells = row.split("\t")
         tall = [k for k in _tall_cells(number, cells) if rng.random() < share]
         n = min(rng.choice([2, 2, 3]), *(len(_cuts(cells[k])) + 1 for k in tall)) if tall else 1
-        n = min(n, 2) if centred else n
         rows = [[c if i == place(n) else "" for c in cells] for i in range(n)]
         for k in tall:
             ends = [0, *sorted(rng.sample(_cuts(cells[k]), n - 1)), len(cells[k])]

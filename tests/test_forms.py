@@ -1622,6 +1622,30 @@ def test_the_rest_of_a_name_and_the_start_of_the_next_on_rows_of_their_own_betwe
     assert not [w for w in parsed.document.warnings if "subject code" in w]
 
 
+def test_tall_names_on_three_lines_the_amounts_beside_the_middle_one():
+    """Table 03 with tall cells, the code and amounts beside the middle line of a name on three lines (机关事 | 20805
+    业单 | 位职业年金缴费支) and the second of one on two (社会保障和就 | 208 业支出, the first row under 合计): the
+    first lines begin their rows' names (机关事 had ended the 款 name above, the 项 left without a code with a warning;
+    社会保障和就, under the total, was lost)."""
+    parsed = parse(
+        _table_03(
+            "\t社会保障和就",
+            "208\t业支出\t\t\t30.00\t20.00\t10.00",
+            "20805\t行政事业单位养老支出\t\t\t30.00\t20.00\t10.00",
+            "\t机关事",
+            "20805\t业单\t\t\t30.00\t20.00\t10.00",
+            "\t位职业年金缴费支",
+        )
+    )
+    assert [(r.code, r.name_raw, r.amounts["total"][0]) for r in parsed.subjects["03"]] == [
+        (None, "合计", Decimal("30.00")),
+        ("208", "社会保障和就业支出", Decimal("30.00")),
+        ("20805", "行政事业单位养老支出", Decimal("30.00")),
+        ("2080506", "机关事业单位职业年金缴费支", Decimal("30.00")),
+    ]
+    assert not [w for w in parsed.document.warnings if "subject code" in w]
+
+
 @pytest.mark.parametrize("rest", ["事业单位离退休", "事业单位养老支出"])
 def test_the_rest_of_a_kuan_name_on_a_row_of_its_own_continues_its_old_name(rest):
     """A 款 printed in a tall cell, the code and amounts beside its first line (行政), the rest on a row of its own,

@@ -186,7 +186,7 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         line = r[0].line if r else table.first_line
         is_total = not codes and bool(names) and bool(_TOTAL.match(norm(names[0])))  # 合计 | 含上年结转 (a 备注)
         if not codes and not has_amount and not is_total:
-            if name and rows and not rows[-1].is_total:
+            if name and rows:
                 wrapped.append(name)  # a name wrapped onto a row of its own: above or below its row
             continue
         code = _join_code(codes, levels, ctx)
@@ -195,7 +195,8 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
             raise DocumentError(f"table {table.code} (line {line}): code {code} (printed {cells}) is no 类/款/项 code")
         if wrapped:
             k = _rest_above(wrapped, rows[-1], name, code)
-            rows[-1].name_raw += "".join(wrapped[:k])  # the rest of the row above's name
+            if not rows[-1].is_total:  # the rest of the row above's name (a total's is whole)
+                rows[-1].name_raw += "".join(wrapped[:k])
             name = "".join(wrapped[k:]) + name  # the first part of this row's name, printed above it
             wrapped = []
         if not codes and has_amount and not is_total and name and rows and _without_amounts(rows[-1]):
@@ -207,16 +208,18 @@ def read_subject_rows(table: Table) -> list[SubjectRow]:
         elif code and len(code) == 5:
             ctx = {"类": code[:3], "款": code}
         rows.append(SubjectRow(len(rows), line, code, name, amounts, is_total=is_total))
-    if wrapped:
+    if wrapped and not rows[-1].is_total:
         rows[-1].name_raw += "".join(wrapped)
     return rows
 
 
 def _rest_above(wrapped: list[str], above: SubjectRow, name: str, code: str | None) -> int:
     """How many of the names on rows of their own between ``above`` and a row printing ``code`` and ``name`` end the
-    name above: the first that does not continue it and from which on they begin the row's name, else all of them."""
+    name above: the first that does not continue it and from which on they begin the row's name (whole, or cut short
+    where the rest follows on rows below it), else all of them."""
     for k in range(len(wrapped)):
-        if _names("".join(wrapped[k:]) + name, code) and not _begins(
+        rest = "".join(wrapped[k:]) + name
+        if (_names(rest, code) or _begins(rest, code)) and not _begins(
             above.name_raw + "".join(wrapped[: k + 1]), above.printed_code
         ):
             return k
