@@ -589,6 +589,11 @@ SERIAL_IN_CHINESE = [
     *(f"{n}\t{item}\t{v}\t{v}" for n, (item, v) in zip("一二三四五六", _ITEM_ROWS, strict=True)),
 ]
 SERIAL_IN_LABEL = ["项目\t预算数\t决算数", *(f"{n}.{item}\t{v}\t{v}" for n, (item, v) in enumerate(_ITEM_ROWS, 1))]
+# the total last, the first items' amounts blank (nothing above the first amount says where the header ends)
+BLANK_FIRST = [
+    "项目\t预算数\t决算数",
+    *(f"{item}\t{v}\t{v}" for item, v in (_ITEM_ROWS[k] for k in (1, 3, 2, 4, 5, 0))),
+]
 
 
 LAYOUTS_09 = [
@@ -600,6 +605,7 @@ LAYOUTS_09 = [
     SERIAL_COLUMN,
     SERIAL_IN_CHINESE,
     SERIAL_IN_LABEL,
+    BLANK_FIRST,
 ]
 
 
@@ -608,7 +614,8 @@ def test_three_public_table_layouts(rows):
     """Items over 预算数 | 决算数 (merged item cells), a prior year's group or column (left out), 公务接待费
     split into 小计 | 国内接待费 | 外事接待费, a total labelled “三公”经费合计, 预算数（万元） in the header (a header
     row, not a caption), an item a row numbered in a 序号 column or in the label (1 | 合计, 一 | 合计, 1.合计: the
-    total row had been dropped): the same twelve figures."""
+    total row had been dropped), items whose amounts are blank above the first amount (其中：公务用车购置费 | |,
+    因公出国（境）费 | |: read as header rows, dropped silently): the same twelve figures."""
     parsed = parse(replace_grid(T09, rows))
     assert three_public(parsed) == three_public(REAL) and len(three_public(REAL)) == 12
 

@@ -52,12 +52,26 @@ def _code_columns(rows: list[list[Cell]]) -> set[int]:
     return {k for k, seen in kinds.items() if seen == {True}}
 
 
+def _first_item(rows: list[list[Cell]], first_amount: int) -> int:
+    """Where the data begins among the ``rows`` above a table's first amount: at a row naming something under a label
+    header word (项目 | 预算数 | 决算数 over 因公出国（境）费 | |, its amounts blank), its cells left of the amounts."""
+    labels: set[int] = set()  # columns under a label header word
+    for i, row in enumerate(rows):
+        cells = {k: norm(c.text) for k, c in enumerate(row) if c.text.strip()}
+        if max(cells, default=first_amount) < first_amount and any(
+            k in labels and not _LABEL.fullmatch(t) for k, t in cells.items()
+        ):
+            return i
+        labels |= {k for k, t in cells.items() if _LABEL.fullmatch(t)}
+    return len(rows)
+
+
 def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Layout | None:
     """A table printed without its 栏次 row: the header ends above the first row holding a printed decimal
-    amount. The amount columns of each side (``sides(header, width)`` gives the column spans of a two-sided
-    table; one span by default) run from the leftmost column holding one to the end of the side, a row-number
-    column aside, numbered 1..n from the left as a 栏次 row would number them. None when no such row starts the
-    data."""
+    amount, or above a row naming an item there (_first_item). The amount columns of each side (``sides(header,
+    width)`` gives the column spans of a two-sided table; one span by default) run from the leftmost column holding
+    one to the end of the side, a row-number column aside, numbered 1..n from the left as a 栏次 row would number
+    them. None when no such row starts the data."""
 
     codes = _code_columns(rows)
 
@@ -67,6 +81,7 @@ def unnumbered_layout(rows: list[list[Cell]], sides: Sides | None = None) -> Lay
     start = next((i for i, row in enumerate(rows[: MAX_HEADER_ROWS + 1]) if amount_columns(row)), 0)
     if start == 0:
         return None
+    start = _first_item(rows[:start], min(amount_columns(rows[start])))
     header, data = rows[:start], rows[start:]
     width = max(len(row) for row in header)
     found = [k for row in data for k in amount_columns(row)]
