@@ -31,13 +31,6 @@ def _unique_code(name: str, candidates: list[RefCode]) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _longer(name: str, ref: RefCode) -> bool:
-    """Whether ``name`` goes on past the reference name it begins with (事业单位离退休行政单位离退休: the rest of a
-    name above joined to it), not that name cut short or one of its aliases."""
-    printed, known = label(name), label(ref.name)
-    return printed != known and printed.startswith(known) and function_subjects().aliases.get(printed) != ref.code
-
-
 def _under(row: SubjectRow, parents: tuple[str, ...], printed: dict[str, list[RefCode]]) -> tuple[str | None, str]:
     """Code of a row under one of ``parents`` (nearest first) by its name: printed in the document, in the reference
     list, then by the 项 suffix convention under a 款."""
@@ -45,7 +38,7 @@ def _under(row: SubjectRow, parents: tuple[str, ...], printed: dict[str, list[Re
         if code := _unique_code(row.name_raw, printed.get(parent, [])):
             return code, "other_table"
     for parent in parents:
-        if (ref := function_subjects().match(row.name_raw, parent)) and not _longer(row.name_raw, ref):
+        if ref := function_subjects().match(row.name_raw, parent):
             return ref.code, "name_in_parent"
     if (kuan := next((p for p in parents if len(p) == 5), None)) and (code := suffix_code(row.name_raw, kuan)):
         return code, "name_in_parent"

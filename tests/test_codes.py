@@ -9,7 +9,7 @@ import pytest
 
 from loaders.codes import resolve_subjects
 from loaders.document import parse_document
-from loaders.interpret.subjects import read_subject_rows
+from loaders.interpret.subjects import _names, read_subject_rows
 from loaders.pipeline import interpret
 from loaders.reference import function_subjects
 
@@ -144,3 +144,5 @@ def test_a_name_going_on_past_a_reference_name_is_not_that_name(name, parent, co
     (事业单位离退休行政单位离退休 had been 2080502 wherever a name is matched in the list: finding 44's rest)."""
     ref = function_subjects().match(name, parent)
     assert (ref.code if ref else None) == code
+    if code and len(code) == 7:  # a row printing this 项's own code or its 款's: its name names it, not a longer one
+        assert _names(name, code) and _names(name, parent) and not _names(name + "行政单位离退休", code)

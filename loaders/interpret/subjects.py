@@ -234,7 +234,7 @@ def _names(name: str, code: str | None) -> bool:
     subjects = function_subjects()
     own = subjects.by_code.get(code)
     return (
-        (own is not None and match_name(label(name), [own]) is not None)
+        (own is not None and match_name(label(name), [own], cut=True) is not None)
         or subjects.match(name, code) is not None
         or _by_suffix(name, code)
     )
