@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from itertools import repeat
+from itertools import repeat, zip_longest
 from operator import itemgetter
 
 from .text import is_printed_amount
@@ -48,15 +48,20 @@ _BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
+# The pieces of a tag a row break cut (<b>本年支出合计</b written over two rows): an opening at a cell's end (</b, <b,
+# </), the rest of an inline tag at its start (b>, /b>, span style="…">).
+_TAG_PIECES = re.compile(r"(?:</|<[A-Za-z])[^<>]*$|^\s*/?(?:b|strong|em|i|u|s|span|font|sup|sub|p|div|br)\b[^<>]*>")
 
 
 def clean_cell(text: str) -> str:
-    """Strip HTML fragments (keeping checkbox state as ☑/☐), decode entities (&nbsp; &amp; &#160; …), drop
-    markdown bold marks and strip surrounding space."""
+    """Strip HTML tags and the pieces of one a row break cut (keeping checkbox state as ☑/☐), decode entities
+    (&nbsp; &amp; &#160; …), drop markdown bold marks and strip surrounding space."""
     if "<" in text:
         text = _CHECKED.sub("☑", text)
         text = _UNCHECKED.sub("☐", text)
         text = _TAG.sub(" ", text)
+    if "<" in text or ">" in text:
+        text = _TAG_PIECES.sub("", text)
     if "&" in text:
         text = unescape(text).replace("\xa0", " ")  # &nbsp; as a plain space
     if "**" in text:  # markdown bold inside a cell: **合计**
@@ -237,6 +242,26 @@ def _grid_table(lines: list[str], i: int) -> tuple[Grid, int]:
     return grid, i
 
 
+# A cell the row break left inside a tag (<b>本年支出合计</ · <b) or after an opening tag closed below it (<b> over
+# 本年支出合计</b); the cell below holding that tag's rest (a closing tag, or the > of the one cut).
+_OPEN_TAG = re.compile(r"</?(?:[A-Za-z][^<>]*)?$|<(?!br\b|input\b|img\b)[A-Za-z][^<>]*>[^<]*$", re.I)
+_TAG_REST = re.compile(r"</|^[^<]*>")
+
+
+def _add_row(grid: Grid, texts: list[str], line: int, row: str, above: list[str] | None) -> list[str] | None:
+    """Append the cells ``texts`` of ``row`` to ``grid``, or join them to the row above (its texts as read: ``above``)
+    where they hold only the rest of tags that row left open in the same cells (a tall cell a converter wrote a row
+    per line, a tag cut by the row break: its pieces had read as the label of a row of their own). The texts the next
+    row may join, None where they hold no tag."""
+    cells = [k for k, text in enumerate(texts) if text.strip()] if above else []
+    if cells and all(k < len(above) and _OPEN_TAG.search(above[k]) and _TAG_REST.search(texts[k]) for k in cells):
+        texts = [a + b for a, b in zip_longest(above, texts, fillvalue="")]
+        grid.rows[-1] = _cells(texts, grid.rows[-1][0].line, clean_cell)
+        return texts
+    grid.rows.append(_cells(texts, line, _cleaner(row)))
+    return texts if "<" in row else None
+
+
 def _is_rule(row: str) -> bool:
     """A markdown table's delimiter row: | --- | :---: | (never a lone --- rule)."""
     return "-" in row and "|" in row and _PIPE_RULE.match(row) is not None
@@ -244,7 +269,7 @@ def _is_rule(row: str) -> bool:
 
 def _cleaner(row: str):
     """How the cells of a tab or pipe row are cleaned: markup and entities only where the row has some."""
-    return clean_cell if "<" in row or "&" in row or "**" in row else str.strip
+    return clean_cell if "<" in row or ">" in row or "&" in row or "**" in row else str.strip
 
 
 def read_blocks(text: str) -> list[Paragraph | Grid]:
@@ -288,16 +313,16 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "|" in stripped and (
             (stripped.startswith("|") and stripped.count("|") >= 2) or (i + 1 < n and _is_rule(lines[i + 1].strip()))
         ):  # a pipe table, with outer pipes or (GFM) without them above its delimiter row
-            grid, delimiter, outer = Grid(lineno), i + 1, stripped.startswith("|")
+            grid, delimiter, outer, above = Grid(lineno), i + 1, stripped.startswith("|"), None
             while i < n and (row := lines[i].strip()) and (row.startswith("|") if outer else "|" in row):
                 # the delimiter row after the header row; a rule of --- repeated under a header printed again
                 if not (_is_rule(row) and (i == delimiter or "---" in row or ":" in row)):
-                    grid.rows.append(_cells(_split_pipe(row), i + 1, _cleaner(row)))
+                    above = _add_row(grid, _split_pipe(row), i + 1, row, above)
                 i += 1
             blocks.append(grid)
             continue
         if "\t" in raw:
-            grid = Grid(lineno)
+            grid, above = Grid(lineno), None
             while i < n:
                 row = lines[i]
                 if "\t" in row:
@@ -312,7 +337,7 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                         continue
                 elif not (texts := _spaced_cells(row, {len(grid.rows[-1])})):  # the last row, spaced: as wide
                     break
-                grid.rows.append(_cells(texts, i + 1, _cleaner(row)))
+                above = _add_row(grid, texts, i + 1, row, above)
                 i += 1
             blocks.append(grid)
             continue

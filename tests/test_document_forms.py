@@ -12,7 +12,7 @@ from loaders.pipeline import ParsedDocument
 from loaders.text import is_printed_amount, to_wan
 
 from .conftest import CORPUS
-from .test_forms import REAL, T01, T05, T06, parse, values
+from .test_forms import REAL, T01, T04, T05, T06, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
 
 TITLE = "# 2024 年度武汉市信息中心（武汉市大数据中心）决算公开"
@@ -873,3 +873,29 @@ def test_a_heading_over_a_title_without_its_year_is_not_its_first_half(heading, 
     rest = [line for line in LINES[at + 1 :] if number or line != "公开 04 表"]
     parsed = parse([*LINES[:at], heading, "", "财政拨款收入支出决算总表", *rest])
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ("<b>", "本年支出合计</b"),
+        ("<b>本年支出合计</", "b>"),
+        ("<b>本年", "支出合计<", "/b>"),
+        ("<b", ">本年支出合计</b>"),
+    ],
+)
+def test_a_tag_cut_by_a_row_break_in_a_label_written_a_row_per_line(pieces):
+    """Table 04's bold label written a row per line, its tag cut where a line ends (<b> | 59 | 3,797.75 over
+    本年支出合计</b): the tag's pieces are no text of the label (its rest had been joined down to 年末财政拨款
+    结转和结余, the this-year total read as that line's 20.00, silently)."""
+    first, end = table_block(T04)
+    at = next(i for i in range(first, end) if "<b>本年支出合计</b>" in LINES[i])
+    cells = LINES[at].split("\t")
+    tall = [
+        "\t".join([*cells[:3], piece, *cells[4:]] if not k else ["", "", "", piece]) for k, piece in enumerate(pieces)
+    ]
+    carryover = LINES[at + 1].replace("结转和结余\t60\t\t\t", "结转和结余\t60\t20.00\t20.00\t")
+    parsed = parse([*LINES[:at], *tall, carryover, *LINES[at + 2 :]])
+    read = {(t.line_item, t.column_key): t.amount for t in parsed.totals["04"] if t.name_raw}
+    assert [read[item, "total"] for item in ("expense_this_year_total", "carryover_end")] == [3797.75, 20]
+    assert parsed.document.warnings == []

@@ -250,3 +250,13 @@ def test_a_spaced_row_whose_cells_cannot_be_placed_is_recorded(line):
 def test_a_line_with_double_spaces_between_tab_rows_stays_text(line):
     blocks = read_blocks(SPACED.format(line))
     assert [type(b).__name__ for b in blocks] == ["Grid", "Paragraph", "Grid"] and blocks[1].text == line
+
+
+def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
+    """A cell a converter wrote a row per line, its tag cut by the row break: the row holding the tag's rest alone is
+    joined to its row, a piece at a cell's end or start dropped (本年支出合计</b had read as a label of its own)."""
+    text = "项目\t行次\n<b>\t59\n本年支出合计</b\t\n<b\t60\n>总计</b>\t\n<b>合计</\t61\nb>\t\n满意度>90%\t62\n<b>\t\n"
+    (grid,) = grids(text)
+    rows = [["项目", "行次"], ["本年支出合计", "59"], ["总计", "60"], ["合计", "61"], ["满意度>90%", "62"], ["", ""]]
+    assert texts(grid) == rows
+    assert [row[0].line for row in grid.rows] == [1, 2, 4, 6, 8, 9]
