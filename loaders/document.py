@@ -494,6 +494,15 @@ def _other_group(prev: Table, cap: Paragraph, block: Grid) -> bool:
     return bool(before) and bool(after) and not before & after
 
 
+def _group_heading(pending: list[Paragraph], prev: Table) -> bool:
+    """Table 06 printed as a grid for each 经费 group under one caption: short lines naming no table over a grid, one
+    of them naming the group the table does not (二、公用经费 after the 人员经费 grid)."""
+    if prev.code != "06" or not all(len(p.text) <= MAX_CAPTION_LEN and "表" not in p.text for p in pending):
+        return False
+    named = _groups([], "".join(p.text for p in pending))
+    return len(named) == 1 and not named & _groups(prev.rows, prev.caption)
+
+
 def _continues(prev: Table, cap: Paragraph, continued: bool, block: Grid) -> bool:
     """A grid whose caption names the table before continues it: 续表, the same caption printed again (with or
     without its year), a table number alone over a grid as wide, its header rows printed again, rows of amounts
@@ -703,8 +712,8 @@ def _continuation(
 ) -> bool:
     """Whether a grid continues the table before: named by its caption as that table (``_continues``: 续表, the same
     caption again, a number alone …), or, named as no table (none kept apart), under 续表, under no line at all, under
-    a page's running header (``title_unit``: the unit the document's title names) or over the table's header rows
-    printed again."""
+    a page's running header (``title_unit``: the unit the document's title names), over the table's header rows
+    printed again or under the heading of table 06's other 经费 group."""
     if prev is None:
         return False
     if caption.code is not None:
@@ -714,6 +723,7 @@ def _continuation(
         or not pending
         or _running_header(pending, caption.unit, prev, block, title_unit)
         or _header_again(pending, prev, block)
+        or _group_heading(pending, prev)
     )
 
 

@@ -656,9 +656,18 @@ def test_the_amount_unit_printed_in_the_column_headers(heading):
 
 
 @pytest.mark.parametrize("header", ["经济分类\t科目名称\t决算数", "科目编码\t科目名称\t金额"])
-def test_table06_printed_as_a_table_for_each_cost_group(header):
+@pytest.mark.parametrize(
+    ("caption", "heading", "other"),
+    [
+        (f"{T06}（人员经费）", None, f"{T06}（公用经费）"),
+        (T06, "一、人员经费", "二、公用经费"),  # one caption, a sub-heading over each group's grid
+    ],
+    ids=["caption_for_each", "sub_headings"],
+)
+def test_table06_printed_as_a_table_for_each_cost_group(caption, heading, other, header):
     """Table 06 as a 人员经费 table and a 公用经费 table (its two panels one under the other), the second with its
-    header row worded otherwise: one table 06 (the 公用经费 table was kept apart and every public-use row lost)."""
+    header row worded otherwise, under a caption naming its group or a sub-heading: one table 06 (the 公用经费 table
+    was kept apart and every public-use row lost; under 二、公用经费 with a warning, and table 08 refused below it)."""
     first, end = table_block(T06)
     at = LINES.index(T06)
     cells = [(line.split("\t") + [""] * 9)[:9] for line in LINES[first + 2 : end - 1]]
@@ -668,13 +677,14 @@ def test_table06_printed_as_a_table_for_each_cost_group(header):
 
     lines = [
         *LINES[:at],
-        f"{T06}（人员经费）",
+        caption,
         *LINES[at + 1 : first],
+        *([heading] if heading else []),
         "经济分类\t科目名称\t决算数",
         *rows(0),
         "人员经费合计\t\t1,250.60",
         "",
-        f"{T06}（公用经费）",
+        other,
         "",
         header,
         *rows(3),
