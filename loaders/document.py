@@ -804,11 +804,12 @@ def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str
 
 def _title_run(run: set[str], para: Paragraph) -> set[str]:
     """The tables a run of consecutive lines naming one of the nine by its title names, the line ``para`` added (a
-    line naming one of them again starts a run; a line naming none ends it). A run naming three is a contents list
-    (一、收入支出决算总表 / 二、收入决算表 / …): none of its lines captions a grid below it."""
-    code = title_code(norm(para.text)) if "表" in para.text else None
-    if code is None:
-        return set()
+    line naming one of them again starts a run; a table's number alone, 公开01表, leaves it as it is; a line naming
+    none ends it). A run naming three is a contents list (一、收入支出决算总表 / 二、收入决算表 / …): none of its lines
+    captions a grid below it."""
+    text = norm(para.text) if "表" in para.text else ""
+    if (code := title_code(text) if text else None) is None:
+        return run if text and _number_code(text) else set()
     return {code} if code in run else run | {code}
 
 

@@ -244,6 +244,39 @@ def test_a_contents_list_captions_no_grid_below_it(before, pages):
     ]
 
 
+def test_a_contents_list_with_the_table_numbers_on_lines_of_their_own_captions_no_grid_below_it():
+    """The contents lines with each table's number on a line of its own (公开01表 / 收入支出决算总表 / … / 公开09表 /
+    财政拨款“三公”经费支出决算表) over a grid with no caption: a table with no caption (the number lines had ended
+    the contents run: the grid was read as naming table 09, with a warning)."""
+    at = next(k for k, line in enumerate(LINES) if line.startswith("## 第三部分"))
+    lines = []
+    for line in LINES[:at]:
+        number = "一二三四五六七八九".find(line[:1]) + 1 if line.endswith("决算表") and line[1:2] == "、" else 0
+        lines += [f"公开0{number}表", "", line[2:]] if number else [line]
+    parsed = parse([*lines, "项目\t决算数", "合计\t12.34", "", *LINES[at:]])
+    assert values(parsed) == values(REAL)
+    assert parsed.document.warnings == [
+        f"table at line {len(lines) + 1}: amounts in a table that is neither one of the nine tables (no caption "
+        "recognised) nor a performance evaluation; not read"
+    ]
+
+
+@pytest.mark.parametrize("grid09", [True, False])
+def test_empty_tables_printed_one_after_another_as_a_title_a_number_and_a_note(grid09):
+    """Tables 07, 08 (and 09) printed empty one after another, each as its title, its number and a note: no contents
+    list; table 09's grid is read under its caption, and no empty table's caption is taken by the grid below."""
+    t08, empty_08 = "2024 年度国有资本经营预算财政拨款支出决算表", "本单位 2024 年度无国有资本经营预算财政拨款支出。"
+    empty = [T07, "公开 07 表", EMPTY_07, t08, "公开 08 表", empty_08]
+    at, end = LINES.index(t08), LINES.index(T09)
+    if not grid09:
+        empty += [T09, "公开 09 表", "本单位 2024 年度无财政拨款“三公”经费支出。"]
+        end = table_block(T09)[1]
+    parsed = parse([*LINES[:at], *(x for line in empty for x in (line, "")), *LINES[end:]])
+    assert parsed.document.warnings == ([] if grid09 else ["table 09 财政拨款“三公”经费支出决算表 not found"])
+    read = [(t.code, t.caption) for t in REAL.document.tables if t.code != "08" and (grid09 or t.code != "09")]
+    assert [(t.code, t.caption) for t in parsed.document.tables] == read
+
+
 def identity(parsed: ParsedDocument) -> tuple:
     d = parsed.document
     return d.unit_name, d.unit_alias, d.fiscal_year, d.doc_kind, parsed.document_id
