@@ -242,22 +242,33 @@ def _grid_table(lines: list[str], i: int) -> tuple[Grid, int]:
     return grid, i
 
 
-# A cell the row break left inside a tag (<b>本年支出合计</ · <b) or after an opening tag closed below it (<b> over
-# 本年支出合计</b); the cell below holding that tag's rest (a closing tag, or the > of the one cut).
-_OPEN_TAG = re.compile(r"</?(?:[A-Za-z][^<>]*)?$|<(?!br\b|input\b|img\b)[A-Za-z][^<>]*>[^<]*$", re.I)
-_TAG_REST = re.compile(r"</|^[^<]*>")
+# A cell the row break left inside a tag's markup (<b>本年支出合计</ · <b), its rest (…>) starting the cell below; or
+# after an opening tag not closed in it (<b> · <b>本年), any text below being inside the element.
+_IN_TAG = re.compile(r"</?(?:[A-Za-z][^<>]*)?$")
+_TAG_REST = re.compile(r"[^<]*>")
+_IN_ELEMENT = re.compile(r"<(?!br\b|input\b|img\b)[A-Za-z][^<>]*>[^<]*$", re.I)
 
 
 def _add_row(grid: Grid, texts: list[str], line: int, row: str, above: list[str] | None) -> list[str] | None:
     """Append the cells ``texts`` of ``row`` to ``grid``, or join them to the row above (its texts as read: ``above``)
-    where they hold only the rest of tags that row left open in the same cells (a tall cell a converter wrote a row
-    per line, a tag cut by the row break: its pieces had read as the label of a row of their own). The texts the next
-    row may join, None where they hold no tag."""
-    cells = [k for k, text in enumerate(texts) if text.strip()] if above else []
-    if cells and all(k < len(above) and _OPEN_TAG.search(above[k]) and _TAG_REST.search(texts[k]) for k in cells):
-        texts = [a + b for a, b in zip_longest(above, texts, fillvalue="")]
-        grid.rows[-1] = _cells(texts, grid.rows[-1][0].line, clean_cell)
-        return texts
+    where they are only text inside tags that row left open in the same cells, or that row's only cells are such
+    tags, closed below (a tall cell a converter wrote a row per line, a tag cut by the row break: <b> over 本年支出合计
+    </b; its pieces had read as the label of a row of their own). The texts the next row may join, None where they
+    hold no tag."""
+    if above:
+        filled = [k for k, text in enumerate(texts) if text.strip()]
+        inside = {
+            k
+            for k in filled
+            if k < len(above)
+            and (_IN_ELEMENT.search(above[k]) or (_IN_TAG.search(above[k]) and _TAG_REST.match(texts[k])))
+        }
+        closed = {k for k in inside if "</" in texts[k] or _TAG_REST.match(texts[k])}
+        alone = bool(inside) and inside.issuperset(filled)
+        if alone or (closed and closed.issuperset(k for k, text in enumerate(above) if text.strip())):
+            joined = [a + b for a, b in zip_longest(above, texts, fillvalue="")]
+            grid.rows[-1] = _cells(joined, grid.rows[-1][0].line if alone else line, clean_cell)
+            return joined
     grid.rows.append(_cells(texts, line, _cleaner(row)))
     return texts if "<" in row else None
 

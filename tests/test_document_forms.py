@@ -919,26 +919,30 @@ def test_a_heading_over_a_title_without_its_year_is_not_its_first_half(heading, 
 
 
 @pytest.mark.parametrize(
-    "pieces",
+    ("pieces", "place"),
     [
-        ("<b>", "本年支出合计</b"),
-        ("<b>本年支出合计</", "b>"),
-        ("<b>本年", "支出合计<", "/b>"),
-        ("<b", ">本年支出合计</b>"),
+        (("<b>", "本年支出合计</b"), 0),
+        (("<b>本年支出合计</", "b>"), 0),
+        (("<b>本年", "支出合计<", "/b>"), 0),
+        (("<b", ">本年支出合计</b>"), 0),
+        (("<b>本年", "支出合计</b"), 1),
+        (("<b>", "本年支出合计", "</b"), 2),
     ],
 )
-def test_a_tag_cut_by_a_row_break_in_a_label_written_a_row_per_line(pieces):
-    """Table 04's bold label written a row per line, its tag cut where a line ends (<b> | 59 | 3,797.75 over
-    本年支出合计</b): the tag's pieces are no text of the label (its rest had been joined down to 年末财政拨款
-    结转和结余, the this-year total read as that line's 20.00, silently)."""
+def test_a_tag_cut_by_a_row_break_in_a_label_written_a_row_per_line(pieces, place):
+    """Table 04's bold label written a row per line (行次 and amounts beside the line ``place``), its tag cut where a
+    line ends (<b> | 59 | 3,797.75 over 本年支出合计</b): the tag's pieces are no text of the label (its rest had been
+    joined down to 年末财政拨款结转和结余, the this-year total read as that line's 20.00, silently), and the label
+    of the line below, written a row per line too, stays that line's."""
     first, end = table_block(T04)
     at = next(i for i in range(first, end) if "<b>本年支出合计</b>" in LINES[i])
     cells = LINES[at].split("\t")
     tall = [
-        "\t".join([*cells[:3], piece, *cells[4:]] if not k else ["", "", "", piece]) for k, piece in enumerate(pieces)
+        "\t".join([*cells[:3], piece, *cells[4:]] if k == place else ["", "", "", piece])
+        for k, piece in enumerate(pieces)
     ]
-    carryover = LINES[at + 1].replace("结转和结余\t60\t\t\t", "结转和结余\t60\t20.00\t20.00\t")
-    parsed = parse([*LINES[:at], *tall, carryover, *LINES[at + 2 :]])
+    carryover = LINES[at + 1].replace("年末财政拨款结转和结余\t60\t\t\t", "政拨款结转和结余\t60\t20.00\t20.00\t")
+    parsed = parse([*LINES[:at], *tall, "\t\t\t年末财", carryover, *LINES[at + 2 :]])
     read = {(t.line_item, t.column_key): t.amount for t in parsed.totals["04"] if t.name_raw}
     assert [read[item, "total"] for item in ("expense_this_year_total", "carryover_end")] == [3797.75, 20]
     assert parsed.document.warnings == []
