@@ -104,8 +104,12 @@ def test_the_seeds_cover_every_paging():
 @pytest.mark.parametrize("form", FORMS, ids="+".join)
 @pytest.mark.parametrize("seed", SEEDS[:6])
 def test_every_number_read_back_in_other_forms(seed, form):
-    doc = made(seed)
-    parsed = parse(steps.apply(doc.text, form), f"synth-{seed}.md")
+    read_back_in(made(seed), form, f"synth-{seed}.md")
+
+
+def read_back_in(doc: synth.Synthetic, form: tuple[str, ...], name: str) -> None:
+    """Every number of ``doc`` read back, with no warning, from its text in ``form`` (tests/steps.py)."""
+    parsed = parse(steps.apply(doc.text, form), name)
     assert synth.observed(parsed) == doc.truth
     assert parsed.document.warnings == []
 
@@ -144,10 +148,7 @@ def test_other_years_and_offices_read_back(seed):
 @pytest.mark.parametrize("form", FORMS, ids="+".join)
 @pytest.mark.parametrize("seed", VARIED[:3])
 def test_other_years_and_offices_in_other_forms(seed, form):
-    doc = varied(seed)
-    parsed = parse(steps.apply(doc.text, form), f"varied-{seed}.md")
-    assert synth.observed(parsed) == doc.truth
-    assert parsed.document.warnings == []
+    read_back_in(varied(seed), form, f"varied-{seed}.md")
 
 
 def test_the_varied_seeds_cover_every_option():

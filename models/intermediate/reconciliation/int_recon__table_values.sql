@@ -27,12 +27,14 @@ subject_values as (
     where is_total or subject_level = '类' or (is_leaf and subject_code is not null)
 ),
 
-totals_lines as (
-    select
-        *,
-        bool_or(is_subtotal) over (partition by document_id, table_code, side, line_item) as has_subtotal
+carryover_subtotals as (
+    select distinct
+        document_id,
+        table_code,
+        side,
+        line_item
     from {{ ref('stg_raw__totals_lines') }}
-    where line_item like 'carryover%'
+    where is_subtotal and line_item like 'carryover%'
 ),
 
 totals_values as (
@@ -42,18 +44,20 @@ totals_values as (
         source_line,
         amount_wan,
         side || ':' || line_item || coalesce(':' || subject_code, '') || ':' || column_key as value_key
-    from {{ ref('stg_raw__totals_lines') }}
-    where line_item is null or line_item not like 'carryover%'
-    union all
+    from {{ ref('stg_raw__totals_lines') }} as totals_lines
     -- lines printed under a 结转和结余 subtotal (table 04's funds, table 01's 其中 lines) are parts, not the line
-    select
-        document_id,
-        table_code,
-        source_line,
-        amount_wan,
-        side || ':' || line_item || coalesce(':' || subject_code, '') || ':' || column_key as value_key
-    from totals_lines
-    where is_subtotal or not (table_code = '04' or has_subtotal)
+    where not (
+        line_item like 'carryover%' and not is_subtotal and (
+            table_code = '04' or exists (
+                select 1 from carryover_subtotals
+                where
+                    carryover_subtotals.document_id = totals_lines.document_id
+                    and carryover_subtotals.table_code = totals_lines.table_code
+                    and carryover_subtotals.side = totals_lines.side
+                    and carryover_subtotals.line_item = totals_lines.line_item
+            )
+        )
+    )
 ),
 
 econ_values as (
