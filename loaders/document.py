@@ -56,15 +56,16 @@ _HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("06", ("人员经费", "公用经费")),
     ("09", ("因公出国", "公务接待")),
 ]
-# Header words of each table's own columns (01 and 04: their two sides): of two tables whose captions name the same
-# table, the one whose header has them is read (住房改革支出决算表 | 科目编码 | 科目名称 | 金额 is not table 03).
+# Header words of each table's own columns (01 and 04: their two sides, 04 its funds too): of two tables whose captions
+# name the same table, the one whose header has them is read (住房改革支出决算表 | 科目编码 | 科目名称 | 金额 is not
+# table 03). 05, 07 and 08 print the same columns: their headers tell them from other tables, not from each other.
 _HEADER_FIT = {
     code: re.compile(pattern)
     for code, pattern in [
         ("01", r"收入.*支出|支出.*收入"),
         ("02", r"财政拨款|上级补助|事业收入|经营收入|附属单位|其他收入"),
         ("03", r"基本支出|项目支出|上[缴解]上级|经营性?支出|附属单位补助"),
-        ("04", r"收入.*支出|支出.*收入"),
+        ("04", r"(?:收入.*支出|支出.*收入).*(?:一般公共预算|政府性基金|国有资本经营)"),
         ("05", r"基本支出|项目支出"),
         ("06", r"人员经费|公用经费"),
         ("07", r"基本支出|项目支出|本年收入"),

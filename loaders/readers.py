@@ -48,9 +48,11 @@ _BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
-# The pieces of a tag a row break cut (<b>本年支出合计</b written over two rows): an opening at a cell's end (</b, <b,
-# </), the rest of an inline tag at its start (b>, /b>, span style="…">).
-_TAG_PIECES = re.compile(r"(?:</|<[A-Za-z])[^<>]*$|^\s*/?(?:b|strong|em|i|u|s|span|font|sup|sub|p|div|br)\b[^<>]*>")
+# The pieces of an inline tag a row break cut (<b>本年支出合计</b written over two rows): its opening at a cell's end
+# (</b, <b, <span style="…, </), its rest at a cell's start (b>, /b>, span style="…">) — not a comparison (Q<A的比例,
+# 满意度>90%, p>0.05, s>=95%, i > 0).
+_INLINE_TAG = r"(?:b|strong|em|i|u|s|span|font|sup|sub|p|div|br)"
+_TAG_PIECES = re.compile(rf"</?(?:{_INLINE_TAG}(?:\s[^<>]*)?)?$|^\s*/?{_INLINE_TAG}(?:\s+[\w-]+=[^<>]*)?>(?![\d=])")
 
 
 def clean_cell(text: str) -> str:

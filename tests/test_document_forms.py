@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from loaders.document import DocumentError, parse_document
+from loaders.document import DocumentError, _header_fits, parse_document
 from loaders.pipeline import ParsedDocument
 from loaders.text import is_printed_amount, to_wan
 
@@ -946,3 +946,15 @@ def test_a_tag_cut_by_a_row_break_in_a_label_written_a_row_per_line(pieces, plac
     read = {(t.line_item, t.column_key): t.amount for t in parsed.totals["04"] if t.name_raw}
     assert [read[item, "total"] for item in ("expense_this_year_total", "carryover_end")] == [3797.75, 20]
     assert parsed.document.warnings == []
+
+
+def test_table04s_header_names_its_funds_beside_its_sides():
+    """Of two tables captioned as table 04, the one whose header has two sides and the funds is read: table 01's
+    header (two sides, no funds) no longer fits table 04 (they had been told apart by nothing)."""
+    grids = {t.code: t.rows for t in REAL.document.tables if t.code in ("01", "04")}
+    assert [_header_fits(code, grids[table]) for code in ("01", "04") for table in ("01", "04")] == [
+        True,
+        True,
+        False,
+        True,
+    ]

@@ -255,10 +255,11 @@ def test_a_line_with_double_spaces_between_tab_rows_stays_text(line):
 def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
     """A cell a converter wrote a row per line, its tag cut by the row break: a row holding only text inside the tag
     or its rest is joined to the row above, a row holding only the tag's start to the row below where it is closed
-    there, a piece at a cell's end or start dropped (本年支出合计</b had read as a label of its own)."""
+    there, a piece at a cell's end or start dropped (本年支出合计</b had read as a label of its own); a comparison is
+    no tag (Q<A的比例, p>0.05, s>=95%, i > 0 had lost their text)."""
     text = (
         "项目\t行次\n<b>\t59\n本年支出合计</b\t\n<b\t60\n>总计</b>\t\n<b>合计</\t61\nb>\t\n满意度>90%\t62\n"
-        "<b>\t\n本年\t\n支出合计</b\t63\n年末财\t\n小计</b\t64\nb>\t65\n"
+        "<b>\t\n本年\t\n支出合计</b\t63\nQ<A的比例\t64\np>0.05\t65\ns>=95%\t66\ni > 0\t67\n"
     )
     (grid,) = grids(text)
     assert texts(grid) == [
@@ -268,8 +269,9 @@ def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
         ["合计", "61"],
         ["满意度>90%", "62"],
         ["本年支出合计", "63"],
-        ["年末财", ""],
-        ["小计", "64"],
-        ["", "65"],
+        ["Q<A的比例", "64"],
+        ["p>0.05", "65"],
+        ["s>=95%", "66"],
+        ["i > 0", "67"],
     ]
-    assert [row[0].line for row in grid.rows] == [1, 2, 4, 6, 8, 11, 12, 13, 14]
+    assert [row[0].line for row in grid.rows] == [1, 2, 4, 6, 8, 11, 12, 13, 14, 15]

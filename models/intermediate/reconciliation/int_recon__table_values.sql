@@ -34,7 +34,7 @@ carryover_subtotals as (
         side,
         line_item
     from {{ ref('stg_raw__totals_lines') }}
-    where is_subtotal and line_item like 'carryover%'
+    where is_subtotal and line_item like 'carryover%' and amount_wan is not null
 ),
 
 totals_values as (
