@@ -8,9 +8,10 @@ from functools import cache
 
 import pytest
 
-from loaders.document import Table, parse_document
+from loaders.document import OTHER, Table, _title_name, parse_document
 from loaders.pipeline import ParsedDocument, interpret
 from loaders.staging import columns, rows_for
+from loaders.text import norm
 
 from . import steps
 from .conftest import CORPUS, REAL
@@ -165,3 +166,18 @@ def test_a_table_naming_one_of_the_nine(where):
         else f"{named} as the table at line {parsed.document.table('03').first_line} does, whose header names table "
         "03's columns; kept apart, not read as table 03"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("2024 年度政府性基金收入支出决算表", "07"),
+        ("2024 年度政府性基金支出决算表", "07"),
+        ("2024 年度政府性基金预算财政拨款收入支出决算表", "07"),
+        ("2024 年度社保基金收入支出决算表", OTHER),
+    ],
+)
+def test_a_government_fund_table_named_without_its_budget(title, code):
+    """政府性基金收入支出决算表 (without 预算财政拨款, as some offices name table 07) is table 07, not a table
+    beyond the nine (基金 before 收入支出决算表 had made it OTHER; without that, table 01)."""
+    assert _title_name(norm(title)) == code
