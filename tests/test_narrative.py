@@ -812,3 +812,25 @@ def test_statements_in_other_offices_wordings(lines, want):
     增长率为, 与上年持平 / 无变化, 所占比例为, 人员经费支出, 预算数 / 决算数, 购置公务用车 / 保有量 X 辆, 批次,
     未安排, 政府采购支出 / 政府采购货物, 授予中小企业的合同总金额, 单价 … （含）以上, 共涉及 N 个项目 (each missed)."""
     assert figures(*lines) == _rows(*want)
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (  # 分别为 X、Y: the first amount the income's, the second the expense's
+            (_TOTALS, "收、支总计分别为3,797.75万元、3,790.00万元。"),
+            [("income_total", "3797.75", None, None), ("expense_total", "3790.00", None, None)],
+        ),
+        (
+            ("四、财政拨款收入支出决算总体情况说明", "财政拨款收入总计3,797.75万元、支出总计3,797.75万元。"),
+            [("fiscal_grant_total", "3797.75", None, None)],
+        ),
+        (("三、支出决算情况说明", "支出决算合计3,797.75万元。"), [("expense_this_year", "3797.75", None, None)]),
+        ((_TOTALS, "收、支总计减少502.07万元，负增长15.2%。"), [(k, "-502.07", "-15.2", None) for k, *_ in _CHANGE]),
+        ((_TOTALS, "收、支总计较上年负增长15.2%。"), [(k, None, "-15.2", None) for k, *_ in _CHANGE]),
+    ],
+)
+def test_totals_worded_with_two_amounts_apart_or_a_negative_growth(lines, want):
+    """分别为 with two amounts, 财政拨款收入总计 … 支出总计 … apart, 支出决算合计, 负增长 Y% (each missed, the
+    percentage after 减少 X 万元 dropped)."""
+    assert figures(*lines) == _rows(*want)

@@ -63,17 +63,17 @@ _LAST_YEAR = rf"(?:上年度?|上一年度?|去年|(?:{_YEAR})年度?)(?:同期)
 # year's).
 COMPARED = re.compile(rf"(?:(?:比|较){_LAST_YEAR}|同比)$")
 CLAUSE_MARKS = "，,（(：:"
-CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1, "负增长": -1}
 # A change on last year: 增加(了) X 万元（，(同比)增长(率为) Y% / （增长 Y%））, the percentage first (增长 Y%，增加
 # X 万元 / 增长 Y%（增加 X 万元）), or the percentage alone (同比增长 Y%); 增加-X 万元 is a decrease.
 _DELTA = f"-?{_NUMBER}"
-_RATE_WORDS = "增长|下降|上升|降低|增幅|降幅"
+_RATE_WORDS = "负增长|增长|下降|上升|降低|增幅|降幅"
 CHANGE = (
     rf"(?:(?P<sign>增加|减少|增长|下降|上升|降低)了?(?P<change>{_DELTA})(?P<change_unit>{_UNIT})"
     rf"(?:[，,（(]?(?:同比)?(?:{_RATE_WORDS}|增加|减少)?率?了?(?:为)?(?P<change_pct>{_PERCENT})%)?"
     rf"|(?:{_RATE_WORDS})了?(?:为)?(?P<pct_first>{_PERCENT})%[，,（(]"
     rf"(?P<sign2>增加|减少)了?(?P<change2>{_DELTA})(?P<change_unit2>{_UNIT})[)）]?"
-    rf"|(?P<sign3>增长|下降|上升|降低)了?(?:为)?(?P<pct_only>{_PERCENT})%)"
+    rf"|(?P<sign3>负增长|增长|下降|上升|降低)了?(?:为)?(?P<pct_only>{_PERCENT})%)"
 )
 # 比上年(决算数)(X 万元) / 与上年(相比) / 同比; no change: 持平, 无变化
 _COMPARED_WITH = (
@@ -85,12 +85,12 @@ _VEHICLE_TOTAL = r"公务用车购置(?:费)?[及和与](?:公务用车)?运行(
 _BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
-    (("grant_total",), rf"财政拨款(?:{_BOTH_TOTALS})", ("fiscal_grant_total",)),
+    (("grant_total",), rf"财政拨款(?:{_BOTH_TOTALS}|收入总计)", ("fiscal_grant_total",)),  # 收入总计 X、支出总计 X
     (("totals",), _BOTH_TOTALS, ("income_total", "expense_total")),
     (("totals",), r"收入总计", ("income_total",)),
     (("totals",), r"支出总计", ("expense_total",)),
-    (("totals", "income"), r"本年收入(?:合计)?|收入合计", ("income_this_year",)),
-    (("totals", "expense"), r"本年支出(?:合计)?|支出合计", ("expense_this_year",)),
+    (("totals", "income"), r"本年收入(?:合计)?|收入(?:决算)?合计", ("income_this_year",)),
+    (("totals", "expense"), r"本年支出(?:合计)?|支出(?:决算)?合计", ("expense_this_year",)),
     (("totals",), r"年初结转和结余", ("carryover_begin",)),
     (("totals",), r"年末结转和结余", ("carryover_end",)),
     (("income",), r"财政拨款收入", ("fiscal_grant_income",)),
@@ -139,7 +139,8 @@ PHRASE_PATTERNS = [
         keys,
         re.compile(
             rf"(?:{phrase})[)）]?(?:决算数?)?(?:占[^，。；\d]{{0,14}}?(?P<share_first>{_PERCENT})%[，,]?)?"
-            rf"(?:均为|各为|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>{_UNIT}))?[，,]?"
+            rf"(?:均为|各为|(?P<each>分别为)|为|共计|合计|是|达)?[：:]?(?:人民币)?(?:(?P<value>{_NUMBER})(?P<unit>{_UNIT}))?"
+            rf"(?(each)(?:[、和](?P<value2>{_NUMBER})(?P<unit2>{_UNIT}))?)[，,]?"
             rf"{_COMPARED_WITH}?[，,]?(?:各|均)?(?:{CHANGE}|(?P<flat>{FLAT}))?"
             rf"(?:[，,]?所?占[^，。；\d]{{0,14}}?(?P<share>{_PERCENT})%)?"
         ),
@@ -400,10 +401,11 @@ def _phrase_statements(section: Section, offset: int, sentence: str, fiscal_year
             taken.append((m.start(), m.end()))
             line = section.line_at(offset + m.start())
             quote = sentence.strip("\n")
-            for key in keys:
+            for k, key in enumerate(keys):
                 if m["value"] and not prior:
                     share = _decimal(m["share"] or m["share_first"])
-                    out.append(Statement(section.kind, key, line, quote, _wan(m["value"], m["unit"]), share))
+                    value = _wan(m["value2"], m["unit2"]) if k and m["value2"] else _wan(m["value"], m["unit"])
+                    out.append(Statement(section.kind, key, line, quote, value, share))  # 分别为 X、Y: X, then Y
                 if m["change"] or m["change2"] or m["pct_only"]:
                     amount, pct = _change(m)
                     out.append(Statement(section.kind, key + "_change", line, quote, amount, pct))
