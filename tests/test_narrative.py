@@ -834,3 +834,34 @@ def test_totals_worded_with_two_amounts_apart_or_a_negative_growth(lines, want):
     """分别为 with two amounts, 财政拨款收入总计 … 支出总计 … apart, 支出决算合计, 负增长 Y% (each missed, the
     percentage after 减少 X 万元 dropped)."""
     assert figures(*lines) == _rows(*want)
+
+
+_PARTS = "政府采购支出总额2,425.21万元，其中：货物257.89万元、工程0万元、服务2,167.32万元。"
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (
+            (_PROCUREMENT, _PARTS),
+            [
+                ("procurement_total", "2425.21", None, None),
+                ("procurement_goods", "257.89", None, None),
+                ("procurement_works", "0", None, None),
+                ("procurement_services", "2167.32", None, None),
+            ],
+        ),
+        (  # the same words after the 中小企业 amount are that amount's parts, not the procurement's
+            (_PROCUREMENT, "授予中小企业合同金额270.81万元，其中：货物100.00万元、服务170.81万元。"),
+            [("procurement_sme", "270.81", None, None)],
+        ),
+        ((_ASSETS, "本单位有车辆5辆。"), [("vehicles_total", None, None, "5")]),
+        ((_ASSETS, "共有车辆5台。"), [("vehicles_total", None, None, "5")]),
+        ((_ASSETS, "现有公务用车5辆。"), [("vehicles_total", None, None, "5")]),
+        ((_ASSETS, "单位价值100万元以上大型设备4台（套）。"), [("equipment_over_1m", None, None, "4")]),
+    ],
+)
+def test_procurement_parts_vehicles_and_equipment_in_shorter_words(lines, want):
+    """货物 / 工程 / 服务 alone after the procurement total, 有车辆 / 车辆 N 台, 大型设备 (each missed; 现有公务用车 is
+    the total, not a use)."""
+    assert figures(*lines) == _rows(*want)

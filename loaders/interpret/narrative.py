@@ -82,6 +82,7 @@ _COMPARED_WITH = (
 FLAT = "持平|无变化|没有变化"
 _ABROAD = r"因公出国[（(]境[)）](?:经)?费"
 _VEHICLE_TOTAL = r"公务用车购置(?:费)?[及和与](?:公务用车)?运行(?:维护)?费"  # 购置及运行费, 购置费和运行维护费
+_PROCUREMENT_TOTAL = r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)"
 _BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
 PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
@@ -112,7 +113,7 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("basic",), r"人员经费(?:支出)?", ("personnel",)),
     (("basic",), r"公用经费(?:支出)?", ("public_use",)),
     (("agency_cost",), r"机关运行经费(?:财政拨款)?(?:支出)?", ("agency_operating_cost",)),
-    (("procurement",), r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)", ("procurement_total",)),
+    (("procurement",), _PROCUREMENT_TOTAL, ("procurement_total",)),
     (("procurement",), r"政府采购货物(?:支出)?|货物采购(?:支出)?", ("procurement_goods",)),
     (("procurement",), r"政府采购工程(?:支出)?|工程采购(?:支出)?", ("procurement_works",)),
     (("procurement",), r"政府采购服务(?:支出)?|服务采购(?:支出)?", ("procurement_services",)),
@@ -190,7 +191,7 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
         re.compile(_RECEPTION.format(r"\d+") + r"[，,、]?(?:来访人员|共|累计)?(\d+)人次"),
         "reception_people",
     ),
-    (("assets",), re.compile(r"共有(?:公务用)?车辆?(\d+)辆"), "vehicles_total"),  # 共有车辆5辆, 共有公务用车5辆
+    (("assets",), re.compile(r"有(?:公务用)?车辆?(\d+)[辆台]"), "vehicles_total"),  # (共)有车辆5辆, 共有公务用车5台
     (("performance",), re.compile(r"共涉及项目(\d+)个|共涉及(\d+)个项目"), "performance_projects"),
     (("performance",), re.compile(r"自评总分为?(\d+(?:\.\d+)?)分"), "self_eval_total_score"),
     (("performance",), re.compile(r"预算执行率得分为?(\d+(?:\.\d+)?)分"), "self_eval_budget_score"),
@@ -203,10 +204,18 @@ COUNTS_BY_KIND = _by_kind(COUNTS)
 VEHICLE_USE = re.compile(r"(?:其中)?((?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){2,16}?用车)(\d+)辆")
 # 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
 EQUIPMENT = re.compile(
-    r"(?:单位价值|单价)(\d+)万元(?:[（(]含[)）])?以上((?:[、，,和及]?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)"
+    r"(?:单位价值|单价)(\d+)万元(?:[（(]含[)）])?以上((?:[、，,和及]?(?:大型)?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)"
 )
-EQUIPMENT_ITEM = re.compile(r"(通用|专用)?设备(\d+)[台套]")
+EQUIPMENT_ITEM = re.compile(r"(?:大型)?(通用|专用)?设备(\d+)[台套]")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
+# 政府采购支出总额 X 万元，其中：货物 X 万元、工程 X 万元: the words alone name the total's parts right after it (after
+# 授予中小企业合同金额 they are that amount's).
+_PROCUREMENT_PART = rf"(货物|工程|服务)(?:类)?(?:支出)?为?{AMOUNT}"
+PROCUREMENT_PARTS = re.compile(
+    rf"(?:{_PROCUREMENT_TOTAL})(?:为|是|共计)?{_NUMBER}(?:{_UNIT})[，,]?其中[：:]?((?:[、，,]?{_PROCUREMENT_PART})+)"
+)
+PROCUREMENT_PART = re.compile(_PROCUREMENT_PART)
+PROCUREMENT_KINDS = {"货物": "goods", "工程": "works", "服务": "services"}
 PROCUREMENT_SHARE = re.compile(r"(货物|工程|服务)采购授予中小企业合同金额占\1支出金额的" + PCT)
 NONE_WORDS = re.compile(r"(?:无|没有)(?!变化)|未发生|未安排|不涉及")  # 与上年相比无变化: no change, not nothing
 # Sections where a sentence may say there was nothing to report.
@@ -484,8 +493,8 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                     out.append(Statement(section.kind, key, line, quote, quantity=quantity, detail=kind))
     if section.kind == "assets" and "用车" in sentence:
         for m in VEHICLE_USE.finditer(sentence):
-            if "共有" in m.group(1):
-                continue  # 共有公务用车5辆: the total, not a use
+            if "有" in m.group(1):
+                continue  # (共)有公务用车5辆: the total, not a use
             out.append(
                 Statement(
                     section.kind,
@@ -498,8 +507,12 @@ def _counts(section: Section, offset: int, sentence: str) -> list[Statement]:
                 )
             )
     if section.kind == "procurement":
+        for m in PROCUREMENT_PARTS.finditer(sentence):
+            for part in PROCUREMENT_PART.finditer(m.group(1)):
+                key = f"procurement_{PROCUREMENT_KINDS[part.group(1)]}"
+                out.append(Statement(section.kind, key, line, quote, _wan(part.group(2), part.group(3))))
         for m in PROCUREMENT_SHARE.finditer(sentence):
-            kind = {"货物": "goods", "工程": "works", "服务": "services"}[m.group(1)]
+            kind = PROCUREMENT_KINDS[m.group(1)]
             out.append(
                 Statement(section.kind, f"procurement_{kind}_sme_share", line, quote, percent=Decimal(m.group(2)))
             )
