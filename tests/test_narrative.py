@@ -865,3 +865,29 @@ def test_procurement_parts_vehicles_and_equipment_in_shorter_words(lines, want):
     """货物 / 工程 / 服务 alone after the procurement total, 有车辆 / 车辆 N 台, 大型设备 (each missed; 现有公务用车 is
     the total, not a use)."""
     assert figures(*lines) == _rows(*want)
+
+
+_HOUSING = ("住房保障支出", "住房改革支出")
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "budget"),  # path: class and 款 names
+    [
+        ("（1）住房保障支出类住房改革支出款住房公积金项年初预算为77.64万元，", _HOUSING, "77.64"),
+        ("（1）住房保障支出-住房改革支出-住房公积金：年初预算为77.64万元，", _HOUSING, "77.64"),
+        ("（1）2210201住房公积金：年初预算为77.64万元，", ("", ""), "77.64"),
+        (_LINE + "预算为77.64万元，", _HOUSING, "77.64"),
+        (_LINE + "年初预算为0，", _HOUSING, "0"),
+        (_LINE + "调整预算为80.00万元，年初预算为77.64万元，", _HOUSING, "77.64"),  # 调整预算 is not the budget
+    ],
+)
+def test_budget_lines_with_other_paths_and_figures(text, path, budget):
+    """A 项's path without （类）（款）（项） — bracket-less, dashed, or its code and name — and its figures without
+    年初 or a 0 without a unit: the line is read (it was missed), and it is never the whole 一般公共预算's budget."""
+    paragraphs = [Paragraph(1, _GPB), Paragraph(2, text + "支出决算为75.24万元，完成年初预算的96.9%。")]
+    lines = read_budget_lines(sections(paragraphs), 2024)
+    got = [
+        (b.class_name, b.kuan_name, b.xiang_name, b.original_budget_wan, b.final_wan, b.completion_pct) for b in lines
+    ]
+    assert got == [(*path, "住房公积金", D(budget), D("75.24"), D("96.9"))]
+    assert read_statements(sections(paragraphs), 2024) == []

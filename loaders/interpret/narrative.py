@@ -156,10 +156,11 @@ def _by_kind(catalog: list[tuple]) -> dict[str, list[tuple]]:
 
 
 PATTERNS_BY_KIND = _by_kind(PHRASE_PATTERNS)
-# 年初预算 / 支出决算 / 完成…% in any order, of a per-项 paragraph after its path or of the whole 一般公共预算 in a
-# sentence naming it before them (调整预算 is passed over).
-ORIGINAL_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?" + AMOUNT)
-FINAL_AMOUNT = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?" + AMOUNT)
+# (年初)预算 / (支出)决算 / 完成…% in any order, of a per-项 paragraph after its path or of the whole 一般公共预算 in a
+# sentence naming it before them (调整预算 and 一般公共预算 are no budget figure); a 0 may be printed without a unit.
+_FIGURE = rf"(?:{AMOUNT}|(0)(?=[，,。；]|$))"
+ORIGINAL_BUDGET = re.compile(rf"(?<!调整)(?<!公共)(?:年初)?预算(?:数)?(?:为|是)?{_FIGURE}")
+FINAL_AMOUNT = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?{_FIGURE}")
 COMPLETION = re.compile(_COMPLETION)
 WHOLE_BUDGET = re.compile(r"一般公共预算|财政拨款")
 # A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
@@ -423,6 +424,11 @@ def _phrase_statements(section: Section, offset: int, sentence: str, fiscal_year
     return out
 
 
+def _figure(m: re.Match) -> Decimal:
+    """万元 of an ORIGINAL_BUDGET / FINAL_AMOUNT match."""
+    return _wan(m[1], m[2]) if m[1] else Decimal(m[3])
+
+
 def _decimal(text: str | None) -> Decimal | None:
     return Decimal(text) if text is not None else None
 
@@ -544,8 +550,8 @@ def _gpb_budget(section: Section, offset: int, sentence: str, fiscal_year: int |
     line, quote, completion = section.line_at(offset), sentence.strip("\n"), COMPLETION.search(sentence)
     pct = _decimal(completion[1]) if completion else None
     return [
-        Statement(section.kind, "gpb_original_budget", line, quote, _wan(*original.groups())),
-        Statement(section.kind, "gpb_budget_completion", line, quote, _wan(*final.groups()), pct),
+        Statement(section.kind, "gpb_original_budget", line, quote, _figure(original)),
+        Statement(section.kind, "gpb_budget_completion", line, quote, _figure(final), pct),
     ]
 
 
@@ -576,7 +582,8 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
         subject, heading, stated, per_item, project = None, None, False, False, None
         for m in SENTENCE.finditer(section.text):
             offset, sentence = m.start(), m.group()
-            if per_item or "（项）" in sentence:  # per-项 budget execution, to the end of its paragraph
+            if per_item or "（项）" in sentence or ("预算" in sentence and _budget_paths(sentence)):
+                # per-项 budget execution, to the end of its paragraph
                 per_item = not sentence.endswith("\n")
                 continue
             if "自评综述" in sentence:  # the project whose figures follow, on this line or the next (项目 alone: none)
@@ -618,6 +625,17 @@ PROJECT_LINE = re.compile(
 )
 PROJECT_LIST = re.compile(r"项目支出(?:主要用于|主要包括|情况如下|具体如下|明细如下)")
 _LIST_MARK = re.compile(r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）])")
+SENTENCE_END = re.compile("[。；]")
+# A 项's path: （类）…（款）…（项） (its figures after it however punctuated), or right before its figures 类…款…项
+# without brackets, the names joined by dashes, or the 项's code and name (2210201住房公积金：年初预算为…).
+_BEFORE_FIGURES = r"(?=[：:，,]?(?:(?:年初)?预算|(?:支出)?决算))"
+_PATH_NAME = r"[\u4e00-\u9fff（）()]+?"
+BUDGET_PATHS = [
+    re.compile(r"(?P<cls>[^。；]+?)（类）(?P<kuan>[^。；]+?)（款）(?P<xiang>[^。；]+?)（项）"),
+    re.compile(rf"(?P<cls>{_PATH_NAME})类(?P<kuan>{_PATH_NAME})款(?P<xiang>{_PATH_NAME})项{_BEFORE_FIGURES}"),
+    re.compile(rf"(?P<cls>{_PATH_NAME})[-—－]+(?P<kuan>{_PATH_NAME})[-—－]+(?P<xiang>{_PATH_NAME}){_BEFORE_FIGURES}"),
+    re.compile(rf"\d{{7}}(?P<xiang>{_PATH_NAME}){_BEFORE_FIGURES}"),
+]
 
 
 @dataclass(slots=True)
@@ -660,16 +678,14 @@ def _lines_with(section: Section, word: str) -> list[tuple[int, str]]:
     return [(offset, text) for offset, text in lines if word in text]
 
 
-def _budget_paths(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each （类）…（款）…（项） path of a line, within its sentence."""
-    out: list[tuple[int, int]] = []
-    at = line.find("（项）")
-    while at >= 0:
-        start = max(line.rfind("。", 0, at), line.rfind("；", 0, at)) + 1
-        lei = line.find("（类）", start, at)
-        if lei >= 0 and line.find("（款）", lei, at) >= 0:
-            out.append((start, at + 3))
-        at = line.find("（项）", at + 3)
+def _budget_paths(line: str) -> list[tuple[int, int, re.Match]]:
+    """(start, end, path) of each sentence of a line that begins with a 项's path (after its list mark)."""
+    out = []
+    for start in [0, *(m.end() for m in SENTENCE_END.finditer(line))]:
+        sentence = line[start:]
+        skip = m.end() if (m := _LIST_MARK.match(sentence)) else 0
+        if path := next((p for pattern in BUDGET_PATHS if (p := pattern.match(sentence, skip))), None):
+            out.append((start, start + path.end(), path))
     return out
 
 
@@ -677,12 +693,12 @@ def read_budget_lines(narrative: list[Section], fiscal_year: int | None = None) 
     """Per-项 budget execution sentences of the narrative sections (上年支出决算 … passed over)."""
     out = []
     for section in narrative:
-        for offset, line in _lines_with(section, "（项）"):
+        for offset, line in _lines_with(section, "预算"):
             paths = _budget_paths(line)
-            if not paths:  # a （项） without its （类）…（款） path (the rest of one a page broke)
+            if not paths:  # no sentence begins with a path (行政运行（项）…: the rest of one a page broke)
                 continue
-            ends = [p for p, _ in paths[1:]] + [len(line)]  # each path's figures run to the next path
-            for (start, end), after in zip(paths, ends, strict=True):
+            ends = [p for p, *_ in paths[1:]] + [len(line)]  # each path's figures run to the next path
+            for (start, end, path), after in zip(paths, ends, strict=True):
                 segment = line[end:after]
                 original = next(_this_year(ORIGINAL_BUDGET, segment, fiscal_year), None)
                 final = next(_this_year(FINAL_AMOUNT, segment, fiscal_year), None)
@@ -691,19 +707,16 @@ def read_budget_lines(narrative: list[Section], fiscal_year: int | None = None) 
                 completion = COMPLETION.search(segment)
                 figures = max(x.end() for x in (original, final, completion) if x)
                 rest = segment[figures:].split("。", 1)[0]
-                path = _LIST_MARK.sub("", line[start:end])
-                cls, xiang_path = path.split("（类）", 1)
-                kuan, xiang_path = xiang_path.split("（款）", 1)
                 reason = rest.split("原因", 1)[1].lstrip("：:") if "原因" in rest else None
                 out.append(
                     BudgetLine(
                         section.line_at(offset + start),
-                        path,
-                        cls,
-                        kuan,
-                        xiang_path.split("（项）", 1)[0],
-                        _wan(*original.groups()),
-                        _wan(*final.groups()),
+                        path.string[path.pos : path.end()],
+                        path.groupdict().get("cls", ""),
+                        path.groupdict().get("kuan", ""),
+                        path["xiang"],
+                        _figure(original),
+                        _figure(final),
                         _decimal(completion[1]) if completion else None,
                         reason,
                         line[start : end + figures] + rest,
