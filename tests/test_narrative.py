@@ -699,6 +699,20 @@ def _rows(*rows: tuple) -> list[tuple]:
             ("十、机关运行经费支出说明", "机关运行经费与上年相比无变化。"),
             [("agency_operating_cost_change", "0", "0", None)],
         ),
+        (  # a class's budget under the whole budget's words is the class's, not the whole budget's
+            (
+                "五、一般公共预算财政拨款支出决算情况说明",
+                "一般公共预算财政拨款支出中，教育支出年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.0%。",
+            ),
+            [],
+        ),
+        (  # a part's 中小企业 amount is not the procurement's
+            (
+                "十一、政府采购支出情况说明",
+                "政府采购货物中，授予中小企业合同金额80.00万元。货物采购中小企业合同金额80.00万元。",
+            ),
+            [],
+        ),
     ],
 )
 def test_figures_are_not_given_to_another_key(lines, want):

@@ -117,7 +117,11 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("procurement",), r"政府采购货物(?:支出)?|货物采购(?:支出)?", ("procurement_goods",)),
     (("procurement",), r"政府采购工程(?:支出)?|工程采购(?:支出)?", ("procurement_works",)),
     (("procurement",), r"政府采购服务(?:支出)?|服务采购(?:支出)?", ("procurement_services",)),
-    (("procurement",), r"(?:授予)?中小企业的?合同(?:总)?金额", ("procurement_sme",)),
+    (  # not a part's (政府采购货物中，授予中小企业… / 货物采购中小企业…)
+        ("procurement",),
+        r"(?<![物程务]中，)(?<![物程务]中，授予)(?<![物程务]采购)(?<![物程务]采购授予)(?:授予)?中小企业的?合同(?:总)?金额",
+        ("procurement_sme",),
+    ),
     (("procurement",), r"(?:授予)?小微企业的?合同(?:总)?金额", ("procurement_small_micro",)),
     (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
     (("three_public",), _ABROAD + r"(?:支出)?(?!决算)", ("abroad",)),
@@ -162,7 +166,9 @@ _FIGURE = rf"(?:{AMOUNT}|(0)(?=[，,。；]|$))"
 ORIGINAL_BUDGET = re.compile(rf"(?<!调整)(?<!公共)(?:年初)?预算(?:数)?(?:为|是)?{_FIGURE}")
 FINAL_AMOUNT = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?{_FIGURE}")
 COMPLETION = re.compile(_COMPLETION)
-WHOLE_BUDGET = re.compile(r"一般公共预算|财政拨款")
+# The whole budget named right before its first figure (…一般公共预算财政拨款支出 年初预算为 / …财政拨款 支出决算为),
+# no other spending between (一般公共预算财政拨款支出中，教育支出年初预算为 … is a class's).
+WHOLE_BUDGET = re.compile(r"(?:一般公共预算|财政拨款)(?:支出)?(?:决算)?(?:总体情况)?[，,：:]?$")
 # A class line: 一般公共服务支出类支出 / 一般公共服务（类）支出 / 一般公共服务支出（类） / 一般公共服务支出 (a class's
 # own name) N 万元，占 P%.
 CLASS_LINE = re.compile(r"([\u4e00-\u9fff]+?)(?:（类）支出|支出(?:类支出|（类）)?)" + AMOUNT + r"，?占" + PCT)
@@ -545,7 +551,7 @@ def _gpb_budget(section: Section, offset: int, sentence: str, fiscal_year: int |
     拨款支出年初预算为 …, in either order): a 项's paragraph printed without （项） names a 项, not the whole."""
     original = next(_this_year(ORIGINAL_BUDGET, sentence, fiscal_year), None)
     final = next(_this_year(FINAL_AMOUNT, sentence, fiscal_year), None)
-    if original is None or final is None or not WHOLE_BUDGET.search(sentence, 0, min(original.start(), final.start())):
+    if original is None or final is None or not WHOLE_BUDGET.search(sentence[: min(original.start(), final.start())]):
         return []
     line, quote, completion = section.line_at(offset), sentence.strip("\n"), COMPLETION.search(sentence)
     pct = _decimal(completion[1]) if completion else None
