@@ -271,8 +271,14 @@ def _leaf_rows(parsed: ParsedDocument) -> list[SubjectRow]:
     return [r for code in order for r in parsed.subjects.get(code, []) if r.code and not r.is_total]
 
 
+_PRINTED_XIANG = re.compile(r"(\d{7})(?!\d)")  # a 项's code printed before its name in a budget line's path
+
+
 def _budget_code(line: BudgetLine, rows: list[SubjectRow]) -> tuple[str | None, str]:
-    """项 code of a narrative budget line: the document's own rows first, then the reference list."""
+    """项 code of a narrative budget line: the code printed before its name where a row of the document has it
+    (2210201住房公积金：…), else by its path's names in the document's own rows first, then the reference list."""
+    if (printed := _PRINTED_XIANG.match(line.path_text)) and any(r.code == printed[1] for r in rows):
+        return printed[1], "table_name"
     subjects = function_subjects()
     cls = subjects.match(line.class_name, "")
     if cls is None:

@@ -905,3 +905,15 @@ def test_budget_lines_with_other_paths_and_figures(text, path, budget):
     ]
     assert got == [(*path, "住房公积金", D(budget), D("75.24"), D("96.9"))]
     assert read_statements(sections(paragraphs), 2024) == []
+
+
+def test_a_budget_line_printing_its_code_before_its_name():
+    """（1）2210201住房公积金：年初预算为…: the 项 printed by its code (a row of the document's tables) is that code
+    (its path names no 类 or 款: it had been unresolved)."""
+    text = (CORPUS / "wuhan-info-center-2024.md").read_text(encoding="utf-8")
+    old = "（1）住房保障支出（类）住房改革支出（款）住房公积金（项）年初预算为 77.64万元"
+    assert old in text
+    coded = text.replace(old, "（1）2210201住房公积金：年初预算为77.64万元")
+    parsed = interpret(parse_document("x.md", coded.encode("utf-8")))
+    lines = [(b.subject_code, b.code_method, b.original_budget_wan) for b in parsed.budget_lines]
+    assert ("2210201", "table_name", Decimal("77.64")) in lines
