@@ -374,9 +374,9 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     """An indicator row read by the header's columns as printed or, where its cells do not fit them so
     (IndicatorColumns.fits), one cell right or left of them; else read from the right."""
     if columns.positions:
-        moved = (_moved(row, by, columns) for by in (0, 1, -1))
-        if fitting := next((cells for cells in moved if cells and columns.fits(cells, carry)), None):
-            return _indicator_at(fitting, carry, columns)
+        for by in (0, 1, -1):
+            if (cells := _moved(row, by, columns)) and columns.fits(cells, carry):
+                return _indicator_at(cells, carry, columns)
     width = columns.width
     if width is not None and _shifted(row, width):
         width += 1
@@ -538,7 +538,7 @@ def _tall_cells_joined(rows: list[list[Cell]], columns: IndicatorColumns, ev: Ev
     (ALIGNMENTS). A run split otherwise by another alignment that reads as well is left out, with a warning."""
     at = columns.positions
     keep = frozenset((*columns.names, at["target"])) if at else frozenset()
-    lines = [_filled(row) <= keep and not any(_header_words(row)) for row in rows]  # a blank row among them too
+    lines = [_only_in(row, keep) and not any(_header_words(row)) for row in rows]  # a blank row among them too
     if not any(_filled(row) for row, line in zip(rows, lines, strict=True) if line):
         return rows
     anchors = [not line and _indicator(row, {}, columns) is not None for row, line in zip(rows, lines, strict=True)]
@@ -664,6 +664,11 @@ def _lines_of(rows: list[list[Cell]], span: range, n: int) -> bool:
     if n < span.start:
         cells.reverse()
     return all(a <= b for a, b in zip(cells, [*cells[1:], _filled(rows[n])], strict=True))
+
+
+def _only_in(row: list[Cell], columns: frozenset[int]) -> bool:
+    """Whether a row holds text in ``columns`` only (_filled(row) <= columns, told at its first other cell)."""
+    return all(k in columns or not c.text.strip() for k, c in enumerate(row))
 
 
 def _filled(row: list[Cell]) -> frozenset[int]:
