@@ -168,12 +168,18 @@ def test_an_evaluation_listing_many_tasks_before_its_indicators():
     assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
 
 
-def test_a_row_printed_one_cell_right_of_a_header_with_a_column_after_the_score():
+@pytest.mark.parametrize(
+    "lines",
+    [LINES, in_table(LAST, lambda line: line.replace("实际完成值(B)", "全年实际(B)"))],
+    ids=["actual-named", "actual-unnamed"],
+)
+def test_a_row_printed_one_cell_right_of_a_header_with_a_column_after_the_score(lines):
     """An indicator row one cell right of its header (as the real document prints 服务对象满意度指标) under a header
     naming 偏差原因分析及改进措施 after 得分: weight and score are both read (the row was cut at the header's 得分
-    column and its score lost)."""
+    column and its score lost), also where the header names no actual's column (全年实际) and the row is read from
+    the right."""
     row = "\t服务对象满意度指标\t\t99%\t100%\t10.00\n"
-    text = "\n".join(LINES) + "\n"
+    text = "\n".join(lines) + "\n"
     assert text.count(row) == 1
     scored = text.replace(row, "\t服务对象满意度指标\t\t99%\t100%\t10.00\t10.00\n").split("\n")
     last = parse(deviation_reason_column(scored)).evaluations[-1]
