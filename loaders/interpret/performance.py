@@ -41,7 +41,9 @@ _BUDGET_LABELS = [
     ("score", "得分"),
     ("rate", "执行率"),
 ]
+BUDGET_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分\*执行率")  # 预算执行情况 (20分*执行率)
 BUDGET_TOTALS = ("总额", "合计", "总计")  # a budget row's label naming the total (年度资金总额)
+OPTION = re.compile(r"\d[、.]\s*([^☑☐\d]+?)\s*(☑|☐)")  # 1、部门预算项目 ☑
 BLANK_MARKS = {"—", "——", "-", "--", "－", "/"}  # a value cell left blank
 OVERALL_WORDS = ("整体支出", "整体绩效")  # a caption of the 单位/部门整体支出 template
 TOTAL_LABELS = ("总分", "自评总分", "合计", "综合得分", "自评得分")
@@ -164,7 +166,7 @@ def _wan(text: str, unit: str) -> Decimal | None:
 
 def _checked(text: str) -> str:
     """The option ticked in '1、部门预算项目 ☑ 2、区级专项 ☐' (all text when none is ticked)."""
-    options = re.findall(r"\d[、.]\s*([^☑☐\d]+?)\s*(☑|☐)", text)
+    options = OPTION.findall(text)
     chosen = [name.strip() for name, mark in options if mark == "☑"]
     return "、".join(chosen) if chosen else text.strip()
 
@@ -201,7 +203,7 @@ def _budget_header(rows: list[list[Cell]]) -> int | None:
 
 def _budget_words(row: list[Cell]) -> tuple[bool, bool]:
     """Whether a row names 预算数, and 任务."""
-    texts = [norm(c.text) for c in row if "预" in c.text or "任" in c.text]
+    texts = [norm(text) for text, _ in row if "预" in text or "任" in text]
     return any("预算数" in t for t in texts), any("任务" in t for t in texts)
 
 
@@ -212,7 +214,7 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
     全年执行数 | 分值 | 执行率 | 得分, the national template; a blank or '—' stays blank); otherwise the first two
     amounts are A and B and the score follows the rate."""
     head = " ".join(norm(c.text) for r in rows[:2] for c in r)
-    if m := re.search(r"(\d+(?:\.\d+)?)分\*执行率", head):
+    if m := BUDGET_WEIGHT.search(head):
         ev.budget_score_weight = Decimal(m.group(1))
     unit = amount_unit(head) or "万元"  # 预算执行情况（元）
     columns: dict[str, int] = {}
@@ -229,7 +231,7 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
             break
     if not found:
         return
-    cells, amounts = next((f for f in found if any(w in norm(t) for t in f[0] for w in BUDGET_TOTALS)), found[0])
+    cells, amounts = next((f for f in found if any(w in t for t in map(norm, f[0]) for w in BUDGET_TOTALS)), found[0])
     named = _under(columns, cells) if "executed" in columns else _in_order(cells, amounts)
     ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
     ev.executed_wan = _wan(named["executed"], unit)
@@ -242,7 +244,7 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
 def _under(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
     """The cell under each header label: the row as printed or one cell off (a converter dropped or added the
     cell of its 年度资金总额 label), whichever puts the most values under the labels."""
-    filled = [bool(t) and (t in BLANK_MARKS or _number(t) is not None) for t in cells]
+    filled = [bool(t) and (t in BLANK_MARKS or _NUMBER.search(t) is not None) for t in cells]
 
     def values(by: int) -> int:
         return sum(filled[k + by] for k in columns.values() if 0 <= k + by < len(cells))
@@ -271,7 +273,7 @@ def _joined(rows: list[list[Cell]]) -> str:
 
 def _header_words(row: list[Cell]) -> tuple[bool, bool]:
     """Whether a row names the indicator levels (三级指标) and the score (得分, not the budget header's)."""
-    raw = "".join([c.text for c in row])
+    raw = "".join([text for text, _ in row])
     if "得" not in raw and ("级" not in raw or "指" not in raw):  # cheap test before normalising
         return False, False
     texts = _joined([row])
@@ -338,15 +340,16 @@ class IndicatorColumns:
 
 
 def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
+    texts = [norm(c.text) for c in header]
     positions: dict[str, int] = {}
-    for k, c in enumerate(header):
-        if c.text and (m := _INDICATOR_COLUMN.search(norm(c.text))) and m.lastgroup not in positions:
+    for k, text in enumerate(texts):
+        if text and (m := _INDICATOR_COLUMN.search(text)) and m.lastgroup not in positions:
             positions[m.lastgroup] = k
     if not {"target", "actual", "weight", "score"} <= positions.keys():
         positions = {}
     end = max((k for k, c in enumerate(header) if c.text.strip()), default=-1) + 1 if positions else 0
     unnamed = tuple(k for k, c in enumerate(header[:end]) if not c.text.strip())
-    score = max((k for k, c in enumerate(header) if "得分" in norm(c.text)), default=None)
+    score = max((k for k, text in enumerate(texts) if "得分" in text), default=None)
     width = None if score is None or not any(c.text.strip() for c in header[score + 1 :]) else score + 1
     names = tuple(positions[key] for key in ("level1", "level2", "level3") if key in positions)
     return IndicatorColumns(positions, width, unnamed, end, names, score)
@@ -401,7 +404,7 @@ def _moved(row: list[Cell], by: int, columns: IndicatorColumns) -> list[Cell] | 
     if by == 1 and (not row or row[0].text.strip()):
         return None
     cells = row[1:] if by == 1 else [BLANK, *row] if by == -1 else row
-    return cells + [BLANK] * (columns.end - len(cells))
+    return cells + [BLANK] * (columns.end - len(cells)) if len(cells) < columns.end else cells
 
 
 def _is_value(text: str) -> bool:
@@ -421,7 +424,7 @@ def _shifted(row: list[Cell], width: int) -> bool:
 def _indicator_at(row: list[Cell], carry: dict[str, object], columns: IndicatorColumns) -> Indicator | None:
     """An indicator row read by the header's columns (a blank 得分, a bare-number 实际完成值, extra columns)."""
     at = columns.positions
-    weight, score = (_points(row[at[key]].text) for key in ("weight", "score"))
+    weight, score = _points(row[at["weight"]].text), _points(row[at["score"]].text)
     if weight is None and score is None:
         return None
     cells = _indicator_cells([row[k] for k in columns.names] if columns.names else row[: at["target"]])
@@ -667,8 +670,9 @@ def _lines_of(rows: list[list[Cell]], span: range, n: int) -> bool:
 
 
 def _only_in(row: list[Cell], columns: frozenset[int]) -> bool:
-    """Whether a row holds text in ``columns`` only (_filled(row) <= columns, told at its first other cell)."""
-    return all(k in columns or not c.text.strip() for k, c in enumerate(row))
+    """Whether a row holds text in ``columns`` only (_filled(row) <= columns), looked at from the right, where an
+    indicator row's values are."""
+    return all(k in columns or not row[k].text.strip() for k in reversed(range(len(row))))
 
 
 def _filled(row: list[Cell]) -> frozenset[int]:
