@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from loaders.interpret.performance import _quantity
 from loaders.pipeline import ParsedDocument
 
 from .test_forms import REAL, in_table, indicators, parse
@@ -486,3 +487,20 @@ def test_weights_over_100_are_reported():
         f"table at line 710 ({SITES}): the weights sum to 117.00 with the budget's, over 100: an indicator row may be "
         "read from the wrong cells"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("达到2023年水平", None),  # a year and a level, not 2023 of a unit '年水平'
+        ("高于上年同期", None),
+        ("控制在90%以上", None),  # signs before and after the number contradict each other
+        ("达到95%", ("≥", Decimal("95"), "%")),
+        ("控制在3天以内", ("≤", Decimal("3"), "天")),
+        ("3年", (None, Decimal("3"), "年")),
+    ],
+)
+def test_a_target_in_words_around_a_number_is_no_quantity(text, read):
+    """The sign words read this session (达到, 高于, 控制在, 以上 …) had made 达到2023年水平 a target of ≥ 2023 '年水平'
+    and 控制在90%以上 one of ≤ 90%: such targets stay text (no recomputed score) unless a quantity reads plainly."""
+    assert _quantity(text) == read

@@ -58,6 +58,7 @@ QUANTITY = re.compile(
     r"^(≥|≤|≧|≦|>=|<=|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过|不小于|不大于|达到|控制在|大于|小于|高于|低于)?"
     r"(\d+(?:\.\d+)?)([^\d*×]*?)(及?以上|及?以下|以内)?$"
 )
+_WORDS_NOT_UNIT = re.compile(r"水平|标准|同期|以来")  # a target in words around a number (达到上年水平, 不低于国家标准)
 OPS = {
     "≧": "≥",
     "≦": "≤",
@@ -466,11 +467,15 @@ def _level_name(name: str) -> tuple[str, Decimal | None]:
 
 @lru_cache(maxsize=4096)
 def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
+    """(sign, number, unit) of a quantity target or actual; None for words (达到2023年水平: a year and a level, not
+    2023 of a unit) or for signs before and after the number that contradict each other (控制在90%以上)."""
     m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$"))
-    if not m:
+    if not m or _WORDS_NOT_UNIT.search(m.group(3)) or (m.group(2)[:2] in ("19", "20") and m.group(3).startswith("年")):
         return None
-    sign = m.group(1) or m.group(4)
-    return OPS.get(sign, sign), Decimal(m.group(2)), m.group(3).strip()
+    before, after = (OPS.get(sign, sign) for sign in m.group(1, 4))
+    if before and after and before.strip("=") != after.strip("="):
+        return None
+    return before or after, Decimal(m.group(2)), m.group(3).strip()
 
 
 def recompute(ind: Indicator) -> None:
