@@ -52,7 +52,8 @@ _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
 # (</b, <b, <span style="…, </), its rest at a cell's start (b>, /b>, span style="…">) — not a comparison (Q<A的比例,
 # 满意度>90%, p>0.05, s>=95%, i > 0).
 _INLINE_TAG = r"(?:b|strong|em|i|u|s|span|font|sup|sub|p|div|br)"
-_TAG_PIECES = re.compile(rf"</?(?:{_INLINE_TAG}(?:\s[^<>]*)?)?$|^\s*/?{_INLINE_TAG}(?:\s+[\w-]+=[^<>]*)?>(?![\d=])")
+_CUT_OPENING = rf"</?(?:{_INLINE_TAG}(?:\s[^<>]*)?)?$"
+_TAG_PIECES = re.compile(rf"{_CUT_OPENING}|^\s*/?{_INLINE_TAG}(?:\s+[\w-]+=[^<>]*)?>(?![\d=])")
 
 
 def clean_cell(text: str) -> str:
@@ -246,7 +247,7 @@ def _grid_table(lines: list[str], i: int) -> tuple[Grid, int]:
 
 # A cell the row break left inside a tag's markup (<b>本年支出合计</ · <b), its rest (…>) starting the cell below; or
 # after an opening tag not closed in it (<b> · <b>本年), any text below being inside the element.
-_IN_TAG = re.compile(r"</?(?:[A-Za-z][^<>]*)?$")
+_IN_TAG = re.compile(_CUT_OPENING)
 _TAG_REST = re.compile(r"[^<]*>")
 _IN_ELEMENT = re.compile(r"<(?!br\b|input\b|img\b)[A-Za-z][^<>]*>[^<]*$", re.I)
 

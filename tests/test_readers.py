@@ -275,3 +275,5 @@ def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
         ["i > 0", "67"],
     ]
     assert [row[0].line for row in grid.rows] == [1, 2, 4, 6, 8, 11, 12, 13, 14, 15]
+    (grid,) = grids("指标\t\nQ<A的比例\t\n满意度>90%\t\n")  # a comparison over another: no cut tag, rows apart
+    assert texts(grid) == [["指标", ""], ["Q<A的比例", ""], ["满意度>90%", ""]]
