@@ -10,7 +10,7 @@ import pytest
 from loaders.document import parse_document
 from loaders.pipeline import interpret
 from loaders.reference import function_subjects
-from loaders.text import norm, to_wan
+from loaders.text import norm, parse_amount, to_wan
 
 from .conftest import CORPUS, DOCUMENTS, REAL, build_warehouse, query, truth
 
@@ -401,6 +401,27 @@ def test_table01_with_a_budget_and_a_rate_column_on_each_side(rate):
     assert "table 01: budget or prior-year columns (栏次 1, 3, 4, 6) are not this year's 决算 figures; not read" in (
         parsed.document.warnings
     )
+
+
+@pytest.mark.parametrize("rate", ["完成率%", "比上年增减%", "增减率"])
+def test_subject_table_with_a_rate_column(rate):
+    """Table 05 with a rate column after its 决算 ones (小计 | 基本支出 | 项目支出 | 完成率%): left out like a budget
+    column, with its warning (had been an unnamed column)."""
+    first, end = table_block("# 2024 年度一般公共预算财政拨款支出决算表", LINES)
+    lines = list(LINES)
+    for i in range(first, end):
+        cells = lines[i].split("\t")
+        if cells[0].startswith("功能分") or cells[0] == "栏次":
+            cells.append(rate if cells[0] != "栏次" else "4")
+        elif any(parse_amount(c) for c in cells[4:]):
+            cells.append("98.50")
+        lines[i] = "\t".join(cells)
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    assert parsed.document.table("05").rows[1][-1].text == rate
+    assert subject_amounts(lines) == subject_amounts(LINES)
+    assert [w for w in parsed.document.warnings if w.startswith("table 05")] == [
+        "table 05: budget or prior-year columns (栏次 4) are not this year's 决算 figures; not read"
+    ]
 
 
 def grant_with_fund_lines_under_it(lines: list[str] = LINES) -> list[str]:

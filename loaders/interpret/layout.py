@@ -119,6 +119,8 @@ SUBTOTAL_KEYS = {"total", "amount"}
 # A column under a 预算 heading (年初预算数 over 小计 | 基本支出 …) holds budget figures, and one under a prior year's
 # heading (上年决算数, or 2023年决算数 beside 2024年决算数) last year's: never this year's 决算 figures.
 BUDGET = "budget"
+# Its header words; also a rate or change against the budget or the prior year (完成率, 增减率, 比上年增减, %).
+BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数|完成率|增减|比上年|[%％]")
 _PRIOR = re.compile(r"上年度?(?:决算|实际|数|同期)|上期")
 YEAR = re.compile(r"(20\d\d)年")
 # A group word (预算数 / 决算数) that may head a cell: 预算数合计, 2024年决算数小计, 上年决算数合计, 上年数小计.

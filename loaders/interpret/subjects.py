@@ -15,6 +15,7 @@ from ..reference import SUFFIX_BY_NAME, function_subjects, label, match_name, su
 from ..text import CODE_BRACKETS, code_digits, norm, parse_amount, split_code
 from .layout import (
     BUDGET,
+    BUDGET_WORDS,
     begins,
     column_keys,
     compile_vocab,
@@ -23,7 +24,6 @@ from .layout import (
     unnumbered_layout,
 )
 
-_BUDGET_WORDS = (BUDGET, r"年初预算|全年预算|调整预算|预算数")
 # Carried-over money beside the year's figures (年初结转和结余, 上年结转, 上年财政拨款结转, 年末结转和结余): never a
 # source of income or a kind of expense, whatever fund it names.
 _CARRYOVER = [("carryover_begin", r"(?:年初|上年).*结[转余]"), ("carryover_end", r"年末.*结[转余]")]
@@ -32,7 +32,7 @@ _CARRYOVER = [("carryover_begin", r"(?:年初|上年).*结[转余]"), ("carryove
 _BASIC_PARTS = [("basic_personnel", r"人员经费"), ("basic_public_use", r"公用经费")]
 _EXPENSE = compile_vocab(
     [
-        _BUDGET_WORDS,
+        BUDGET_WORDS,
         *_CARRYOVER,
         ("income", r"本年收入"),
         ("total", r"合计|小计"),
@@ -47,7 +47,7 @@ _EXPENSE = compile_vocab(
 VOCAB = {
     "02": compile_vocab(
         [
-            _BUDGET_WORDS,
+            BUDGET_WORDS,
             *_CARRYOVER,
             ("total", r"合计|小计"),
             ("fiscal_grant", r"财政拨款|财政补助"),

@@ -12,7 +12,7 @@ from ..grid import Layout, split_layout
 from ..readers import Cell
 from ..reference import RefCode, function_subjects, label
 from ..text import norm, parse_amount, split_code, strip_numbering
-from .layout import column_keys, compile_vocab, unnumbered_layout
+from .layout import BUDGET_WORDS, column_keys, compile_vocab, unnumbered_layout
 
 COLUMN_VOCAB = compile_vocab(
     [
@@ -20,9 +20,7 @@ COLUMN_VOCAB = compile_vocab(
         ("general_public_budget", r"一般公共预算"),
         ("government_fund", r"政府性基金"),
         ("state_capital", r"国有资本经营"),
-        # a budget column beside the 决算 one (some templates), or a rate or change against it or the prior year
-        # (完成率, 增减率, 比上年增减, %): not this year's figures
-        ("budget", r"年初预算|全年预算|预算数|完成率|增减|比上年|[%％]"),
+        BUDGET_WORDS,  # a budget column beside the 决算 one (some templates), a rate: not this year's figures
         ("amount", r"金额|决算数|决算"),
     ]
 )
