@@ -461,6 +461,60 @@ def test_fiscal_grant_line_over_its_fund_lines(tmp_path, real_db):
     assert ("T01-01", "pass") in query(db, rules)
 
 
+def expense_side_by_kind(lines: list[str] = LINES) -> list[str]:
+    """Table 01 of older templates: its expense side by kind of expense (一、基本支出 over 其中：人员经费 / 公用经费,
+    二、项目支出, 三、上缴上级支出, 四、经营支出, 五、对附属单位补助支出) instead of by function class; the
+    amounts from tables 03 and 06."""
+    first, end = table_block("2024 年度收入支出决算总表", lines)
+    rows = [line.split("\t") for line in lines[first:end]]
+    body = [i for i, r in enumerate(rows) if r[4].isdigit() and int(r[4]) <= 56]
+    kinds = [
+        ("一、基本支出", "1,380.92"),
+        ("其中：人员经费", "1,250.60"),
+        ("公用经费", "130.32"),
+        ("二、项目支出", "2,416.83"),
+        ("三、上缴上级支出", ""),
+        ("四、经营支出", ""),
+        ("五、对附属单位补助支出", ""),
+    ]
+    for k, i in enumerate(body):
+        rows[i][3], rows[i][5] = kinds[k] if k < len(kinds) else ("", "")
+    return [*lines[:first], *("\t".join(r) for r in rows), *lines[end:]]
+
+
+def test_table01_expense_side_by_kind(tmp_path, real_db):
+    """The expense side by kind (older templates): each line read as its kind (had been 'unrecognised' lines with a
+    warning each, and T01-02 had nothing to sum); 人员经费 / 公用经费 are parts of 基本支出, which becomes a
+    subtotal (out of the fact and of T01-02's sum)."""
+    lines = expense_side_by_kind()
+    parsed = interpret(parse_document("layout.md", "\n".join(lines).encode("utf-8")))
+    expense = [(t.line_item, t.amount, t.is_subtotal) for t in parsed.totals["01"] if t.side == "expense"]
+    assert expense[:7] == [
+        ("basic_expense", Decimal("1380.92"), True),
+        ("basic_personnel", Decimal("1250.60"), False),
+        ("basic_public_use", Decimal("130.32"), False),
+        ("project_expense", Decimal("2416.83"), False),
+        ("remit_to_superior", Decimal(0), False),
+        ("operating_expense", Decimal(0), False),
+        ("subsidy_to_affiliates", Decimal(0), False),
+    ]
+    assert not any("table 01" in w for w in parsed.document.warnings)
+    path = tmp_path / "kinds.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = build_warehouse(tmp_path / "kinds.duckdb", path)
+    rules = "select rule_id, status from marts.rpt_reconciliation where rule_id like 'T01%' order by all"
+    assert query(db, rules) == query(real_db, rules)
+    check = "select expected_value, actual_value from marts.rpt_reconciliation where rule_id = 'T01-02'"
+    assert query(db, check) == [(Decimal("3797.75"), Decimal("3797.75"))]
+    facts = "select line_item, amount_wan from marts.fct_fiscal_grant where source_table = '01' and side = 'expense'"
+    facts += " and amount_wan <> 0"
+    assert sorted(query(db, facts)) == [
+        ("basic_personnel", Decimal("1250.60")),
+        ("basic_public_use", Decimal("130.32")),
+        ("project_expense", Decimal("2416.83")),
+    ]
+
+
 def test_amount_unit_printed_in_the_header_row():
     """金额单位：元 written in the last (empty) cell of table 01's first header row instead of above the table."""
     name = "yuan-retitled.md"

@@ -45,12 +45,26 @@ LINE_ITEMS = compile_vocab(
         ("operating_income", r"^经营收入"),
         ("affiliate_remittance", r"^附属单位(?:上缴|缴款)"),
         ("other_income", r"^其他收入"),
+        # the expense side by kind of expense (older templates), not by function class
+        ("basic_expense", r"^基本支出$"),
+        ("basic_personnel", r"^人员经费(?:支出)?$"),
+        ("basic_public_use", r"^公用经费(?:支出)?$"),
+        ("project_expense", r"^项目支出$"),
+        ("remit_to_superior", r"^上[缴解]上级支出$"),
+        ("operating_expense", r"^经营性?支出$"),
+        ("subsidy_to_affiliates", r"^对?(?:附属|下级)单位补助(?:支出)?$"),
     ]
 )
 FUND_OF_ITEM = {
     "gpb_grant": "general_public_budget",
     "gov_fund_grant": "government_fund",
     "state_capital_grant": "state_capital",
+}
+# A line printed over its parts (一、财政拨款收入 over the fund lines, 一、基本支出 over 其中：人员经费 / 公用经费): a
+# subtotal once a part follows it.
+HEAD_OF_PART = {
+    **dict.fromkeys(FUND_OF_ITEM, "fiscal_grant"),
+    **dict.fromkeys(("basic_personnel", "basic_public_use"), "basic_expense"),
 }
 # A side's label column: 项目, 支出项目, 项目（按功能分类）, 收入科目, or the side's name alone (收入 | 行次 | 金额).
 _ITEM_HEAD = re.compile(r"(?:收入|支出)?(?:项目|科目)(?:名称)?(?:（[^）]*）)?|收入|支出")
@@ -188,10 +202,10 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
             code, item = (ref.code, "class_expense") if ref else (None, "unrecognised")
         if item is None:
             continue
-        if item in FUND_OF_ITEM or is_part:
+        if is_part or (head and HEAD_OF_PART.get(item) == head[0].line_item):
             for line in head:
                 line.is_subtotal = True
-        else:
+        elif item not in HEAD_OF_PART:
             head = []
         # In table 04 the 结转和结余 line is the subtotal of the fund lines printed under it.
         is_sub = item in TOTAL_ITEMS or (item == in_carryover and not is_part and table_code == "04")
@@ -215,7 +229,7 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
                     is_sub or key == "total",
                 )
             )
-        if item in ("fiscal_grant", in_carryover) and not is_part:
+        if item in (*HEAD_OF_PART.values(), in_carryover) and not is_part:
             head = out[first_out:]
     return out
 

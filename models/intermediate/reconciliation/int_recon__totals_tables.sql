@@ -31,8 +31,19 @@ t01 as (
             sum(amount_wan) filter (where side = 'income' and line_item = 'carryover_begin')
         ) as carryover_begin,
         max(amount_wan) filter (where side = 'income' and line_item = 'grand_total') as income_grand_total,
-        sum(amount_wan) filter (where line_item = 'class_expense') as class_lines,
-        count(*) filter (where line_item = 'class_expense') as n_class_lines,
+        -- the expense side's lines: its classes, or in older templates its kinds of expense (基本支出 or its parts …)
+        sum(amount_wan) filter (
+            where side = 'expense' and not is_subtotal and line_item in (
+                'class_expense', 'basic_expense', 'basic_personnel', 'basic_public_use', 'project_expense',
+                'remit_to_superior', 'operating_expense', 'subsidy_to_affiliates'
+            )
+        ) as class_lines,
+        count(*) filter (
+            where side = 'expense' and not is_subtotal and line_item in (
+                'class_expense', 'basic_expense', 'basic_personnel', 'basic_public_use', 'project_expense',
+                'remit_to_superior', 'operating_expense', 'subsidy_to_affiliates'
+            )
+        ) as n_class_lines,
         max(amount_wan) filter (where line_item = 'expense_this_year_total') as expense_this_year,
         sum(amount_wan) filter (where line_item = 'balance_distribution') as balance_distribution,
         coalesce(
