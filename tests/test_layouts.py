@@ -499,16 +499,31 @@ def test_table01_expense_side_by_kind(tmp_path, real_db):
         ("subsidy_to_affiliates", Decimal(0), False),
     ]
     assert not any("table 01" in w for w in parsed.document.warnings)
-    path = tmp_path / "kinds.md"
+    path, off = tmp_path / "kinds.md", tmp_path / "kinds-off.md"
     path.write_text("\n".join(lines), encoding="utf-8")
-    db = build_warehouse(tmp_path / "kinds.duckdb", path)
-    rules = "select rule_id, status from marts.rpt_reconciliation where rule_id like 'T01%' order by all"
-    assert query(db, rules) == query(real_db, rules)
-    check = "select expected_value, actual_value from marts.rpt_reconciliation where rule_id = 'T01-02'"
-    assert query(db, check) == [(Decimal("3797.75"), Decimal("3797.75"))]
-    facts = "select line_item, amount_wan from marts.fct_fiscal_grant where source_table = '01' and side = 'expense'"
-    facts += " and amount_wan <> 0"
-    assert sorted(query(db, facts)) == [
+    unit = parsed.document.unit_name
+    off_text = re.sub(
+        r"(二、项目支出\t\d+\t)2,416.83", r"\g<1>2,426.83", "\n".join(lines).replace(unit, "差十万元单位")
+    )
+    off.write_text(off_text, encoding="utf-8")
+    db = build_warehouse(tmp_path / "kinds.duckdb", path, off)
+
+    def results(db, rule: str, name: str) -> list[tuple]:
+        sql = """select scope, expected_value, actual_value, status from marts.rpt_reconciliation
+                 join marts.dim_document using (document_id) where rule_id like ? and unit_name = ? order by all"""
+        return query(db, sql, [rule, name])
+
+    assert [r[3] for r in results(db, "T01%", unit)] == [r[3] for r in results(real_db, "T01%", unit)]
+    assert results(db, "T01-02", unit) == [("document", Decimal("3797.75"), Decimal("3797.75"), "pass")]
+    # X-03 holds each kind line to table 03's 合计 row (table 03's classes had each failed against no class line)
+    assert results(db, "X-03", unit) == [
+        ("basic", Decimal("1380.92"), Decimal("1380.92"), "pass"),
+        ("project", Decimal("2416.83"), Decimal("2416.83"), "pass"),
+    ]
+    assert [(r[0], r[3]) for r in results(db, "X-03", "差十万元单位")] == [("basic", "pass"), ("project", "fail")]
+    facts = """select line_item, amount_wan from marts.fct_fiscal_grant join marts.dim_document using (document_id)
+               where source_table = '01' and side = 'expense' and amount_wan <> 0 and unit_name = ? order by all"""
+    assert query(db, facts, [unit]) == [
         ("basic_personnel", Decimal("1250.60")),
         ("basic_public_use", Decimal("130.32")),
         ("project_expense", Decimal("2416.83")),

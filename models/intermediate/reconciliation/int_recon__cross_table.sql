@@ -93,6 +93,28 @@ basic_vs_econ as (
     where basic.table_code = '05' and basic.value_key = 'total:basic'
 ),
 
+expense_kinds as (
+    -- table 01's expense side by kind (older templates) and the table 03 column of each kind
+    select
+        kind_map.line_item,
+        kind_map.column_key
+    from (
+        values
+        ('basic_expense', 'basic'),
+        ('project_expense', 'project'),
+        ('remit_to_superior', 'remit_to_superior'),
+        ('operating_expense', 'operating'),
+        ('subsidy_to_affiliates', 'subsidy_to_affiliates')
+    ) as kind_map (line_item, column_key)
+),
+
+kind_documents as (
+    select distinct table_values.document_id
+    from table_values
+    inner join expense_kinds on table_values.value_key = 'expense:' || expense_kinds.line_item || ':amount'
+    where table_values.table_code = '01'
+),
+
 class_lines as (
     -- class values by table: T03/T05 class rows, T01/T04 class lines
     select
@@ -104,9 +126,28 @@ class_lines as (
         case when table_code in ('01', '03') then 'X-03' else 'X-05' end as rule_id
     from table_values
     where
-        (table_code in ('03', '05') and value_key like 'class:%:total')
+        (
+            table_code = '03' and value_key like 'class:%:total'
+            and document_id not in (select kind_documents.document_id from kind_documents)
+        )
+        or (table_code = '05' and value_key like 'class:%:total')
         or (table_code = '01' and value_key like 'expense:class_expense:%:amount')
         or (table_code = '04' and value_key like 'expense:class_expense:%:general_public_budget')
+    union all
+    -- a table 01 printing its expense side by kind: each kind line against table 03's 合计 row
+    select
+        table_values.document_id,
+        table_values.table_code,
+        table_values.source_line,
+        table_values.amount_wan,
+        expense_kinds.column_key as class_code,
+        'X-03' as rule_id
+    from table_values
+    inner join kind_documents on table_values.document_id = kind_documents.document_id
+    inner join expense_kinds
+        on
+            (table_values.table_code = '01' and table_values.value_key = 'expense:' || expense_kinds.line_item || ':amount')
+            or (table_values.table_code = '03' and table_values.value_key = 'total:' || expense_kinds.column_key)
 ),
 
 class_line_values as (
