@@ -161,9 +161,9 @@ def interpret(doc: Document) -> ParsedDocument:
         doc.warnings.append("no narrative (情况说明) figures found")
     if all(doc.table(c) is None for c in REQUIRED) and not parsed.statements:
         raise DocumentError("neither standard tables (公开01-09表) nor narrative figures found")
-    for status in parsed.statuses:
+    for status in parsed.statuses:  # empty: every amount blank, a dash or 0 (none unreadable)
         rows = parsed.subjects.get(status.table_code)
-        if rows is not None and not any(a[0] for r in rows for a in r.amounts.values()):
+        if rows is not None and all(a[0] == 0 for r in rows for a in r.amounts.values()):
             status.status = "empty"
     return parsed
 

@@ -1685,3 +1685,16 @@ def test_table06_rows_with_amounts_and_no_code_are_reported():
         f"table 06: 1 row with amounts and no economic class code (first: '办公杂费' at line {at + 1}); in the facts "
         "without a code — a total worded otherwise would be counted twice"
     ]
+
+
+def test_a_table_of_unreadable_amounts_is_not_empty():
+    """Table 03 with every amount printed with its unit (3,797.75万元): the amounts are not read, with warnings, and
+    the table is not recorded as empty (it had been, like a table printed with blanks only)."""
+    first, end = table_block("2024 年度支出决算表")
+    lines = list(LINES)
+    for i in range(first, end):
+        lines[i] = "\t".join(c + "万元" if "." in c and parse_amount(c) else c for c in lines[i].split("\t"))
+    parsed = parse(lines)
+    assert all(a[0] is None for r in parsed.subjects["03"] for a in r.amounts.values() if a[1])
+    assert any(w.startswith("table 03") for w in parsed.document.warnings)
+    assert {s.table_code: s.status for s in parsed.statuses}["03"] == "present"
