@@ -917,3 +917,52 @@ def test_a_budget_line_printing_its_code_before_its_name():
     parsed = interpret(parse_document("x.md", coded.encode("utf-8")))
     lines = [(b.subject_code, b.code_method, b.original_budget_wan) for b in parsed.budget_lines]
     assert ("2210201", "table_name", Decimal("77.64")) in lines
+
+
+_ABROAD_ZERO = [("abroad_budget", "0.00", None, None), ("abroad", "0.00", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        *[  # the items as offices word them, with or without a list mark of any kind
+            ((_3P, f"{mark}{item}全年预算为0.00万元，支出决算为0.00万元。"), _ABROAD_ZERO)
+            for mark in ("", "①", "一是", "(1)", "1、")
+            for item in ("公务出国（境）费", "出国（境）经费", "出国费")
+        ],
+        ((_3P, "②公车购置及运维费全年预算为4.09万元。"), [("vehicle_total_budget", "4.09", None, None)]),
+        ((_3P, "车辆运行维护费支出决算为4.09万元。"), [("vehicle_operation", "4.09", None, None)]),
+        (
+            (_3P, "接待费全年预算为0.14万元，较上年增加0.07万元。"),
+            [
+                ("official_reception_budget", "0.14", None, None),
+                ("official_reception_change", "0.07", None, None),
+            ],
+        ),
+        # an item the reader does not know, listed by any mark or by none, or heading the paragraph below: nothing,
+        # not the 三公 total
+        *[((_3P, f"{mark}差旅费全年预算为0.00万元，较上年持平。"), []) for mark in ("", "①", "一是")],
+        ((_3P, "1.差旅费", "全年预算为0.00万元，支出决算为0.00万元。"), []),
+    ],
+)
+def test_three_public_items_in_other_wordings_and_unknown_items(lines, want):
+    """三公 items worded otherwise (公务出国（境）费, 出国费, 公车购置及运维费, 接待费 …) are read as those items,
+    listed by ① / 一是 or by no mark; an item the reader does not know is read as nothing (each had been read as
+    the 三公 total: three_public_budget 0.00 beside the real total)."""
+    assert figures(*lines) == _rows(*want)
+
+
+@pytest.mark.parametrize("marks", ["①②③④", ["一是", "二是", "三是", "四是"]])
+def test_budget_lines_numbered_with_circled_numbers_or_yi_shi(marks):
+    """Budget lines numbered ①②③ or 一是 / 二是 in place of （1）（2）（3）: the mark is no part of the class's
+    name, and every 项 has its code as in the real document (the mark had been kept in the name:
+    ②社会保障和就业支出, code unresolved)."""
+    text = (CORPUS / REAL).read_text(encoding="utf-8")
+    numbered = re.sub(r"(?m)^（(\d)）(?=.*（类）)", lambda m: marks[int(m[1]) - 1], text)
+    assert numbered != text
+    parsed = interpret(parse_document("x.md", numbered.encode("utf-8")))
+    real = interpret(parse_document("x.md", text.encode("utf-8")))
+    assert [(b.class_name, b.subject_code) for b in parsed.budget_lines] == [
+        (b.class_name, b.subject_code) for b in real.budget_lines
+    ]
+    assert {b.subject_code for b in parsed.budget_lines} == set(BUDGET_EXECUTION)

@@ -80,8 +80,16 @@ _COMPARED_WITH = (
     rf"(?:(?:比|较){_LAST_YEAR}(?:支出)?(?:决算数?)?(?:{_NUMBER}(?:{_UNIT}))?|与{_LAST_YEAR}(?:决算数?)?(?:相比)?|同比)"
 )
 FLAT = "持平|无变化|没有变化"
-_ABROAD = r"因公出国[（(]境[)）](?:经)?费"
-_VEHICLE_TOTAL = r"公务用车购置(?:费)?[及和与](?:公务用车)?运行(?:维护)?费"  # 购置及运行费, 购置费和运行维护费
+# 三公 items as offices word them: 因公出国（境）费, 公务出国（境）费, 出国（境）经费, 出国费; 公务用车购置及
+# 运行费, 公务用车购置费和运行维护费, 公车购置及运维费; 公务用车运行费, 车辆运行维护费; 公务接待费, 接待费 (not
+# 国内 / 外事 接待费).
+_ABROAD = r"(?:因公|公务)?出国(?:[（(]境[)）])?(?:经)?费"
+_CAR = r"(?:公务用车|公车|车辆)"
+_RUNNING = r"运(?:行(?:维护)?|维)费"
+_VEHICLE_TOTAL = rf"{_CAR}购置(?:费)?[及和与](?:{_CAR})?{_RUNNING}"
+_VEHICLE_PURCHASE = rf"{_CAR}购置费"
+_VEHICLE_OPERATION = rf"{_CAR}{_RUNNING}|运行维护费"
+_RECEPTION_FEE = r"(?<!国内)(?<!外事)(?<!公务)(?:公务)?接待费"
 _PROCUREMENT_TOTAL = r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)"
 _BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
 # (section kinds, phrase, keys): the phrase names the amount that follows it.
@@ -126,9 +134,9 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
     (("three_public",), _ABROAD + r"(?:支出)?(?!决算)", ("abroad",)),
     (("three_public",), _VEHICLE_TOTAL + r"(?:支出)?(?!决算)", ("vehicle_total",)),
-    (("three_public",), r"(?<!国内)(?<!外事)公务接待费(?:支出)?(?!决算)", ("official_reception",)),
-    (("three_public",), r"公务用车购置费(?:支出)?(?!决算)", ("vehicle_purchase",)),
-    (("three_public",), r"公务用车运行(?:维护)?费(?:支出)?(?!决算)", ("vehicle_operation",)),
+    (("three_public",), _RECEPTION_FEE + r"(?:支出)?(?!决算)", ("official_reception",)),
+    (("three_public",), _VEHICLE_PURCHASE + r"(?:支出)?(?!决算)", ("vehicle_purchase",)),
+    (("three_public",), rf"(?:{_CAR}{_RUNNING})(?:支出)?(?!决算)", ("vehicle_operation",)),
     (("three_public",), r"国内公务接待(?:支出|费)?", ("official_reception_domestic",)),
     (("three_public",), r"外事接待(?:支出|费)?", ("official_reception_foreign",)),
     (("performance",), r"整体支出绩效自评，?资金", ("performance_unit_funds",)),
@@ -177,13 +185,12 @@ SENTENCE_GOES_ON = ("。", "；", "，", ",", "、", "为", "的", "和", "及",
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2}[.．、](?!\d)")
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = re.compile(
-    rf"(?P<abroad>{_ABROAD})|(?P<vehicle_total>{_VEHICLE_TOTAL})"
-    r"|(?P<vehicle_purchase>公务用车购置费)|(?P<vehicle_operation>(?:公务用车)?运行维护费|公务用车运行费)"
-    r"|(?P<official_reception>公务接待费)|(?P<three_public>“?三公”?经费)"
+    rf"(?P<abroad>{_ABROAD})|(?P<vehicle_total>{_VEHICLE_TOTAL})|(?P<vehicle_purchase>{_VEHICLE_PURCHASE})"
+    rf"|(?P<vehicle_operation>{_VEHICLE_OPERATION})|(?P<official_reception>{_RECEPTION_FEE})|(?P<three_public>“?三公”?经费)"
 )
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
 THREE_PUBLIC_ACTUAL = re.compile(r"(?:支出)?决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
-UNNAMED = "unnamed"  # a listed 三公 item the reader does not know (2. 公务用车费…): its figures are no item's
+UNNAMED = "unnamed"  # a 三公 item the reader does not know (2. 公务用车费…): its figures are no item's
 # 较上年减少 / 同比减少 / 与上年相比减少 / 比 2023 年度支出决算 7.48 万元减少 … / 较上年持平
 THREE_PUBLIC_CHANGE = re.compile(rf"{_COMPARED_WITH}[，,]?{CHANGE}")
 THREE_PUBLIC_FLAT = re.compile(rf"{_COMPARED_WITH}[，,]?(?:{FLAT})")
@@ -456,15 +463,16 @@ def _three_public(
 ) -> tuple[list[Statement], str | None]:
     """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
     to the paragraph's subject (the item it names before its first amount: 较上年… after an 其中 list is the total's),
-    else to the item its sub-heading names, else to the total; a listed paragraph naming no item the reader knows
-    before its amounts (2. 公务用车费…) is not read. Last year's figures (上年…支出决算为) are passed over, and an item
+    else to the item its sub-heading names, else to the total; a paragraph listed or naming a 费 before its
+    amounts that is no item the reader knows (2. 公务用车费…, 差旅费全年预算为…) is not read, nor one under such
+    a sub-heading. Last year's figures (上年…支出决算为) are passed over, and an item
     is given one figure of each kind per sentence."""
     named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)] if "费" in sentence else []
     if subject is None:
         first = AMOUNT_RE.search(sentence)
         subject = next((key for start, key in named if first is None or start < first.start()), None)
-        if subject is None and first is not None and _LIST_MARK.match(sentence):
-            subject = UNNAMED
+        if subject is None and first is not None and (_LIST_MARK.match(sentence) or "费" in sentence[: first.start()]):
+            subject = UNNAMED  # 2. 公务用车费… / 差旅费全年预算为…: an item, not the total
 
     def item_at(pos: int) -> str | None:
         item = next((key for start, key in reversed(named) if start < pos), subject or heading or "three_public")
@@ -599,8 +607,8 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
             if section.kind == "three_public":
                 found, subject = _three_public(section, offset, sentence, subject, heading, fiscal_year)
                 if sentence.endswith("\n") and _last_mark(section.text, m.end() - 1) not in "，,":
-                    if _subheading(sentence.rstrip("\n")):
-                        heading = subject  # 1. 因公出国（境）费 over the paragraphs that state its figures
+                    if _subheading(sentence.rstrip("\n")):  # 1. 因公出国（境）费 over the paragraphs of its figures
+                        heading = subject or (UNNAMED if "费" in sentence else None)
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
@@ -630,7 +638,10 @@ PROJECT_LINE = re.compile(
     r"[。，,]?主要(?:成效|绩效)[：:](?P<outcome>[^\n]*)"
 )
 PROJECT_LIST = re.compile(r"项目支出(?:主要用于|主要包括|情况如下|具体如下|明细如下)")
-_LIST_MARK = re.compile(r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）])")
+# A list mark: 1. 1、 (1) （一） ① 一是
+_LIST_MARK = re.compile(
+    r"^(?:[（(]?\d{1,2}[)）.．、]|[（(][一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]是)"
+)
 SENTENCE_END = re.compile("[。；]")
 # A 项's path: （类）…（款）…（项） (its figures after it however punctuated), or right before its figures 类…款…项
 # without brackets, the names joined by dashes, or the 项's code and name (2210201住房公积金：年初预算为…).
