@@ -48,12 +48,14 @@ SECTION_KINDS = [
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _PERCENT = r"-?\d+(?:\.\d+)?"
 NUM = f"({_NUMBER})"
-_UNIT = "亿元|万元|元"
+_UNIT = "亿元|万元|元|万(?![\u4e00-\u9fff])"  # 万 for 万元 (3,797.75万，), not before a word (1.2万人次: a count)
 AMOUNT = NUM + f"({_UNIT})"
 PCT = f"({_PERCENT})%"
 # 完成年初预算的 P% / 为全年预算的 / 决算数是年初预算数的 / 预算完成率为 P%
 _COMPLETION = r"(?:(?:完成|为|占|是|达到?)(?:全年|年初)?预算(?:数)?的|预算(?:完成|执行)率(?:为|是|达到?)?)" + PCT
 AMOUNT_RE = re.compile(AMOUNT)
+# A footnote mark after an amount's unit or a percentage (3,797.75 万元[^1], 万元①, 15.2%²): no part of the sentence.
+_FIGURE_NOTE = re.compile(r"(?<=[元万%])(?:\[\^[^\]]{1,10}\]|[①-⑳¹²³⁰⁴-⁹※＊*])+")
 # A year in digits or Chinese numerals (2023, 二〇二三, 二零二三).
 _YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
@@ -216,9 +218,9 @@ COUNTS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
 COUNTS_BY_KIND = _by_kind(COUNTS)
 # A vehicle use, brackets closed inside it (副部（省）级及以上领导用车0辆); a leading 其中 is not part of it.
 VEHICLE_USE = re.compile(r"(?:其中)?((?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){2,16}?用车)(\d+)辆")
-# 单位价值100万元以上设备4台（套）, 单位价值50万元以上通用设备3台: the threshold decides the asset kind.
+# 单位价值100万元以上设备4台（套）, 单位价值50万以上通用设备3台: the threshold decides the asset kind.
 EQUIPMENT = re.compile(
-    r"(?:单位价值|单价)(\d+)万元(?:[（(]含[)）])?以上((?:[、，,和及]?(?:大型)?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)"
+    r"(?:单位价值|单价)(\d+)万元?(?:[（(]含[)）])?以上((?:[、，,和及]?(?:大型)?(?:通用|专用)?设备\d+[台套](?:[（(]套[)）])?)+)"
 )
 EQUIPMENT_ITEM = re.compile(r"(?:大型)?(通用|专用)?设备(\d+)[台套]")
 EQUIPMENT_KINDS = {"100": "equipment_over_1m", "50": "equipment_over_500k"}
@@ -314,8 +316,11 @@ def _section_level(headings: list[tuple[str, int]]) -> int:
 
 
 def _flat(text: str) -> str:
-    """A paragraph's text without whitespace, （类）（款）（项） however their brackets are printed."""
+    """A paragraph's text without whitespace and footnote marks after its figures (``_FIGURE_NOTE``), （类）（款）（项）
+    however their brackets are printed."""
     text = no_space(text)
+    if "元" in text or "万" in text or "%" in text:
+        text = _FIGURE_NOTE.sub("", text)
     if "(" not in text:
         return text
     return text.replace("(类)", "（类）").replace("(款)", "（款）").replace("(项)", "（项）")
@@ -612,8 +617,9 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
-            # a phrase's figure is an amount (…元), a percentage or 持平 / 无变化
-            if (figures and ("元" in sentence or "%" in sentence)) or "持平" in sentence or "变化" in sentence:
+            money = figures and ("元" in sentence or "万" in sentence)  # an amount's unit: …元 or 万
+            # a phrase's figure is an amount, a percentage or 持平 / 无变化
+            if money or (figures and "%" in sentence) or "持平" in sentence or "变化" in sentence:
                 keys = {s.key for s in found}  # an item's figure read by the 三公 reading is not read twice
                 for s in _phrase_statements(section, offset, sentence, fiscal_year):
                     if s.key in PROJECT_SUMMARY_KEYS:
@@ -624,7 +630,7 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                 out += _counts(section, offset, sentence)
                 if section.kind == "gpb" and "年初预算" in sentence:
                     out += _gpb_budget(section, offset, sentence, fiscal_year)
-                stated = stated or ("元" in sentence and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))
+                stated = stated or (money and any(_wan(*m.groups()) for m in AMOUNT_RE.finditer(sentence)))
             if not stated:  # 没有 after an amount other than 0 is a reason or a detail (年末无结转和结余)
                 out += _nothing(section, offset, sentence)
     return out
