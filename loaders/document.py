@@ -599,8 +599,9 @@ def _page_mark(text: str) -> bool:
 
 def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> bool:
     """Whether the paragraph ``blocks[k]`` is a page's running title (``_title_again``) where a page broke: right under
-    a page mark (not a number kept as text), or with none (or a page mark under it) between two grids (a table's
-    parts) or between the halves of a sentence (under a paragraph of prose that ends no sentence, over a paragraph)."""
+    a page mark (not a number kept as text), right over one after a paragraph (a page's footer: whatever the paragraph
+    ends with), or with none (or a page mark under it) between two grids (a table's parts) or between the halves of a
+    sentence (under a paragraph of prose that ends no sentence, over a paragraph)."""
     if not _title_again(blocks[k], title):
         return False
     before = blocks[k - 1]
@@ -609,6 +610,9 @@ def _running_title(blocks: list[Paragraph | Grid], k: int, title: Paragraph) -> 
         return isinstance(after, Grid)
     if _page_mark(before.text):
         return not _is_text(blocks, k - 1, title)
+    under = blocks[k + 1] if k + 1 < len(blocks) else None
+    if under is not after and not _is_text(blocks, k + 1, title):  # a page mark under it
+        return True
     return isinstance(after, Paragraph) and len(before.text) > 20 and not before.text.endswith(_SENTENCE_ENDS)
 
 

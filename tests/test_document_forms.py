@@ -765,6 +765,17 @@ def test_a_running_title_with_no_page_mark_between_the_halves_of_a_sentence(mark
     assert texts[texts.index("2024") + 1] == RUNNING
 
 
+@pytest.mark.parametrize("mark", ["— 15 —", "15"])
+def test_a_running_title_over_a_page_mark_between_whole_paragraphs(mark):
+    """The running title with the page mark under it (a page's footer) between two paragraphs, the one above ending
+    its sentence: left out as the mark is (it stayed a paragraph and was glued to the next paragraph's first words:
+    the budget line's class read as the title and （2）社会保障和就业支出, its code unresolved)."""
+    at = next(k for k, line in enumerate(LINES) if line.startswith("（2）社会保障和就业支出（类）"))
+    assert LINES[at - 2].endswith("。")
+    parsed = parse([*LINES[:at], f"{RUNNING}公开", "", mark, "", *LINES[at:]])
+    assert narrative(parsed) == narrative(REAL) and parsed.document.warnings == []
+
+
 # What a page break leaves between a table's parts: the page mark and the running title, the running title alone
 # (its page mark left out by the converter) or over the page number (a footer).
 BREAKS = [["- 5 -", "", RUNNING], [RUNNING], [RUNNING, "", "5"]]
