@@ -939,6 +939,10 @@ _ABROAD_ZERO = [("abroad_budget", "0.00", None, None), ("abroad", "0.00", None, 
                 ("official_reception_change", "0.07", None, None),
             ],
         ),
+        *[  # the total in any quotes: no unknown 经费
+            ((_3P, f"2024年度{total}财政拨款支出全年预算为4.23万元。"), [("three_public_budget", "4.23", None, None)])
+            for total in ('"三公"经费', "「三公」经费", "三公经费")
+        ],
         # an item the reader does not know, listed by any mark or by none, or heading the paragraph below: nothing,
         # not the 三公 total
         *[((_3P, f"{mark}差旅费全年预算为0.00万元，较上年持平。"), []) for mark in ("", "①", "一是")],

@@ -91,6 +91,7 @@ _RUNNING = r"运(?:行(?:维护)?|维)费"
 _VEHICLE_TOTAL = rf"{_CAR}购置(?:费)?[及和与](?:{_CAR})?{_RUNNING}"
 _VEHICLE_PURCHASE = rf"{_CAR}购置费"
 _VEHICLE_OPERATION = rf"{_CAR}{_RUNNING}|运行维护费"
+_THREE_PUBLIC = r'[“"‘「『]?三公[”"’」』]?经费'  # “三公”经费, "三公"经费, 「三公」经费, 三公经费
 _RECEPTION_FEE = r"(?<!国内)(?<!外事)(?<!公务)(?:公务)?接待费"
 _PROCUREMENT_TOTAL = r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)"
 _BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
@@ -133,7 +134,7 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
         ("procurement_sme",),
     ),
     (("procurement",), r"(?:授予)?小微企业的?合同(?:总)?金额", ("procurement_small_micro",)),
-    (("three_public",), r"“?三公”?经费(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
+    (("three_public",), _THREE_PUBLIC + r"(?:财政拨款)?支出(?!决算)", ("three_public_actual",)),
     (("three_public",), _ABROAD + r"(?:支出)?(?!决算)", ("abroad",)),
     (("three_public",), _VEHICLE_TOTAL + r"(?:支出)?(?!决算)", ("vehicle_total",)),
     (("three_public",), _RECEPTION_FEE + r"(?:支出)?(?!决算)", ("official_reception",)),
@@ -188,7 +189,7 @@ SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d{1,2
 # 三公 items: the first one a sentence names sets the item its 全年预算 / 支出决算 / change belong to.
 THREE_PUBLIC_ITEMS = re.compile(
     rf"(?P<abroad>{_ABROAD})|(?P<vehicle_total>{_VEHICLE_TOTAL})|(?P<vehicle_purchase>{_VEHICLE_PURCHASE})"
-    rf"|(?P<vehicle_operation>{_VEHICLE_OPERATION})|(?P<official_reception>{_RECEPTION_FEE})|(?P<three_public>“?三公”?经费)"
+    rf"|(?P<vehicle_operation>{_VEHICLE_OPERATION})|(?P<official_reception>{_RECEPTION_FEE})|(?P<three_public>{_THREE_PUBLIC})"
 )
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
 THREE_PUBLIC_ACTUAL = re.compile(r"(?:支出)?决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
