@@ -209,15 +209,36 @@ def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
-def _split_pipe(body: str) -> list[str]:
-    """Cell texts of a stripped pipe-table row."""
-    if body.startswith("|"):
+def _split_pipe(body: str, lead: bool = True, trail: bool = True) -> list[str]:
+    """Cell texts of a stripped pipe-table row, its outer pipes dropped where the table writes them (``lead``,
+    ``trail``)."""
+    if lead and body.startswith("|"):
         body = body[1:]
-    if body.endswith("|"):
+    if trail and body.endswith("|"):
         body = body[:-1]
     if "\\" not in body:
         return body.split("|")
     return [part.replace("\\|", "|") for part in _PIPE.split(body)]
+
+
+def _pipe_style(rule: str) -> tuple[bool, bool, int | None]:
+    """A pipe table's outer pipes, leading and trailing, as its delimiter row writes them (GFM lets a table leave
+    them out: ---|---), and its number of cells; a table without a delimiter row writes both (and no count)."""
+    if not _is_rule(rule):
+        return True, True, None
+    lead, trail = rule.startswith("|"), rule.endswith("|")
+    return lead, trail, len(_split_pipe(rule, lead, trail))
+
+
+def _pipe_cells(row: str, lead: bool, trail: bool, width: int | None) -> list[str] | None:
+    """Cell texts of a pipe row in a table of that style. In a table without outer pipes a row beginning or ending
+    with an empty cell begins or ends with a pipe: one written with the outer pipes its table leaves out fits its
+    cells only without them; None for a row fitting neither way (its cells cannot be placed)."""
+    texts = _split_pipe(row, lead, trail)
+    if width is None or (lead and trail) or len(texts) == width:
+        return texts
+    texts = _split_pipe(row)
+    return texts if len(texts) == width else None
 
 
 _GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
@@ -327,11 +348,15 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if "|" in stripped and (
             (stripped.startswith("|") and stripped.count("|") >= 2) or (i + 1 < n and _is_rule(lines[i + 1].strip()))
         ):  # a pipe table, with outer pipes or (GFM) without them above its delimiter row
-            grid, delimiter, outer, above = Grid(lineno), i + 1, stripped.startswith("|"), None
-            while i < n and (row := lines[i].strip()) and (row.startswith("|") if outer else "|" in row):
+            grid, delimiter, above = Grid(lineno), i + 1, None
+            lead, trail, width = _pipe_style(lines[delimiter].strip() if delimiter < n else "")
+            while i < n and (row := lines[i].strip()) and (row.startswith("|") if lead else "|" in row):
                 # the delimiter row after the header row; a rule of --- repeated under a header printed again
                 if not (_is_rule(row) and (i == delimiter or "---" in row or ":" in row)):
-                    above = _add_row(grid, _split_pipe(row), i + 1, row, above)
+                    if (texts := _pipe_cells(row, lead, trail, width)) is None:
+                        grid.loose.append(i + 1)
+                    else:
+                        above = _add_row(grid, texts, i + 1, row, above)
                 i += 1
             blocks.append(grid)
             continue

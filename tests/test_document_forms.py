@@ -11,6 +11,7 @@ from loaders.document import DocumentError, _header_fits, parse_document
 from loaders.pipeline import ParsedDocument
 from loaders.text import is_printed_amount, to_wan
 
+from . import steps
 from .conftest import CORPUS
 from .test_forms import REAL, T01, T04, T05, T06, parse, values
 from .test_layouts import LINES, basic_split_in_table05, table_block
@@ -969,3 +970,34 @@ def test_table04s_header_names_its_funds_beside_its_sides():
         False,
         True,
     ]
+
+
+def pipe_tables(header=None, index=False, outer=True) -> list[str]:
+    """The real document with every grid a pipe table: without outer pipes (a | b, ---|---), or under a header row
+    ``header(width)`` a converter made up, with a DataFrame's index column (0, 1, 2 …) before it."""
+
+    def render(rows: list[list[str]]) -> list[str]:
+        width = max(map(len, rows))
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        if header:
+            rows = [header(width), *rows]
+        if index:
+            rows = [["", *rows[0]], *([str(k), *r] for k, r in enumerate(rows[1:]))]
+        lines = [" | ".join(r) for r in rows]
+        rule = " | ".join(["---"] * len(rows[0]))
+        return [f"| {line} |" if outer else line for line in [lines[0], rule, *lines[1:]]]
+
+    return steps._syntax("\n".join(LINES), render).split("\n")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(pipe_tables(outer=False), id="no outer pipes"),
+    ],
+)
+def test_pipe_tables_as_converters_write_them(lines):
+    """A table without outer pipes had read a row beginning and ending with an empty cell one column left (table
+    03's 合计 total as its basic amount, without a warning)."""
+    parsed = parse(lines)
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []

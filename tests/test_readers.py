@@ -277,3 +277,19 @@ def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
     assert [row[0].line for row in grid.rows] == [1, 2, 4, 6, 8, 11, 12, 13, 14, 15]
     (grid,) = grids("指标\t\nQ<A的比例\t\n满意度>90%\t\n")  # a comparison over another: no cut tag, rows apart
     assert texts(grid) == [["指标", ""], ["Q<A的比例", ""], ["满意度>90%", ""]]
+
+
+def test_pipe_table_without_outer_pipes_keeps_its_empty_edge_cells():
+    """GFM lets a table leave its outer pipes out (---|---|---): a row beginning and ending with an empty cell then
+    begins and ends with a pipe, which are cells, not outer pipes (合计's amounts had read one column left); a row
+    written with the outer pipes the table leaves out fits without them; a row fitting neither way is not read."""
+    text = "项目 | 金额 | 说明\n---|---|---\n | 合计 | \n | 3.00 | x\n| 4.00 | y | z |\n | 5.00\n6.00 | a | b\n"
+    (grid,) = grids(text)
+    assert texts(grid) == [
+        ["项目", "金额", "说明"],
+        ["", "合计", ""],
+        ["", "3.00", "x"],
+        ["4.00", "y", "z"],
+        ["6.00", "a", "b"],
+    ]
+    assert [row[0].line for row in grid.rows] == [1, 3, 4, 5, 7] and grid.loose == [6]
