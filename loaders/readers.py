@@ -383,7 +383,22 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
         if stripped and (cleaned := clean_paragraph(stripped)):
             blocks.append(Paragraph(lineno, cleaned))
         i += 1
+    for block in blocks:
+        if isinstance(block, Grid) and block.rows and block.rows[0]:
+            _drop_synthetic(block.rows)
     return blocks
+
+
+def _drop_synthetic(rows: list[list[Cell]]) -> None:
+    """Leave out what a converter adds to a grid and no document prints: a DataFrame's index (0, 1, 2 … down the
+    first column of every row, under an empty header cell), and a first row of column names it made up (Column1 …
+    ColumnN as a spreadsheet table's export names them, 0 … n-1 as a DataFrame numbers them). Real 栏次 and 行次
+    numbers count from 1."""
+    if not rows[0][0].text and len(rows) > 2 and all(row and row[0].text == str(k) for k, row in enumerate(rows[1:])):
+        rows[:] = [row[1:] for row in rows]
+    names = [c.text for c in rows[0]]
+    if len(names) > 1 and names in ([f"Column{k + 1}" for k in range(len(names))], list(map(str, range(len(names))))):
+        del rows[0]
 
 
 def _html_end(lines: list[str], i: int, start: int) -> tuple[int, int]:

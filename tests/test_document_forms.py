@@ -994,10 +994,15 @@ def pipe_tables(header=None, index=False, outer=True) -> list[str]:
     "lines",
     [
         pytest.param(pipe_tables(outer=False), id="no outer pipes"),
+        pytest.param(pipe_tables(lambda width: list(map(str, range(width))), index=True), id="DataFrame.to_markdown"),
+        pytest.param(pipe_tables(lambda width: list(map(str, range(width)))), id="numbered header"),
+        pytest.param(pipe_tables(lambda width: [f"Column{k + 1}" for k in range(width)]), id="Column1 … ColumnN"),
+        pytest.param(pipe_tables(lambda width: [""] * width, index=True), id="index under an empty header"),
     ],
 )
 def test_pipe_tables_as_converters_write_them(lines):
     """A table without outer pipes had read a row beginning and ending with an empty cell one column left (table
-    03's 合计 total as its basic amount, without a warning)."""
+    03's 合计 total as its basic amount); a DataFrame's index and made-up column names had read as a column and as the
+    栏次 row (table 03's columns shifted, table 09's items lost), all without a warning."""
     parsed = parse(lines)
     assert values(parsed) == values(REAL) and parsed.document.warnings == []

@@ -293,3 +293,38 @@ def test_pipe_table_without_outer_pipes_keeps_its_empty_edge_cells():
         ["6.00", "a", "b"],
     ]
     assert [row[0].line for row in grid.rows] == [1, 3, 4, 5, 7] and grid.loose == [6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "|    | 0 | 1 | 2 |\n|---:|---|---|---|\n"
+        "|  0 | 项目 |  | 金额 |\n|  1 | 栏次 |  | 1 |\n|  2 | 合计 |  | 3.00 |\n",
+        "| Column1 | Column2 | Column3 |\n|---|---|---|\n| 项目 |  | 金额 |\n| 栏次 |  | 1 |\n| 合计 |  | 3.00 |\n",
+        "0\t1\t2\n项目\t\t金额\n栏次\t\t1\n合计\t\t3.00\n",
+        "<table><tr><th></th><th>0</th><th>1</th><th>2</th></tr><tr><th>0</th><td>项目</td><td></td><td>金额</td></tr>"
+        "<tr><th>1</th><td>栏次</td><td></td><td>1</td></tr><tr><th>2</th><td>合计</td><td></td><td>3.00</td></tr></table>",
+        "|    |  |  |  |\n|---:|---|---|---|\n|  0 | 项目 |  | 金额 |\n|  1 | 栏次 |  | 1 |\n|  2 | 合计 |  | 3.00 |\n",
+    ],
+)
+def test_a_converters_index_column_and_column_names_are_left_out(text):
+    """A DataFrame's index (0 … down the first column, under an empty header cell) and the column names a converter
+    makes up (0 … n-1, Column1 … ColumnN) print nothing of the document (0 1 2 had read as the 栏次 row, the index as
+    a column of codes)."""
+    (grid,) = grids(text)
+    assert [row for row in texts(grid) if any(row)] == [["项目", "", "金额"], ["栏次", "", "1"], ["合计", "", "3.00"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "栏次\t\t1\t2\n合计\t\t3.00\t4.00\n",  # a 栏次 row, numbers from 1
+        "1\t2\t3\n合计\t3.00\t4.00\n",  # column numbers from 1
+        "\t项目\t金额\n1\t合计\t3.00\n2\t其他\t4.00\n",  # 行次 from 1
+        "行次\t项目\t金额\n0\t合计\t3.00\n1\t其他\t4.00\n",  # numbers from 0 under a header word
+        "Column1\tColumn3\n合计\t3.00\n",  # not Column1 … ColumnN
+    ],
+)
+def test_a_grids_own_numbers_stay(text):
+    (grid,) = grids(text)
+    assert texts(grid) == [line.split("\t") for line in text.splitlines()]
