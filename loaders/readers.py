@@ -207,6 +207,15 @@ def read_html_table(chunk: str, first_line: int) -> list[list[Cell]]:
 
 
 _PIPE = re.compile(r"(?<!\\)\|")
+# Markdown's backslash escapes (CommonMark): a backslash before ASCII punctuation is that character (1\. \( \* \|, as
+# pandoc writes them), one ending a line a hard break (pandoc's line break); before anything else it is text.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~]|$)")
+
+
+def _unescape(text: str) -> str:
+    """Markdown text (a paragraph's line, a pipe or tab cell's; not an HTML table's raw text) with its backslash
+    escapes resolved and its hard break dropped."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _split_pipe(body: str, lead: bool = True, trail: bool = True) -> list[str]:
@@ -218,7 +227,7 @@ def _split_pipe(body: str, lead: bool = True, trail: bool = True) -> list[str]:
         body = body[:-1]
     if "\\" not in body:
         return body.split("|")
-    return [part.replace("\\|", "|") for part in _PIPE.split(body)]
+    return [_unescape(part.strip()) for part in _PIPE.split(body)]
 
 
 def _pipe_style(rule: str) -> tuple[bool, bool, int | None]:
@@ -365,7 +374,7 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             while i < n:
                 row = lines[i]
                 if "\t" in row:
-                    texts = row.split("\t")
+                    texts = row.split("\t") if "\\" not in row else [_unescape(t.strip()) for t in row.split("\t")]
                 elif i + 1 < n and "\t" in lines[i + 1]:  # between two rows: its cells separated by spaces?
                     widths = {len(grid.rows[-1]), lines[i + 1].count("\t") + 1}
                     if (texts := _spaced_cells(row, widths)) is None:
@@ -380,7 +389,7 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
                 i += 1
             blocks.append(grid)
             continue
-        if stripped and (cleaned := clean_paragraph(stripped)):
+        if stripped and (cleaned := _unescape(clean_paragraph(stripped))):
             blocks.append(Paragraph(lineno, cleaned))
         i += 1
     for block in blocks:

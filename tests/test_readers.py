@@ -328,3 +328,27 @@ def test_a_converters_index_column_and_column_names_are_left_out(text):
 def test_a_grids_own_numbers_stay(text):
     (grid,) = grids(text)
     assert texts(grid) == [line.split("\t") for line in text.splitlines()]
+
+
+def test_markdown_backslash_escapes_and_hard_breaks():
+    """pandoc's markdown: ASCII punctuation escaped (1\\. \\(境\\) \\*), a line ended by a backslash (a hard break), in
+    paragraphs and in pipe, tab and grid-table cells (a grid cell's lines joined without it); a backslash before
+    anything else, or escaped itself, is text; an HTML table's raw text keeps its backslashes."""
+    text = (
+        "1\\. 因公出国\\(境\\)费为 3\\.00 万元，收\\\n入增加\\*。C:\\目录\\\\\n\n"
+        "| 项目 | 金额 |\n|---|---|\n| 因公出国\\(境\\)费 | 1\\.00 |\n\n"
+        "项目\t金额\n\\*合计\t3.00\n\n"
+        "<table><tr><td>\\(境\\)</td></tr></table>\n\n"
+        "+------+\n| 一般公共\\ |\n| 服务支出 |\n+------+\n"
+    )
+    blocks = read_blocks(text)
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "1. 因公出国(境)费为 3.00 万元，收",
+        "入增加*。C:\\目录\\",
+    ]
+    assert [texts(grid) for grid in grids(text)] == [
+        [["项目", "金额"], ["因公出国(境)费", "1.00"]],
+        [["项目", "金额"], ["*合计", "3.00"]],
+        [["\\(境\\)"]],
+        [["一般公共服务支出"]],
+    ]
