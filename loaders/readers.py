@@ -41,6 +41,9 @@ class Grid:
 
 
 _TAG = re.compile(r"<[^>]+>")
+# Tags of inline elements, which print no space (Word splits a cell's text over <span> runs: <span>3,79</span><span>
+# 7.75</span> prints 3,797.75); other tags (<br>, <p>, <div>) break the text.
+_INLINE = re.compile(r"</?(?:span|font|b|strong|em|i|u|s|sup|sub|a|o:p)\b[^>]*>", re.I)
 _CHECKED = re.compile(r"<input[^>]*\bchecked\b[^>]*>", re.I)
 _UNCHECKED = re.compile(r"<input[^>]*>", re.I)
 _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.I | re.S)
@@ -62,7 +65,7 @@ def clean_cell(text: str) -> str:
     if "<" in text:
         text = _CHECKED.sub("☑", text)
         text = _UNCHECKED.sub("☐", text)
-        text = _TAG.sub(" ", text)
+        text = _TAG.sub(" ", _INLINE.sub("", text))
     if "<" in text or ">" in text:
         text = _TAG_PIECES.sub("", text)
     if "&" in text:

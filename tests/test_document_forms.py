@@ -1019,3 +1019,20 @@ def test_narrative_in_pandocs_markdown():
     lines = [part for line in LINES for part in ([line] if "\t" in line or line[:1] in "#<" else pandoc(line))]
     parsed = parse(lines)
     assert narrative(parsed)[:3] == narrative(REAL)[:3] and parsed.document.warnings == []
+
+
+def test_html_cells_split_over_word_runs():
+    """Word's HTML writes a cell's text over several <span> runs (3,79 | 7.75; 一般公共 | 服务支出): every amount
+    had read as two words, no number, the tables' totals lost."""
+
+    def render(rows: list[list[str]]) -> list[str]:
+        def runs(cell: str) -> str:
+            half = len(cell) // 2
+            return f'<span style="font-size:9pt">{cell[:half]}</span><span lang="EN-US">{cell[half:]}</span>'
+
+        return [
+            "<table>" + "".join("<tr>" + "".join(f"<td>{runs(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+        ]
+
+    parsed = parse(steps._syntax("\n".join(LINES), render).split("\n"))
+    assert values(parsed) == values(REAL) and parsed.document.warnings == []

@@ -79,7 +79,7 @@ def test_html_table_over_several_lines():
     ("html", "rows"),
     [
         # bare tags on one line (the split path), with inline markup and entities in cells
-        ("<table><tr><td> 项目 </td><td><b>合计</b>&amp;</td></tr><tr></tr></table>", [["项目", "合计 &"], []]),
+        ("<table><tr><td> 项目 </td><td><b>合计</b>&amp;</td></tr><tr></tr></table>", [["项目", "合计&"], []]),
         # the same with a tag a split would mistake: a cell boundary spaced out, an upper-case tag
         ("<table><tr><td>a</td> <td>b</td></tr></table>", [["a", "b"]]),
         ("<table><tr><td>a</td><TD>b</TD></tr></table>", [["a", "b"]]),
@@ -352,3 +352,14 @@ def test_markdown_backslash_escapes_and_hard_breaks():
         [["\\(境\\)"]],
         [["一般公共服务支出"]],
     ]
+
+
+def test_inline_tags_print_no_space():
+    """Word's HTML splits a cell's text over <span> runs (<span>3,79</span><span>7.75</span>): inline tags print no
+    space (the amount had read as '3,79 7.75', no number); <br>, <p> and <div> break the text."""
+    html = (
+        "<table><tr><td><span lang=EN-US>3,79</span><span>7.75</span></td><td><p>一般</p><p>公共</p></td>"
+        "<td>a<br>b</td><td><font size=2>合</font><B>计</B><o:p></o:p></td></tr></table>"
+    )
+    (grid,) = grids(html)
+    assert texts(grid) == [["3,797.75", "一般 公共", "a b", "合计"]]
