@@ -44,6 +44,10 @@ _TAG = re.compile(r"<[^>]+>")
 # Tags of inline elements, which print no space (Word splits a cell's text over <span> runs: <span>3,79</span><span>
 # 7.75</span> prints 3,797.75); other tags (<br>, <p>, <div>) break the text.
 _INLINE = re.compile(r"</?(?:span|font|b|strong|em|i|u|s|sup|sub|a|o:p)\b[^>]*>", re.I)
+# A line break between two Chinese characters (a long name a cell wraps, 其他技术与研<br>究与开发支出) joins them
+# without a space, as CSS joins a segment break between East Asian characters.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])\s*(?:<br\s*/?>|\n)\s*(?=[{_CJK}])", re.I)
 _CHECKED = re.compile(r"<input[^>]*\bchecked\b[^>]*>", re.I)
 _UNCHECKED = re.compile(r"<input[^>]*>", re.I)
 _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.I | re.S)
@@ -62,6 +66,8 @@ _TAG_PIECES = re.compile(rf"{_CUT_OPENING}|^\s*/?{_INLINE_TAG}(?:\s+[\w-]+=[^<>]
 def clean_cell(text: str) -> str:
     """Strip HTML tags and the pieces of one a row break cut (keeping checkbox state as ☑/☐), decode entities
     (&nbsp; &amp; &#160; …), drop markdown bold marks and strip surrounding space."""
+    if "<" in text or "\n" in text:
+        text = _CJK_BREAK.sub("", text)
     if "<" in text:
         text = _CHECKED.sub("☑", text)
         text = _UNCHECKED.sub("☐", text)

@@ -1021,17 +1021,27 @@ def test_narrative_in_pandocs_markdown():
     assert narrative(parsed)[:3] == narrative(REAL)[:3] and parsed.document.warnings == []
 
 
-def test_html_cells_split_over_word_runs():
+def word_runs(cell: str) -> str:
+    half = len(cell) // 2
+    return f'<span style="font-size:9pt">{cell[:half]}</span><span lang="EN-US">{cell[half:]}</span>'
+
+
+def wrapped(cell: str) -> str:
+    return f"{cell[: len(cell) // 2]}<br/>{cell[len(cell) // 2 :]}" if len(cell) > 8 else cell
+
+
+@pytest.mark.parametrize(("cell", "pipe"), [(word_runs, False), (wrapped, False), (wrapped, True)])
+def test_cells_as_word_and_converters_write_them(cell, pipe):
     """Word's HTML writes a cell's text over several <span> runs (3,79 | 7.75; 一般公共 | 服务支出): every amount
-    had read as two words, no number, the tables' totals lost."""
+    had read as two words, no number, the tables' totals lost. A long name wrapped by a <br> (其他技术与研<br/>究与开发
+    支出) had read with a space in it, another name than table 05's."""
 
     def render(rows: list[list[str]]) -> list[str]:
-        def runs(cell: str) -> str:
-            half = len(cell) // 2
-            return f'<span style="font-size:9pt">{cell[:half]}</span><span lang="EN-US">{cell[half:]}</span>'
-
+        if pipe:
+            lines = ["| " + " | ".join(map(cell, r)) + " |" for r in rows]
+            return [lines[0], "|" + "---|" * max(map(len, rows)), *lines[1:]]
         return [
-            "<table>" + "".join("<tr>" + "".join(f"<td>{runs(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+            "<table>" + "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
         ]
 
     parsed = parse(steps._syntax("\n".join(LINES), render).split("\n"))
