@@ -804,8 +804,9 @@ def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str
     for k, line in loose.items():
         table = tables[k]
         warnings.append(
-            f"table at line {table.first_line} ({table.caption}): the row at line {line} has its cells separated by "
-            f"spaces that do not fit the table's columns; not read{f' as table {table.code}' if table.code else ''}"
+            f"table at line {table.first_line} ({table.caption}): the row at line {line} has cells that do not fit "
+            "the table's columns (separated by spaces, or more or fewer than its delimiter row's); "
+            f"not read{f' as table {table.code}' if table.code else ''}"
         )
         table.code = None
 

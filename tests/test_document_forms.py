@@ -490,10 +490,23 @@ def test_a_spaced_row_whose_cells_cannot_be_placed_refuses_its_table():
     assert {key: v for key, v in values(REAL)["subjects"].items() if key[0] != "02"} == values(parsed)["subjects"]
     first = table_block(T02)[0] + 1
     assert parsed.document.warnings == [
-        f"table at line {first} ({T02}): the row at line {at + 1} has its cells separated by spaces that do not fit "
-        "the table's columns; not read as table 02",
+        f"table at line {first} ({T02}): the row at line {at + 1} has cells that do not fit the table's columns "
+        "(separated by spaces, or more or fewer than its delimiter row's); not read as table 02",
         "table 02 收入决算表 not found",
     ]
+
+
+def test_a_pipe_row_that_fits_its_tables_cells_neither_way_is_reported():
+    """A row of a pipe table without outer pipes with fewer cells than its delimiter row, its first one empty: not
+    read, and the table refused with the reason (the warning had spoken of cells separated by spaces)."""
+    text = "# 2024 年度某单位决算公开\n\n三公经费支出决算表\n项目 | 金额 | 说明\n---|---|---\n"
+    text += "合计 | 1.00 | 注\n | 2.00\n"
+    doc = parse_document("pipe.md", text.encode("utf-8"))
+    assert doc.warnings == [
+        "table at line 4 (三公经费支出决算表): the row at line 7 has cells that do not fit the table's columns "
+        "(separated by spaces, or more or fewer than its delimiter row's); not read as table 09"
+    ]
+    assert doc.table("09") is None
 
 
 @pytest.mark.parametrize(
