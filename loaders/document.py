@@ -811,6 +811,17 @@ def _refuse_loose(tables: list[Table], loose: dict[int, int], warnings: list[str
         table.code = None
 
 
+def _footer_unit(prev: Table | None, pending: list[Paragraph]) -> Paragraph | None:
+    """A 金额单位 line printed right under a table's grid (past its notes, before any other line), where the table's
+    caption states none: the table's unit, not the next table's."""
+    if prev is None or prev.amount_unit is not None:
+        return None
+    for para in pending:
+        if not para.text.startswith("注"):
+            return para if amount_unit(para.text) and _unit_or_year(norm(para.text)) else None
+    return None
+
+
 def _title_run(run: set[str], para: Paragraph) -> set[str]:
     """The tables a run of consecutive lines naming one of the nine by its title names, the line ``para`` added (a
     line naming one of them again starts a run; a table's number alone, 公开01表, leaves it as it is; a line naming
@@ -861,14 +872,19 @@ def build_tables(blocks: list[Paragraph | Grid]) -> tuple[list[Table], list[Para
             pending.append(para)
         if not block.rows:
             continue
-        area = _caption_area(pending[start:])
         prev = tables[-1] if tables else None
+        if footer := _footer_unit(prev, pending[start:]):
+            prev.amount_unit = amount_unit(footer.text)
+            pending.remove(footer)
+        area = _caption_area(pending[start:])
         caption, central = _read_caption(area, pending, block, prev, after_refused, central, warnings)
         if not (_continuation(prev, caption, pending, block, title_unit) and _append(prev, block, caption, warnings)):
             tables.append(_new_table(block, caption, area, tables, warnings))
         if block.loose:
             loose.setdefault(len(tables) - 1, block.loose[0])
         pending, run, start, after_refused = [], set(), 0, caption.refused
+    if tables and (footer := _footer_unit(tables[-1], pending)):
+        tables[-1].amount_unit = amount_unit(footer.text)
     _refuse_loose(tables, loose, warnings)
     return tables, paragraphs, warnings
 

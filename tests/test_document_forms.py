@@ -1059,3 +1059,29 @@ def test_cells_as_word_and_converters_write_them(cell, pipe):
 
     parsed = parse(steps._syntax("\n".join(LINES), render).split("\n"))
     assert values(parsed) == values(REAL) and parsed.document.warnings == []
+
+
+def units_under_grids(lines: list[str]) -> list[str]:
+    """Each table's 金额单位 printed under its grid (above its notes) instead of over it."""
+    lines = list(lines)
+    for first, end in reversed(steps._blocks(lines)):
+        above = next((j for j in range(first - 1, max(first - 8, 0), -1) if "金额单位" in lines[j]), None)
+        if above is not None and (m := re.search(r"\s*金额单位\s*[:：]\s*(万元|元)", lines[above])):
+            lines[above] = lines[above].replace(m.group(0), "")
+            lines[end:end] = ["", f"金额单位：{m.group(1)}"]
+    return lines
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+def test_an_amount_unit_printed_under_its_grid_is_its_tables(mixed):
+    """金额单位 printed under each grid: it is that table's, not the next one's (with tables 01-04 in 元 and the rest
+    in 万元, table 05 had taken 元 from under table 04, silently: 3,797.75 万元 read as 0.379775 万元; table 01, with
+    no unit over it, had been assumed to be in 万元 with a warning)."""
+    text = "\n".join(LINES)
+    if mixed:  # tables 01-04 in 元: to_yuan keeps every line where it is
+        at = LINES.index(T05)
+        text = "\n".join([*steps.to_yuan(text).split("\n")[:at], *LINES[at:]])
+    parsed = parse(units_under_grids(text.split("\n")))
+    units = {t.code: t.amount_unit for t in parsed.document.tables if t.code}
+    assert units == {code: "元" if mixed and code < "05" else "万元" for code in units}
+    assert len(units) == 8 and not any("金额单位" in w for w in parsed.document.warnings)
