@@ -88,6 +88,10 @@ _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 _AMOUNT_UNIT = re.compile(
     r"单位\s*[:：]?\s*[（(]?\s*(?:人民币)?\s*(万元|元)(?![\u4e00-\u9fff])|[（(]\s*(?:人民币)?(万元|元)\s*[）)]"
 )
+# 以下表格金额单位均为万元, 本部分报表单位：元: a sentence on the tables' unit
+_TABLES_UNIT = re.compile(
+    r"表格?[^。；]{0,12}?单位\s*(?:均|统一|全部|一律)?\s*(?:为|是|[:：])\s*[（(]?\s*(?:人民币)?(万元|元)"
+)
 _UNIT_WORDS = re.compile(rf"[（(]?\s*(?:金额)?(?:{_AMOUNT_UNIT.pattern})\s*[）)]?")  # the words stating it, to blank
 # 单位：…, 单位名称：…, 部门：…, 编制部门：…, 部门名称：…, 部门（单位）：… (not 金额单位)
 _UNIT_LINE = re.compile(
@@ -355,6 +359,16 @@ def amount_unit(text: str) -> str | None:
         return None
     m = _AMOUNT_UNIT.search(text)
     return m.group(m.lastindex) if m else None
+
+
+def tables_unit(text: str) -> str | None:
+    """The amount unit a line states for the document's tables: a unit line (金额单位：元, a heading ending in
+    （金额单位：元）) or a sentence on the tables (以下表格金额单位均为万元)."""
+    if "单位" not in text:
+        return None
+    if m := _TABLES_UNIT.search(text):
+        return m.group(1)
+    return amount_unit(text) if _unit_or_year(norm(text)) and len(text) <= MAX_CAPTION_LEN else None
 
 
 def _caption_area(pending: list[Paragraph]) -> list[Paragraph]:

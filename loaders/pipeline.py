@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .codes import resolve_subjects
-from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document, title_code
+from .document import TABLE_NAMES, Document, DocumentError, Table, parse_document, tables_unit, title_code
 from .interpret.econ import EconRow, read_econ_rows
 from .interpret.layout import BUDGET, holds_amounts
 from .interpret.narrative import (
@@ -115,17 +115,27 @@ def _declared_empty(doc: Document, table: Table | None, code: str) -> tuple[str 
     return None, None
 
 
+def _document_unit(doc: Document) -> tuple[str, int] | None:
+    """The amount unit the document states once for its tables, before the first (金额单位：元 under a part's
+    heading, 以下表格金额单位均为万元), and the line stating it; None unless its statements agree."""
+    first = min((t.first_line for t in doc.tables if t.code), default=0)
+    found = [(unit, p.line) for p in doc.paragraphs if p.line < first and (unit := tables_unit(p.text))]
+    return found[0] if len({unit for unit, _ in found}) == 1 else None
+
+
 def interpret(doc: Document) -> ParsedDocument:
     units = {t.amount_unit for t in doc.tables if t.code and t.amount_unit}
-    amount_unit = "元" if units == {"元"} else "万元"
+    stated = None if units else _document_unit(doc)
+    amount_unit = "元" if (units or {stated and stated[0]}) == {"元"} else "万元"
     parsed = ParsedDocument(
         doc, stable_id(doc.unit_name, doc.fiscal_year, doc.doc_kind), stable_id(doc.unit_name), amount_unit
     )
     unstated = sorted(code for code in REQUIRED + OPTIONAL if (t := doc.table(code)) and t.amount_unit is None)
     if unstated:
-        stated = " (the unit the other tables state)" if units else ""
+        source = " (the unit the other tables state)" if units else ""
+        source = f" (the unit the document states for its tables at line {stated[1]})" if stated else source
         tables = f"table{'s' if len(unstated) > 1 else ''} {', '.join(unstated)}"
-        doc.warnings.append(f"{tables}: no 金额单位 found, assuming {amount_unit}{stated}")
+        doc.warnings.append(f"{tables}: no 金额单位 found, assuming {amount_unit}{source}")
     for code in REQUIRED + OPTIONAL:
         table = doc.table(code)
         if table is None and code in REQUIRED:

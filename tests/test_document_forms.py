@@ -1085,3 +1085,25 @@ def test_an_amount_unit_printed_under_its_grid_is_its_tables(mixed):
     units = {t.code: t.amount_unit for t in parsed.document.tables if t.code}
     assert units == {code: "元" if mixed and code < "05" else "万元" for code in units}
     assert len(units) == 8 and not any("金额单位" in w for w in parsed.document.warnings)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        lambda heading: [heading, "", "金额单位：元"],
+        lambda heading: [f"{heading}（金额单位：元）"],
+        lambda heading: [heading, "", "注：以下表格金额单位均为元。"],
+    ],
+    ids=["line", "heading", "sentence"],
+)
+def test_an_amount_unit_stated_once_for_all_tables(statement):
+    """Tables in 元 with no 金额单位 of their own, the unit stated once before them: the tables are read in 元, with
+    the warning naming where (they had been assumed to be in 万元: every amount 10,000 times too large)."""
+    lines = re.sub(r"\s*金额单位\s*[:：]\s*元", "", steps.to_yuan("\n".join(LINES))).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("## 第二部分"))
+    parsed = parse([*lines[:at], *statement(lines[at]), *lines[at + 1 :]])
+    assert parsed.amount_unit == "元"
+    assert parsed.document.warnings == [
+        "tables 01, 02, 03, 04, 05, 06, 08, 09: no 金额单位 found, assuming 元 (the unit the document states for its "
+        f"tables at line {at + (1 if len(statement('')) == 1 else 3)})"
+    ]
