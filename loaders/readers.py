@@ -55,6 +55,7 @@ _BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
+_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+(?=[^\d=<>\s])")  # a block quote's marks (> > …), not a comparison (> 90%)
 # The pieces of an inline tag a row break cut (<b>本年支出合计</b written over two rows): its opening at a cell's end
 # (</b, <b, <span style="…, </), its rest at a cell's start (b>, /b>, span style="…">) — not a comparison (Q<A的比例,
 # 满意度>90%, p>0.05, s>=95%, i > 0).
@@ -471,7 +472,9 @@ def _split_caption(table: str, first_line: int) -> tuple[list[Paragraph], str]:
 
 
 def clean_paragraph(text: str) -> str:
-    """Remove markdown decoration (headings, bold, list bullets) and HTML tags."""
+    """Remove markdown decoration (block quotes, headings, bold, list bullets) and HTML tags."""
+    if text[:1] == ">":
+        text = _QUOTE_MARKS.sub("", text)
     if "#" in text or "*" in text or "_" in text:
         text = _MD_DECOR.sub("", text)
     if text[:1] in "-*+":
