@@ -350,9 +350,8 @@ def read_blocks(text: str) -> list[Paragraph | Grid]:
             else:
                 chunk = "\n".join(lines[i : j + 1])
             start = opening.start()
-            before = chunk[:start].strip()
-            if before:
-                blocks.append(Paragraph(lineno, clean_paragraph(before)))
+            if before := clean_paragraph(chunk[:start]):  # text before it (a wrapper's <div> alone is none)
+                blocks.append(Paragraph(lineno, before))
             table, table_line = chunk[start:], lineno + chunk.count("\n", 0, start)
             if "aption" in table:
                 captions, table = _split_caption(table, table_line)

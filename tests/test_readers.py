@@ -233,6 +233,14 @@ def test_text_and_tables_after_a_closing_table_tag_on_its_line():
     assert grids(text)[1].rows[0][0].line == 3
 
 
+def test_tables_inside_a_wrappers_tags_are_only_tables():
+    """Tables each inside a <div> (as web pages print them): no empty paragraph before each (one had stood between a
+    table's parts, the evaluation tables' parts then read apart and not read, with warnings)."""
+    text = '<div class="table-wrap"><table><tr><td>a</td></tr></table></div>\n\n'
+    text += "<div><table><tr><td>b</td></tr></table></div>"
+    assert [(type(b).__name__, b.line) for b in read_blocks(text)] == [("Grid", 1), ("Grid", 3)]
+
+
 def test_pipe_table_ends_at_a_line_without_its_outer_pipe_and_repeats_its_header():
     text = "| a | b |\n|---|---|\n| 1 | 2 |\n| a | b |\n|---|---|\n| 3 | 4 |\n注：A|B 两栏"
     (grid,) = grids(text)
