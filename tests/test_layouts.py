@@ -887,11 +887,25 @@ def test_subject_codes_printed_in_brackets(bracketed):
 
 
 @pytest.mark.parametrize(
-    "label", ["收入合计", "支出合计", "本年支出合计", "合计数", "小计", "全部合计", "合计：", "合\u3000\u3000计"]
+    "label",
+    [
+        "收入合计",
+        "支出合计",
+        "本年支出合计",
+        "合计数",
+        "小计",
+        "全部合计",
+        "合计：",
+        "合\u3000\u3000计",
+        "合计注",
+        "合计*",
+        "合计①",
+    ],
 )
 def test_subject_table_total_rows_named_otherwise(label):
-    """The 合计 row of tables 02/03/05 labelled 收入合计 / 支出合计 / 小计 / 全部合计 …: still the total, never a
-    subject row (小计, 全部合计 and 合计： had become a 类 row without a code, its amounts a leaf of the facts)."""
+    """The 合计 row of tables 02/03/05 labelled 收入合计 / 支出合计 / 小计 / 全部合计 …, or with a footnote's mark
+    (合计<sup>注</sup>): still the total, never a subject row (小计, 全部合计, 合计： and 合计注 had become a 类 row
+    without a code, its amounts a leaf of the facts)."""
     lines = [re.sub(r"^(\t*)合计\t", lambda m: f"{m.group(1)}{label}\t", line) for line in LINES]
     assert sum(a != b for a, b in zip(lines, LINES, strict=True)) == 5
 

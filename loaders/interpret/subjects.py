@@ -65,8 +65,9 @@ VOCAB = {
 }
 _LEI = re.compile(r"^2\d\d$")  # a 类 code (function codes start with 2)
 _PART = re.compile(r"^\d\d$")  # a 款 or 项 part
-# The total row: 合计, 合 计, 本年支出合计, 收入合计, 全部合计, 总计, 合计：, and 小计 (the table prints no other).
-_TOTAL = re.compile(r"^(?:本年|全部|全年)?(?:收入|支出|收支)?(?:合计|总计|小计)数?：?$")
+# The total row: 合计, 合 计, 本年支出合计, 收入合计, 全部合计, 总计, 合计：, and 小计 (the table prints no
+# other); with a footnote's mark (合计注, 合计*, 合计①).
+_TOTAL = re.compile(r"^(?:本年|全部|全年)?(?:收入|支出|收支)?(?:合计|总计|小计)数?(?:：|注\d?|[*※①-⑨])?$")
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
 
