@@ -310,6 +310,22 @@ def test_table04_in_the_older_template():
     ]
 
 
+def test_table04_with_the_2014_templates_fund_words():
+    """Table 04 naming its 一般公共预算 fund 公共财政拨款 (the 2014 template; income line 一、公共财政拨款): read as
+    that fund (the table had been refused: a column naming neither a fund nor the total)."""
+    first, end = table_block(T04)
+    lines = list(LINES)
+    for i in range(first, end):
+        lines[i] = re.sub("一般公共预算财政拨款?", "公共财政拨款", lines[i])
+    assert lines != LINES
+
+    def read(parsed: ParsedDocument) -> list[tuple]:
+        return [(t.side, t.line_item, t.fund, t.subject_code, t.amount) for t in parsed.totals["04"]]
+
+    parsed = parse(lines)
+    assert read(parsed) == read(REAL) and parsed.document.warnings == []
+
+
 _BESIDE = [
     ("年初预算数", "决算数"),
     ("上年决算数", "本年决算数"),

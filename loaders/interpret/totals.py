@@ -17,7 +17,7 @@ from .layout import BUDGET_WORDS, column_keys, compile_vocab, unnumbered_layout
 COLUMN_VOCAB = compile_vocab(
     [
         ("total", r"小计|合计"),
-        ("general_public_budget", r"一般公共预算"),
+        ("general_public_budget", r"一般公共预算|^公共财政(?:拨款|预算)"),  # 公共财政拨款: its name in 2014
         ("government_fund", r"政府性基金"),
         ("state_capital", r"国有资本经营"),
         BUDGET_WORDS,  # a budget column beside the 决算 one (some templates), a rate: not this year's figures
@@ -36,7 +36,7 @@ LINE_ITEMS = compile_vocab(
         ("balance_distribution", r"^结余分配"),
         ("carryover_begin", r"^(?:年初|期初|上年).*结[转余]"),
         ("carryover_end", r"^(?:年末|期末|年终).*结[转余]|^结转下年"),
-        ("gpb_grant", r"^一般公共预算(?:财|拨款|收入|$)"),  # truncated as printed: 国有资本经营预算财
+        ("gpb_grant", r"^(?:一般公共预算|公共财政)(?:财|拨款|收入|$)"),  # truncated as printed: 国有资本经营预算财
         ("gov_fund_grant", r"^政府性基金预算(?:财|拨款|收入|$)"),
         ("state_capital_grant", r"^国有资本经营预算(?:财|拨款|收入|$)"),
         ("fiscal_grant", r"^财政(?:拨款|补助)(?:收入)?$"),  # older templates: one line for every fund
