@@ -1714,3 +1714,15 @@ def test_a_table_of_unreadable_amounts_is_not_empty():
     assert all(a[0] is None for r in parsed.subjects["03"] for a in r.amounts.values() if a[1])
     assert any(w.startswith("table 03") for w in parsed.document.warnings)
     assert {s.table_code: s.status for s in parsed.statuses}["03"] == "present"
+
+
+def test_table06_column_number_row_under_its_header():
+    """Table 06 with a 栏次 row under its header (栏次 | | 1 | 栏次 | | 2 | 栏次 | | 3): header, as in the subject
+    tables (its numbers had been read as three rows of 1, 2 and 3 万元 with no code)."""
+    header = "经济分类\t科目名称\t决算数\t经济分类\t科目名称\t决算数\t经济分类\t科目名称\t决算数"
+    at = LINES.index(header) + 1
+    parsed = parse([*LINES[:at], "栏次\t\t1\t栏次\t\t2\t栏次\t\t3", *LINES[at:]])
+    assert values(parsed)["econ"] == values(REAL)["econ"] and parsed.document.warnings == []
+    assert [(r.code, r.total_key, r.amount) for r in parsed.econ] == [
+        (r.code, r.total_key, r.amount) for r in REAL.econ
+    ]

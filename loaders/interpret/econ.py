@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import DocumentError, Table
+from ..grid import split_layout
 from ..reference import RefCode, econ_classes, label, match_name
 from ..text import code_digits, norm, parse_amount, split_code
 from .layout import begins, latest_year, prior_year
@@ -121,6 +122,15 @@ def _header_words(row) -> bool:
     return all(parse_amount(t) is None for t in texts) and not all(_is_sum(norm(t)) for t in texts)
 
 
+def _body(rows, start: int) -> list:
+    """The rows under the header row ``start``, less a 栏次 row among them (栏次 | | 1 | 栏次 | | 2 …: the columns'
+    numbers, header as in the subject tables)."""
+    layout = split_layout(rows)
+    if layout is None or len(layout.header) <= start:
+        return rows[start + 1 :]
+    return rows[start + 1 : len(layout.header)] + layout.data
+
+
 def _text(row, col: int | None) -> str:
     return row[col].text.strip() if col is not None and col < len(row) else ""
 
@@ -164,7 +174,7 @@ def read_econ_rows(table: Table) -> list[EconRow]:
             out.extend(_join_lines(last.get(p), lines, None))
         alone.clear()
 
-    for row in table.rows[start + 1 :]:
+    for row in _body(table.rows, start):
         if any(_is_total(norm(c.text)) for c in row):
             end_names()
             last.clear()
@@ -261,7 +271,7 @@ def _group_list(table: Table, start: int, columns: dict[int, str]) -> list[EconR
     name_col = next(k for k, t in enumerate(texts) if t and _NAME.fullmatch(t))
     code_col = name_col - 1 if name_col > 0 and _CODE_HEAD.search(texts[name_col - 1]) else None
     out: list[EconRow] = []
-    for row in table.rows[start + 1 :]:
+    for row in _body(table.rows, start):
         label = _text(row, code_col) + _text(row, name_col)
         cells = [(group, raw) for col, group in sorted(columns.items()) if (raw := _text(row, col))]
         line = row[name_col].line if name_col < len(row) else row[0].line
