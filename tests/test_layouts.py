@@ -938,3 +938,44 @@ def test_table06_totals_labelled_subtotal(word):
 
     assert econ(lines) == econ(LINES)
     assert {total_key for _, total_key, _, _ in econ(lines) if total_key} == {"personnel_total", "public_use_total"}
+
+
+def table06_list_with_total_column(change: dict[str, str] | None = None) -> list[str]:
+    """Table 06 as the 2015-2017 forms print it: 科目编码 | 科目名称 | 合计 | 人员经费 | 公用经费, a 栏次 row and a 合计
+    row at the top, each row's amount under 合计 and under its group; ``change`` replaces a code's row."""
+    first, end = table_block("2024 年度一般公共预算财政拨款基本支出决算明细表")
+    econ = {**TRUTH["econ_class"], **TRUTH["econ"]}
+    rows = ["科目编码\t科目名称\t合计\t人员经费\t公用经费", "栏次\t\t1\t2\t3", "\t合计\t1,380.92\t1,250.60\t130.32"]
+    for code in sorted(econ):
+        amount = f"{Decimal(str(econ[code])):,.2f}"
+        personnel = code.startswith(("301", "303"))
+        rows.append(f"{code}\t\t{amount}\t{amount if personnel else ''}\t{'' if personnel else amount}")
+    rows = [(change or {}).get(row.split("\t")[0], row) for row in rows]
+    return [*LINES[:first], *rows, *LINES[end:]]
+
+
+def test_table06_as_one_list_with_a_total_column_and_a_column_per_group():
+    """The group columns beside the 合计 column are read: each row's group, and the 合计 row's group cells as the
+    人员经费 / 公用经费 totals (they had been left out without a word, and the 栏次 row read as an item of 1 万元);
+    a row with its 合计 cell only is read from it, one whose 合计 and group amount differ refuses the table."""
+    real = interpret(parse_document("layout.md", "\n".join(LINES).encode("utf-8")))
+    parsed = interpret(parse_document("layout.md", "\n".join(table06_list_with_total_column()).encode("utf-8")))
+    econ = {**TRUTH["econ_class"], **TRUTH["econ"]}
+    assert {r.code: r.amount for r in parsed.econ if not r.total_key} == {c: Decimal(str(v)) for c, v in econ.items()}
+    assert {r.total_key: r.amount for r in parsed.econ if r.total_key} == {
+        **{r.total_key: r.amount for r in real.econ if r.total_key},
+        "total": Decimal("1380.92"),
+    }
+    assert {r.code: r.cost_group_printed for r in parsed.econ if r.code in ("30101", "302")} == {
+        "30101": "人员经费",
+        "302": "公用经费",
+    }
+    assert parsed.document.warnings == []
+    alone = table06_list_with_total_column({"30101": "30101\t\t177.67\t\t"})
+    parsed = interpret(parse_document("layout.md", "\n".join(alone).encode("utf-8")))
+    assert [(r.amount, r.cost_group_printed) for r in parsed.econ if r.code == "30101"] == [(Decimal("177.67"), None)]
+    differ = table06_list_with_total_column({"30101": "30101\t\t177.67\t177.76\t"})
+    parsed = interpret(parse_document("layout.md", "\n".join(differ).encode("utf-8")))
+    assert parsed.econ == [] and any(
+        "合计 177.67 is not the row's 人员经费 amount 177.76" in w for w in parsed.document.warnings
+    )

@@ -148,8 +148,9 @@ def read_econ_rows(table: Table) -> list[EconRow]:
     prior = _prior_columns(header)
     columns = _group_columns(table.rows[start : start + 2])
     read = [p for p in panels if p[2] is not None]
-    if len(set(columns.values())) == 2 and (not read or any(p[2] in columns for p in read)):
-        return _group_list(table, start, columns)
+    if len(set(columns.values())) == 2 and (len(panels) == 1 or not read or any(p[2] in columns for p in read)):
+        total_col = read[0][2] if len(panels) == 1 and read and read[0][2] not in columns else None
+        return _group_list(table, start, columns, total_col)
     if len(read) < len(panels):
         name = next(header[k] for _, k, amount in panels if amount is None)
         raise DocumentError(f"table 06 (line {name.line}): no 决算数 column beside '{name.text.strip()}'")
@@ -264,9 +265,11 @@ def _group_columns(header: list) -> dict[int, str]:
     return {k: t for row in header for k, c in enumerate(row) if (t := norm(c.text)) in ("人员经费", "公用经费")}
 
 
-def _group_list(table: Table, start: int, columns: dict[int, str]) -> list[EconRow]:
-    """Table 06 as one list with a 人员经费 and a 公用经费 column and no 合计 column: each row's amount is in its
-    group's column; a 合计 row gives both groups' totals. A row with an amount in both is not read."""
+def _group_list(table: Table, start: int, columns: dict[int, str], total_col: int | None) -> list[EconRow]:
+    """Table 06 as one list with a 人员经费 and a 公用经费 column, and a 合计 column before them or none: each row's
+    amount is in its group's column, its 合计 cell the same or blank (a row with its 合计 cell only is read from it);
+    a 合计 row gives both groups' totals (and the total, from its 合计 cell). A row with amounts under both groups, or
+    a 合计 and a group amount that differ, is not read."""
     texts = [norm(c.text) for c in table.rows[start]]
     name_col = next(k for k, t in enumerate(texts) if t and _NAME.fullmatch(t))
     code_col = name_col - 1 if name_col > 0 and _CODE_HEAD.search(texts[name_col - 1]) else None
@@ -275,18 +278,21 @@ def _group_list(table: Table, start: int, columns: dict[int, str]) -> list[EconR
         label = _text(row, code_col) + _text(row, name_col)
         cells = [(group, raw) for col, group in sorted(columns.items()) if (raw := _text(row, col))]
         line = row[name_col].line if name_col < len(row) else row[0].line
-        if _is_total(norm(label)):
-            for group, raw in cells:
-                out.append(EconRow(-1, None, line, None, label, raw, parse_amount(raw), total_key=_GROUP_TOTAL[group]))
-            continue
         if not label or (cells and all(raw in columns.values() for _, raw in cells)):
             continue  # a blank row, or the header's group words
+        total = _text(row, total_col)
+        if _is_total(norm(label)):
+            keys = [(_GROUP_TOTAL[group], raw) for group, raw in cells] + ([("total", total)] if total else [])
+            out += [EconRow(-1, None, line, None, label, raw, parse_amount(raw), total_key=key) for key, raw in keys]
+            continue
         if len(cells) > 1:
             raise DocumentError(f"table 06 (line {line}): amounts under both 人员经费 and 公用经费 in one row")
+        group, raw = cells[0] if cells else (None, total)
+        if cells and total and parse_amount(total) not in (parse_amount(raw), None):
+            raise DocumentError(f"table 06 (line {line}): 合计 {total} is not the row's {group} amount {raw}")
         code, name = _code(row, code_col), _text(row, name_col)
         if not code and (split := split_code(name, "35")):
             code, name = split
-        group, raw = cells[0] if cells else (None, "")
         out.append(EconRow(0, group, line, code or None, name, raw, parse_amount(raw)))
     _resolve(out)
     return out
