@@ -29,6 +29,9 @@ HEADING = re.compile(
 MAX_HEADING = 40
 TABLE_NAME_ENDS = ("决算表", "决算总表", "明细表")  # a section headed by the name of the table it explains
 MAX_SECTION_HEADING = 80  # a heading naming what it explains may carry the unit's name and the year
+# 一般公共预算财政拨款, named 公共财政拨款 before 2015 (一般公共财政拨款, 公共预算财政拨款 in between); not 一般公共服务
+_GPB = r"(?:一般)?公共(?:预算)?财政拨款"
+GPB = re.compile(_GPB)
 # Section kinds by heading words, most specific first.
 SECTION_KINDS = [
     ("three_public", "三公"),
@@ -111,11 +114,11 @@ PHRASES: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
     (("income",), r"经营收入", ("operating_income",)),
     (("income",), r"附属单位上缴收入", ("affiliate_remittance_income",)),
     (("income",), r"其他收入", ("other_income",)),
-    (("grant_total",), r"一般公共预算财政拨款收入", ("gpb_income",)),
+    (("grant_total",), rf"{_GPB}收入", ("gpb_income",)),
     (("grant_total",), r"政府性基金预算财政拨款收入", ("gov_fund_income",)),
     (("gov_fund",), r"政府性基金预算财政拨款支出", ("gov_fund_expense",)),
     (("state_capital",), r"国有资本经营预算财政拨款支出", ("state_capital_expense",)),
-    (("gpb",), r"一般公共预算财政拨款支出", ("gpb_expense",)),
+    (("gpb",), rf"{_GPB}支出", ("gpb_expense",)),
     (("expense", "gpb", "basic"), r"基本支出", ("basic_expense",)),
     (("expense", "gpb"), r"项目支出", ("project_expense",)),
     (("expense",), r"上缴上级支出", ("remit_to_superior_expense",)),
@@ -274,8 +277,9 @@ class Section:
 
 @lru_cache(maxsize=4096)  # a heading is classified when its level, the sections' level and its section are found
 def _kind(heading: str) -> str | None:
-    """Section kind by heading words; 收支 is 收入支出 and a table's name (…决算总表的说明) its 总体."""
-    flat = no_space(heading).replace("收支", "收入支出").replace("总表", "总体")
+    """Section kind by heading words; 收支 is 收入支出, a table's name (…决算总表的说明) its 总体 and 公共财政拨款
+    一般公共预算财政拨款."""
+    flat = GPB.sub("一般公共预算财政拨款", no_space(heading).replace("收支", "收入支出").replace("总表", "总体"))
     return next((kind for kind, word in SECTION_KINDS if word in flat), None)
 
 
