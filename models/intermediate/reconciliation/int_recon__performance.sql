@@ -12,8 +12,10 @@ sums as (
     select
         document_id,
         evaluation_index,
-        sum(weight) as weights,
-        sum(score_reported) as scores,
+        -- sums kept at the scores' own precision: a DECIMAL(38, 2) here would round every rule's values to 2 places
+        -- where the checks are put together (P-01's exact rate 75.1350 had become 75.14)
+        cast(sum(weight) as decimal(18, 2)) as weights,
+        cast(sum(score_reported) as decimal(18, 2)) as scores,
         count(*) as n_indicators,
         count(*) filter (where score_reported is null) as n_unscored
     from indicators
@@ -25,12 +27,12 @@ stated as (
         document_id,
         min(source_line) as source_line,
         max(quantity) filter (where statement_key = 'self_eval_total_score') as total_score,
-        sum(quantity) filter (
+        cast(sum(quantity) filter (
             where statement_key in (
                 'self_eval_budget_score', 'self_eval_output_score', 'self_eval_outcome_score',
                 'self_eval_satisfaction_score'
             )
-        ) as part_scores,
+        ) as decimal(18, 2)) as part_scores,
         count(*) filter (where statement_key <> 'self_eval_total_score') as n_parts
     from {{ ref('stg_raw__statements') }}
     where statement_key like 'self\_eval\_%' escape '\'
@@ -43,7 +45,7 @@ groups as (
         indicators.evaluation_index,
         indicators.level1,
         max(indicators.level1_points) as points,
-        sum(indicators.weight) as weights,
+        cast(sum(indicators.weight) as decimal(18, 2)) as weights,
         min(indicators.source_line) as source_line
     from indicators
     group by indicators.document_id, indicators.evaluation_index, indicators.level1
