@@ -275,10 +275,14 @@ def _title_wrap(above: str, text: str) -> bool:
 
 def _ends_name(code: str, text: str) -> bool:
     """Whether the words of a normalised line up to its first 表 end the name of table ``code``, printed with or
-    without 收入, 明细 or quotes, and with 总 only where the line has it (财政拨款收入支出决算总表 ends table 04's name,
-    not table 07's)."""
-    name = TABLE_NAMES[code] if "总" in text else TABLE_NAMES[code].replace("总", "")
-    return _NAME_VARIANTS.sub("", name).endswith(_NAME_VARIANTS.sub("", text[: text.find("表") + 1]))
+    without 收入, 明细 or quotes (also from inside one of them: 入支出决算表), and with 总 only where the line has it
+    (财政拨款收入支出决算总表 ends table 04's name, not table 07's)."""
+    name, piece = (
+        TABLE_NAMES[code] if "总" in text else TABLE_NAMES[code].replace("总", ""),
+        text[: text.find("表") + 1],
+    )
+    # as printed too: a line starting inside a word the variants leave out (收 | 入支出决算表)
+    return _NAME_VARIANTS.sub("", name).endswith(_NAME_VARIANTS.sub("", piece)) or name.endswith(piece)
 
 
 def _titles_joined(lines: list[Paragraph]) -> list[tuple[Paragraph, str]]:
