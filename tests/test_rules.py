@@ -493,3 +493,20 @@ def test_each_project_summary_is_held_to_the_evaluation_of_the_project_it_names(
     found = query(rule_warehouse, sql, ["他形summaries_per_project单位"])
     expected = sorted(Decimal(a) for a in ["3797.75", *(amount for _, amount in PROJECT_SUMMARIES)])
     assert found == [(rule, amount, "pass") for rule in ("N-42", "N-43") for amount in expected]
+
+
+def test_a_table_not_found_is_reported_as_such(rule_warehouse):
+    """A table the document lacks (table 06 left out): C-01's note says it was not found, and that the document's
+    warnings tell whether it was printed in a form not read (it had said 'not printed', also of a refused table)."""
+    found = query(
+        rule_warehouse,
+        """select r.scope, r.message from marts.rpt_reconciliation r join marts.dim_document d using (document_id)
+           where d.unit_name = '规则样本C-01单位' and r.rule_id = 'C-01' and r.status = 'fail'""",
+    )
+    assert [(scope, message.partition(" [")[2]) for scope, message in found] == [
+        (
+            "T06",
+            "not found (not printed, or printed in a form not read: see the document's warnings) and not declared "
+            "empty]",
+        )
+    ]

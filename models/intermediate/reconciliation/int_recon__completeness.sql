@@ -52,7 +52,8 @@ checks as (
         case
             when table_status = 'absent' and note is not null then 'absent; the narrative says: ' || note
             when table_status = 'empty' then 'printed empty' || coalesce('; ' || note, '')
-            when table_status = 'absent' then 'not printed and not declared empty'
+            when table_status = 'absent'
+                then 'not found (not printed, or printed in a form not read: see the document''s warnings) and not declared empty'
         end as note
     from tables
     union all
