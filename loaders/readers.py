@@ -42,8 +42,10 @@ class Grid:
 
 _TAG = re.compile(r"<[^>]+>")
 # Tags of inline elements, which print no space (Word splits a cell's text over <span> runs: <span>3,79</span><span>
-# 7.75</span> prints 3,797.75); other tags (<br>, <p>, <div>) break the text.
-_INLINE = re.compile(r"</?(?:span|font|b|strong|em|i|u|s|sup|sub|a|o:p)\b[^>]*>", re.I)
+# 7.75</span> prints 3,797.75); other tags (<br>, <p>, <div>, <sup>, <sub>) break the text.
+_INLINE = re.compile(r"</?(?:span|font|b|strong|em|i|u|s|a|o:p)\b[^>]*>", re.I)
+# A footnote's mark raised after a figure (3,797.75<sup>1</sup>, 合计<sup>注</sup>): no part of the cell's text.
+_NOTE_MARK = re.compile(r"(?<![A-Za-z])<sup\b[^>]*>\s*(?:\d{1,2}|[①-⑳*※]|注\d{0,2})\s*</sup\s*>", re.I)
 # A line break between two Chinese characters (a long name a cell wraps, 其他技术与研<br>究与开发支出) joins them
 # without a space, as CSS joins a segment break between East Asian characters.
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -67,11 +69,14 @@ _TAG_PIECES = re.compile(rf"{_CUT_OPENING}|^\s*/?{_INLINE_TAG}(?:\s+[\w-]+=[^<>]
 def clean_cell(text: str) -> str:
     """Strip HTML tags and the pieces of one a row break cut (keeping checkbox state as ☑/☐), decode entities
     (&nbsp; &amp; &#160; …), drop markdown bold marks and strip surrounding space."""
-    if "<" in text or "\n" in text:
+    if "\n" in text or "<b" in text or "<B" in text:  # a <br> or a new line
         text = _CJK_BREAK.sub("", text)
     if "<" in text:
-        text = _CHECKED.sub("☑", text)
-        text = _UNCHECKED.sub("☐", text)
+        if "up" in text or "UP" in text or "Up" in text:  # a <sup>
+            text = _NOTE_MARK.sub("", text)
+        if "nput" in text or "NPUT" in text:  # an <input> (a checkbox)
+            text = _CHECKED.sub("☑", text)
+            text = _UNCHECKED.sub("☐", text)
         text = _TAG.sub(" ", _INLINE.sub("", text))
     if "<" in text or ">" in text:
         text = _TAG_PIECES.sub("", text)

@@ -390,6 +390,18 @@ def test_inline_tags_print_no_space():
     assert texts(grid) == [["3,797.75", "一般 公共", "a b", "合计"]]
 
 
+def test_a_footnotes_raised_mark_is_no_text():
+    """A footnote's mark raised after a figure or a label (3,797.75<sup>1</sup>, 合计<sup>注</sup>) is left out: it
+    had been glued into the amount once inline tags printed no space (3797.751, silently); a raised figure after a
+    letter (m<sup>2</sup>) stays, apart."""
+    html = (
+        "<table><tr><td>3,797.75<sup>1</sup></td><td>120<SUP>注</SUP></td><td>合计<sup>①</sup></td>"
+        "<td>100m<sup>2</sup></td><td>x<sub>1</sub></td></tr></table>"
+    )
+    (grid,) = grids(html)
+    assert texts(grid) == [["3,797.75", "120", "合计", "100m 2", "x 1"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [
