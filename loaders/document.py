@@ -88,9 +88,10 @@ _NUMBERED = re.compile(r"(?:公开|附表|表)\s*(\d{1,2})\s*(?:表)?")
 _AMOUNT_UNIT = re.compile(
     r"单位\s*[:：]?\s*[（(]?\s*(?:人民币)?\s*(万元|元)(?![\u4e00-\u9fff])|[（(]\s*(?:人民币)?(万元|元)\s*[）)]"
 )
-# 以下表格金额单位均为万元, 本部分报表单位：元: a sentence on the tables' unit
+# 以下表格金额单位均为万元, 本部分报表金额单位：元: a sentence on the tables' amount unit (not 填表单位：元氏县…)
 _TABLES_UNIT = re.compile(
-    r"表格?[^。；]{0,12}?单位\s*(?:均|统一|全部|一律)?\s*(?:为|是|[:：])\s*[（(]?\s*(?:人民币)?(万元|元)"
+    r"表格?[^。；]{0,12}?金额单位\s*(?:均|统一|全部|一律)?\s*(?:为|是|[:：])\s*[（(]?\s*(?:人民币)?(万元|元)"
+    r"(?![\u4e00-\u9fff])"
 )
 _UNIT_WORDS = re.compile(rf"[（(]?\s*(?:金额)?(?:{_AMOUNT_UNIT.pattern})\s*[）)]?")  # the words stating it, to blank
 # 单位：…, 单位名称：…, 部门：…, 编制部门：…, 部门名称：…, 部门（单位）：… (not 金额单位)
@@ -835,8 +836,8 @@ def _footer_unit(prev: Table | None, pending: list[Paragraph]) -> Paragraph | No
     if prev is None or prev.amount_unit is not None:
         return None
     for para in pending:
-        if not para.text.startswith("注"):
-            return para if amount_unit(para.text) and _unit_or_year(norm(para.text)) else None
+        if not para.text.startswith("注"):  # a line stating the unit alone (not the next table's 单位：… line)
+            return para if amount_unit(para.text) and not _UNIT_WORDS.sub("", para.text).strip(" 。.") else None
     return None
 
 

@@ -118,7 +118,7 @@ def _declared_empty(doc: Document, table: Table | None, code: str) -> tuple[str 
 def _document_unit(doc: Document) -> tuple[str, int] | None:
     """The amount unit the document states once for its tables, before the first (金额单位：元 under a part's
     heading, 以下表格金额单位均为万元), and the line stating it; None unless its statements agree."""
-    first = min((t.first_line for t in doc.tables if t.code), default=0)
+    first = min((t.caption_line for t in doc.tables if t.code), default=0)
     found = [(unit, p.line) for p in doc.paragraphs if p.line < first and (unit := tables_unit(p.text))]
     return found[0] if len({unit for unit, _ in found}) == 1 else None
 

@@ -1110,3 +1110,29 @@ def test_an_amount_unit_stated_once_for_all_tables(statement):
         "tables 01, 02, 03, 04, 05, 06, 08, 09: no 金额单位 found, assuming 元 (the unit the document states for its "
         f"tables at line {at + (1 if len(statement('')) == 1 else 3)})"
     ]
+
+
+def test_the_next_tables_caption_line_under_a_grid_is_not_its_unit():
+    """Table 08 stating no 金额单位, followed by table 09's 单位：… 金额单位：元 line printed above 09's title: the line
+    is 09's caption, not 08's footer (08 had taken 元 and 09 been assumed in 万元: its 元 read 10,000 times too
+    large)."""
+    at = LINES.index(T09)
+    unit = next(i for i in range(at, at + 6) if LINES[i].startswith("单位："))
+    before = next(i for i in range(at - 1, 0, -1) if LINES[i].startswith("单位："))  # table 08's caption line
+    lines = list(LINES)
+    lines[before] = lines[before].split("2024")[0].rstrip()
+    lines[unit] = lines[unit].replace("万元", "元")
+    lines = [*lines[:at], lines[unit], "", *lines[at:unit], *lines[unit + 1 :]]
+    units = {t.code: t.amount_unit for t in parse(lines).document.tables if t.code}
+    assert (units["08"], units["09"]) == (None, "元")
+
+
+@pytest.mark.parametrize("line", ["填表单位：元氏县农业农村局", "决算表编制单位：元江县教育局"])
+def test_a_place_name_after_unit_is_no_amount_unit(line):
+    """No table stating its 金额单位 and a caption line naming a body whose name begins with 元 (元氏县): no unit
+    stated for the tables (it had been read as 元 for every table: 3,797.75 万元 as 0.379775)."""
+    lines = re.sub(r"\s*金额单位[:：]\s*万元", "", "\n".join(LINES)).split("\n")
+    at = lines.index("单位：武汉市信息中心（武汉市大数据中心）")
+    parsed = parse([*lines[:at], line, *lines[at + 1 :]])
+    assert parsed.amount_unit == "万元"
+    assert parsed.document.warnings[0] == "tables 01, 02, 03, 04, 05, 06, 08, 09: no 金额单位 found, assuming 万元"
