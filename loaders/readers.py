@@ -57,7 +57,8 @@ _BREAK = re.compile(r"(<br\s*/?>|\n)", re.I)
 _PIPE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
 _MD_DECOR = re.compile(r"^#{1,6}\s*|\*\*|__")
-_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+(?=[^\d=<>\s])")  # a block quote's marks (> > …), not a comparison (> 90%)
+# A block quote's marks (> > …), not a comparison's (> 90%, >= 95%, > 0.5)
+_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+(?![=\s]*\d+(?:\.\d+)?\s*(?:[%％]|$))(?![=<>])")
 # The pieces of an inline tag a row break cut (<b>本年支出合计</b written over two rows): its opening at a cell's end
 # (</b, <b, <span style="…, </), its rest at a cell's start (b>, /b>, span style="…">) — not a comparison (Q<A的比例,
 # 满意度>90%, p>0.05, s>=95%, i > 0).
@@ -257,10 +258,13 @@ def _pipe_style(rule: str) -> tuple[bool, bool, int | None]:
 def _pipe_cells(row: str, lead: bool, trail: bool, width: int | None) -> list[str] | None:
     """Cell texts of a pipe row in a table of that style. In a table without outer pipes a row beginning or ending
     with an empty cell begins or ends with a pipe: one written with the outer pipes its table leaves out fits its
-    cells only without them; None for a row fitting neither way (its cells cannot be placed)."""
+    cells only without them; a row with neither and fewer cells has its last ones left out (GFM pads it); None for a
+    row fitting no way (its cells cannot be placed)."""
     texts = _split_pipe(row, lead, trail)
     if width is None or (lead and trail) or len(texts) == width:
         return texts
+    if not (lead or trail or row.startswith("|") or row.endswith("|")) and len(texts) < width:
+        return texts + [""] * (width - len(texts))  # its empty last cells left out, as GFM allows: padded
     texts = _split_pipe(row)
     return texts if len(texts) == width else None
 

@@ -161,8 +161,11 @@ def test_paragraph_decoration_removed():
         ("> （1）住房保障支出（类）", "（1）住房保障支出（类）"),
         ("> > 二、收入决算情况说明", "二、收入决算情况说明"),
         (">**三、支出决算情况说明**", "三、支出决算情况说明"),
+        ("> 1. 一般公共服务支出（类）", "1. 一般公共服务支出（类）"),
+        ("> 2024 年度收入合计", "2024 年度收入合计"),
         ("> 90%", "> 90%"),  # a comparison, not a quote's mark
         (">=95%", ">=95%"),
+        ("> 0.5", "> 0.5"),
     ],
 )
 def test_a_block_quotes_mark_is_left_out(line, text):
@@ -307,8 +310,11 @@ def test_a_tag_cut_by_a_row_break_is_no_text_of_its_cell():
 def test_pipe_table_without_outer_pipes_keeps_its_empty_edge_cells():
     """GFM lets a table leave its outer pipes out (---|---|---): a row beginning and ending with an empty cell then
     begins and ends with a pipe, which are cells, not outer pipes (合计's amounts had read one column left); a row
-    written with the outer pipes the table leaves out fits without them; a row fitting neither way is not read."""
-    text = "项目 | 金额 | 说明\n---|---|---\n | 合计 | \n | 3.00 | x\n| 4.00 | y | z |\n | 5.00\n6.00 | a | b\n"
+    written with the outer pipes the table leaves out fits without them; one with neither and fewer cells has its
+    last ones left out (GFM pads it: the table had been refused); a row fitting no way is not read."""
+    text = (
+        "项目 | 金额 | 说明\n---|---|---\n | 合计 | \n | 3.00 | x\n| 4.00 | y | z |\n | 5.00\n6.00 | a | b\n7.00 | c\n"
+    )
     (grid,) = grids(text)
     assert texts(grid) == [
         ["项目", "金额", "说明"],
@@ -316,8 +322,9 @@ def test_pipe_table_without_outer_pipes_keeps_its_empty_edge_cells():
         ["", "3.00", "x"],
         ["4.00", "y", "z"],
         ["6.00", "a", "b"],
+        ["7.00", "c", ""],
     ]
-    assert [row[0].line for row in grid.rows] == [1, 3, 4, 5, 7] and grid.loose == [6]
+    assert [row[0].line for row in grid.rows] == [1, 3, 4, 5, 7, 8] and grid.loose == [6]
 
 
 @pytest.mark.parametrize(
