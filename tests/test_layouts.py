@@ -506,7 +506,17 @@ def test_table01_expense_side_by_kind(tmp_path, real_db):
         r"(二、项目支出\t\d+\t)2,416.83", r"\g<1>2,426.83", "\n".join(lines).replace(unit, "差十万元单位")
     )
     off.write_text(off_text, encoding="utf-8")
-    db = build_warehouse(tmp_path / "kinds.duckdb", path, off)
+    # table 01 printing its classes and, under them, 其中：基本支出 / 项目支出: another breakdown, kept as subtotals
+    both = [*LINES]
+    last = next(i for i, line in enumerate(both) if "二十六、抗疫特别国债安排的支出" in line)
+    both[last + 1 : last + 1] = ["\t\t\t其中：基本支出\t\t1,380.92", "\t\t\t项目支出\t\t2,416.83"]
+    kinds_too = interpret(parse_document("both.md", "\n".join(both).encode("utf-8"))).totals["01"]
+    assert [(t.line_item, t.is_subtotal) for t in kinds_too if t.line_item in ("basic_expense", "project_expense")] == [
+        ("basic_expense", True),
+        ("project_expense", True),
+    ]
+    (tmp_path / "both.md").write_text("\n".join(both).replace(unit, "分类与性质单位"), encoding="utf-8")
+    db = build_warehouse(tmp_path / "kinds.duckdb", path, off, tmp_path / "both.md")
 
     def results(db, rule: str, name: str) -> list[tuple]:
         sql = """select scope, expected_value, actual_value, status from marts.rpt_reconciliation
@@ -521,6 +531,9 @@ def test_table01_expense_side_by_kind(tmp_path, real_db):
         ("project", Decimal("2416.83"), Decimal("2416.83"), "pass"),
     ]
     assert [(r[0], r[3]) for r in results(db, "X-03", "差十万元单位")] == [("basic", "pass"), ("project", "fail")]
+    # classes and kinds both printed: T01-02 sums the classes once, X-03 holds the classes (it had counted both)
+    assert [r[3] for r in results(db, "T01%", "分类与性质单位")] == [r[3] for r in results(real_db, "T01%", unit)]
+    assert results(db, "X-03", "分类与性质单位") == results(real_db, "X-03", unit)
     facts = """select line_item, amount_wan from marts.fct_fiscal_grant join marts.dim_document using (document_id)
                where source_table = '01' and side = 'expense' and amount_wan <> 0 and unit_name = ? order by all"""
     assert query(db, facts, [unit]) == [

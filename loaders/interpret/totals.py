@@ -60,6 +60,17 @@ FUND_OF_ITEM = {
     "gov_fund_grant": "government_fund",
     "state_capital_grant": "state_capital",
 }
+# The expense side's lines by kind of expense: where the side prints its classes too (其中：基本支出 / 项目支出
+# under them), another breakdown of the same total, kept as subtotals (out of the facts and T01-02's sum).
+KIND_ITEMS = {
+    "basic_expense",
+    "basic_personnel",
+    "basic_public_use",
+    "project_expense",
+    "remit_to_superior",
+    "operating_expense",
+    "subsidy_to_affiliates",
+}
 # A line printed over its parts (一、财政拨款收入 over the fund lines, 一、基本支出 over 其中：人员经费 / 公用经费): a
 # subtotal once a part follows it.
 HEAD_OF_PART = {
@@ -231,6 +242,9 @@ def _read_side(table_code: str, layout: Layout, side: str, lo: int, hi: int) -> 
             )
         if item in (*HEAD_OF_PART.values(), in_carryover) and not is_part:
             head = out[first_out:]
+    if any(line.line_item == "class_expense" for line in out):
+        for line in out:
+            line.is_subtotal |= line.line_item in KIND_ITEMS
     return out
 
 

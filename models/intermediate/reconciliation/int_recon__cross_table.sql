@@ -109,10 +109,15 @@ expense_kinds as (
 ),
 
 kind_documents as (
-    select distinct table_values.document_id
+    -- table 01 printing its expense side by kind and not by class
+    select table_values.document_id
     from table_values
     inner join expense_kinds on table_values.value_key = 'expense:' || expense_kinds.line_item || ':amount'
     where table_values.table_code = '01'
+    except
+    select table_values.document_id
+    from table_values
+    where table_values.table_code = '01' and table_values.value_key like 'expense:class_expense:%'
 ),
 
 class_lines as (

@@ -2,7 +2,19 @@
 with lines as (
     select
         totals_lines.*,
-        documents.source_amount_unit
+        documents.source_amount_unit,
+        -- the lines a side's this-year total sums: table 01's income sources; its expense classes, or in older
+        -- templates its kinds of expense (基本支出 or its parts, 项目支出 …; subtotals where classes are printed)
+        not totals_lines.is_subtotal and (
+            (totals_lines.side = 'income' and totals_lines.line_item in (
+                'gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant', 'superior_subsidy',
+                'business_income', 'operating_income', 'affiliate_remittance', 'other_income'
+            ))
+            or (totals_lines.side = 'expense' and totals_lines.line_item in (
+                'class_expense', 'basic_expense', 'basic_personnel', 'basic_public_use', 'project_expense',
+                'remit_to_superior', 'operating_expense', 'subsidy_to_affiliates'
+            ))
+        ) as is_summed_line
     from {{ ref('stg_raw__totals_lines') }} as totals_lines
     inner join {{ ref('stg_raw__documents') }} as documents on totals_lines.document_id = documents.document_id
 ),
@@ -11,18 +23,8 @@ t01 as (
     select
         document_id,
         any_value(source_amount_unit) as source_amount_unit,
-        sum(amount_wan) filter (
-            where side = 'income' and not is_subtotal and line_item in (
-                'gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant', 'superior_subsidy', 'business_income',
-                'operating_income', 'affiliate_remittance', 'other_income'
-            )
-        ) as income_lines,
-        count(*) filter (
-            where side = 'income' and not is_subtotal and line_item in (
-                'gpb_grant', 'gov_fund_grant', 'state_capital_grant', 'fiscal_grant', 'superior_subsidy', 'business_income',
-                'operating_income', 'affiliate_remittance', 'other_income'
-            )
-        ) as n_income_lines,
+        sum(amount_wan) filter (where side = 'income' and is_summed_line) as income_lines,
+        count(*) filter (where side = 'income' and is_summed_line) as n_income_lines,
         max(amount_wan) filter (where line_item = 'income_this_year_total') as income_this_year,
         sum(amount_wan) filter (where side = 'income' and line_item = 'use_non_grant_balance') as use_non_grant_balance,
         -- a 结转和结余 line printed over its parts (其中：财政拨款… / 非财政拨款…) stands for them
@@ -31,19 +33,8 @@ t01 as (
             sum(amount_wan) filter (where side = 'income' and line_item = 'carryover_begin')
         ) as carryover_begin,
         max(amount_wan) filter (where side = 'income' and line_item = 'grand_total') as income_grand_total,
-        -- the expense side's lines: its classes, or in older templates its kinds of expense (基本支出 or its parts …)
-        sum(amount_wan) filter (
-            where side = 'expense' and not is_subtotal and line_item in (
-                'class_expense', 'basic_expense', 'basic_personnel', 'basic_public_use', 'project_expense',
-                'remit_to_superior', 'operating_expense', 'subsidy_to_affiliates'
-            )
-        ) as class_lines,
-        count(*) filter (
-            where side = 'expense' and not is_subtotal and line_item in (
-                'class_expense', 'basic_expense', 'basic_personnel', 'basic_public_use', 'project_expense',
-                'remit_to_superior', 'operating_expense', 'subsidy_to_affiliates'
-            )
-        ) as n_class_lines,
+        sum(amount_wan) filter (where side = 'expense' and is_summed_line) as class_lines,
+        count(*) filter (where side = 'expense' and is_summed_line) as n_class_lines,
         max(amount_wan) filter (where line_item = 'expense_this_year_total') as expense_this_year,
         sum(amount_wan) filter (where line_item = 'balance_distribution') as balance_distribution,
         coalesce(
