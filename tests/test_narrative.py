@@ -1034,3 +1034,33 @@ def test_narrative_in_the_words_before_2015(name):
 
     assert stated(old) == stated(text) and len(stated(text)) == 76
     assert _stated(old) == _stated(text)
+
+
+_3P_TOTAL = "2024 年度“三公”经费财政拨款支出全年预算为 4.23 万元，"
+_3P_HEADED = "(一) “三公”经费财政拨款支出决算总体情况说明。**\n\n" + _3P_TOTAL
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        *[(_3P_TOTAL, _3P_TOTAL.replace("“三公”经费", total)) for total in ("“三公“经费", "'三公'经费", "“三公”费用")],
+        (_3P_TOTAL, "2024 年度本单位严格控制经费支出，财政拨款支出全年预算为 4.23 万元，"),
+        *[  # the paragraph naming nothing: the heading's total
+            (_3P_HEADED, f"(一) {heading}支出决算总体情况说明**\n\n2024 年度财政拨款支出全年预算为 4.23 万元，")
+            for heading in ("“三公“经费财政拨款", "'三公'经费财政拨款", "“三公”费用", "经费")
+        ],
+    ],
+)
+def test_three_public_total_in_any_wording_and_no_item_in_its_lead(old, new):
+    """The 三公 total's paragraph, or the sub-heading over it (no 。 at its end: a heading), with the quotes the
+    wrong way round, in ASCII quotes, as 三公费用 or with 经费 in a lead clause: every figure of the real document
+    is read (the 经费 / 费用 had been taken for an item the reader does not know: the total's budget, actual and
+    change lost without a word)."""
+    text = (CORPUS / REAL).read_text(encoding="utf-8")
+    assert old in text
+    edited = interpret(parse_document("x.md", text.replace(old, new).encode("utf-8")))
+    real = interpret(parse_document("x.md", text.encode("utf-8")))
+    assert [(s.key, s.amount_wan, s.line) for s in edited.statements] == [
+        (s.key, s.amount_wan, s.line) for s in real.statements
+    ]
+    assert len(real.statements) == 76

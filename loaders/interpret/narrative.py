@@ -94,7 +94,8 @@ _RUNNING = r"运(?:行(?:维护)?|维)费"
 _VEHICLE_TOTAL = rf"{_CAR}购置(?:费)?[及和与](?:{_CAR})?{_RUNNING}"
 _VEHICLE_PURCHASE = rf"{_CAR}购置费"
 _VEHICLE_OPERATION = rf"{_CAR}{_RUNNING}|运行维护费"
-_THREE_PUBLIC = r'[“"‘「『]?三公[”"’」』]?经费'  # “三公”经费, "三公"经费, 「三公」经费, 三公经费
+# The total: 三公 in any quotes or none (“三公”经费, “三公“经费, '三公'经费, 「三公」经费, 三公经费, 三公费用)
+_THREE_PUBLIC = r"[“”\"'‘’「」『』]?三公[“”\"'‘’「」『』]?(?:经费|费用)?"
 _RECEPTION_FEE = r"(?<!国内)(?<!外事)(?<!公务)(?:公务)?接待费"
 _PROCUREMENT_TOTAL = r"政府采购支出(?:总额|总计|合计)?|政府采购(?:总额|总计|合计)"
 _BOTH_TOTALS = r"收入?[、和与及]?支出?总计|收入总计[、和与及]支出总计"  # 收、支总计, 收入、支出总计, 收入总计和支出总计
@@ -197,6 +198,11 @@ THREE_PUBLIC_ITEMS = re.compile(
 THREE_PUBLIC_BUDGET = re.compile(r"(?:全年|年初)?预算(?:数)?为?" + AMOUNT)
 THREE_PUBLIC_ACTUAL = re.compile(r"(?:支出)?决算(?:数)?为?" + AMOUNT + rf"(?:[，,]?(?:决算数?)?{_COMPLETION})?")
 UNNAMED = "unnamed"  # a 三公 item the reader does not know (2. 公务用车费…): its figures are no item's
+# An item the reader does not know: a 费 right before its 预算 / 决算 / 支出 words or ending a heading
+# (差旅费全年预算为, 1. 差旅费); not 经费 or 费用 (严格控制经费支出，…), nor 三公费 (the total).
+UNKNOWN_ITEM = re.compile(
+    r"[\u4e00-\u9fff](?<!经)(?<!三公)费(?:财政拨款)?(?:支出)?(?:全年|年初)?(?:预算|决算|支出|[：:]?$)"
+)
 # 较上年减少 / 同比减少 / 与上年相比减少 / 比 2023 年度支出决算 7.48 万元减少 … / 较上年持平
 THREE_PUBLIC_CHANGE = re.compile(rf"{_COMPARED_WITH}[，,]?{CHANGE}")
 THREE_PUBLIC_FLAT = re.compile(rf"{_COMPARED_WITH}[，,]?(?:{FLAT})")
@@ -473,15 +479,23 @@ def _three_public(
 ) -> tuple[list[Statement], str | None]:
     """预算 / 支出决算 / change figures of the 三公 section, each attributed to the last item named before it, else
     to the paragraph's subject (the item it names before its first amount: 较上年… after an 其中 list is the total's),
-    else to the item its sub-heading names, else to the total; a paragraph listed or naming a 费 before its
-    amounts that is no item the reader knows (2. 公务用车费…, 差旅费全年预算为…) is not read, nor one under such
-    a sub-heading. Last year's figures (上年…支出决算为) are passed over, and an item
-    is given one figure of each kind per sentence."""
-    named = [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)] if "费" in sentence else []
+    else to the item its sub-heading names, else to the total; a paragraph listed or naming a 费 right before its
+    预算 / 决算 / 支出 words that is no item the reader knows (2. 公务用车费…, 差旅费全年预算为…) is not read, nor one
+    under such a sub-heading (经费 and 费用 are no item: 严格控制经费支出，…, “三公”费用 is the total). Last year's
+    figures (上年…支出决算为) are passed over, and an item is given one figure of each kind per sentence."""
+    named = (
+        [(m.start(), m.lastgroup) for m in THREE_PUBLIC_ITEMS.finditer(sentence)]
+        if "费" in sentence or "三公" in sentence
+        else []
+    )
     if subject is None:
         first = AMOUNT_RE.search(sentence)
         subject = next((key for start, key in named if first is None or start < first.start()), None)
-        if subject is None and first is not None and (_LIST_MARK.match(sentence) or "费" in sentence[: first.start()]):
+        if (
+            subject is None
+            and first is not None
+            and (_LIST_MARK.match(sentence) or UNKNOWN_ITEM.search(sentence, 0, first.start()))
+        ):
             subject = UNNAMED  # 2. 公务用车费… / 差旅费全年预算为…: an item, not the total
 
     def item_at(pos: int) -> str | None:
@@ -618,7 +632,7 @@ def read_statements(narrative: list[Section], fiscal_year: int | None = None) ->
                 found, subject = _three_public(section, offset, sentence, subject, heading, fiscal_year)
                 if sentence.endswith("\n") and _last_mark(section.text, m.end() - 1) not in "，,":
                     if _subheading(sentence.rstrip("\n")):  # 1. 因公出国（境）费 over the paragraphs of its figures
-                        heading = subject or (UNNAMED if "费" in sentence else None)
+                        heading = subject or (UNNAMED if UNKNOWN_ITEM.search(sentence.rstrip("\n")) else None)
                     subject = None  # a paragraph ends (not a line of one wrapped after 3. 公务接待费…，)
                 out += found
             figures = DIGIT.search(sentence) is not None  # every figure has a digit, or says 持平 or 无
