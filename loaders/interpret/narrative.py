@@ -59,6 +59,7 @@ _COMPLETION = r"(?:(?:完成|为|占|是|达到?)(?:全年|年初)?预算(?:数)
 AMOUNT_RE = re.compile(AMOUNT)
 # A footnote mark after an amount's unit or a percentage (3,797.75 万元[^1], 万元①, 15.2%²): no part of the sentence.
 _FIGURE_NOTE = re.compile(r"(?<=[元万%])(?:\[\^[^\]]{1,10}\]|[①-⑳¹²³⁰⁴-⁹※＊*])+")
+_NOTE_CHARS = re.compile(r"[\[①-⑳¹²³⁰⁴-⁹※＊*]")  # any of the marks: a cheap test before the substitution
 # A year in digits or Chinese numerals (2023, 二〇二三, 二零二三).
 _YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # Words before a figure in its clause that make it last year's (a year is last year's when before the document's).
@@ -330,7 +331,7 @@ def _flat(text: str) -> str:
     """A paragraph's text without whitespace and footnote marks after its figures (``_FIGURE_NOTE``), （类）（款）（项）
     however their brackets are printed."""
     text = no_space(text)
-    if "元" in text or "万" in text or "%" in text:
+    if _NOTE_CHARS.search(text):
         text = _FIGURE_NOTE.sub("", text)
     if "(" not in text:
         return text
