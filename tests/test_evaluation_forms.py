@@ -357,12 +357,14 @@ def test_indicator_direction_from_a_column_of_its_own(word):
         ("不小于", "不大于", False),
         ("以上", "以内", True),
         ("以上", "以下", True),
+        ("＞＝", "＜＝", False),
+        ("＞=", "＜=", False),
     ],
-    ids=["ascii", "other-signs", "words", "above-within", "above-below"],
+    ids=["ascii", "other-signs", "words", "above-within", "above-below", "full-width", "full-width-and-ascii"],
 )
 def test_target_signs_in_other_forms(at_least, at_most, after):
-    """≥ / ≤ written >= / <=, ≧ / ≦, 不小于 / 不大于, or after the unit (55 家以上, 12 小时以内): the same target
-    (they had been read as text, or their sign as part of the unit)."""
+    """≥ / ≤ written >= / <=, ≧ / ≦, 不小于 / 不大于, after the unit (55 家以上, 12 小时以内), or in full-width
+    signs (＞＝, ＞=): the same target (they had been read as text, or their sign as part of the unit)."""
 
     def sign(c: list[str]) -> list[str]:
         if c[5][:1] not in "≥≤":

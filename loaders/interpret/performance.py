@@ -53,9 +53,9 @@ LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 # A quantity: a sign in symbols or words (≥95%, >=95%, 不低于95%, 不超过3天), a number, its unit, a sign after it
-# (95%以上)
+# (95%以上); full-width signs (＞＝95%) read as their ASCII forms (WIDE_SIGNS)
 QUANTITY = re.compile(
-    r"^(≥|≤|≧|≦|>=|<=|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不少于|不超过|不小于|不大于|达到|控制在|大于|小于|高于|低于)?"
+    r"^(≥|≤|≧|≦|>=|<=|>|<|=|大于等于|小于等于|不低于|不高于|不少于|不超过|不小于|不大于|达到|控制在|大于|小于|高于|低于)?"
     r"(\d+(?:\.\d+)?)([^\d*×]*?)(及?以上|及?以下|以内)?$"
 )
 _WORDS_NOT_UNIT = re.compile(r"水平|标准|同期|以来")  # a target in words around a number (达到上年水平, 不低于国家标准)
@@ -64,8 +64,6 @@ OPS = {
     "≦": "≤",
     ">=": "≥",
     "<=": "≤",
-    "＞": ">",
-    "＜": "<",
     "大于等于": "≥",
     "不低于": "≥",
     "不少于": "≥",
@@ -86,6 +84,7 @@ OPS = {
     "及以下": "≤",
     "以内": "≤",
 }
+WIDE_SIGNS = str.maketrans("＞＜＝", "><=")
 ROW_LABEL = re.compile(r"^年度绩效(?:指标|目标)|^年度目标")
 POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 TWO_PLACES = Decimal("0.01")
@@ -469,7 +468,7 @@ def _level_name(name: str) -> tuple[str, Decimal | None]:
 def _quantity(text: str) -> tuple[str | None, Decimal, str] | None:
     """(sign, number, unit) of a quantity target or actual; None for words (达到2023年水平: a year and a level, not
     2023 of a unit) or for signs before and after the number that contradict each other (控制在90%以上)."""
-    m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$"))
+    m = QUANTITY.match(norm(text).replace("$\\geq", "≥").replace("$\\leq", "≤").rstrip("$").translate(WIDE_SIGNS))
     if not m or _WORDS_NOT_UNIT.search(m.group(3)) or (m.group(2)[:2] in ("19", "20") and m.group(3).startswith("年")):
         return None
     before, after = (OPS.get(sign, sign) for sign in m.group(1, 4))
