@@ -506,3 +506,15 @@ def test_a_target_in_words_around_a_number_is_no_quantity(text, read):
     """The sign words read this session (达到, 高于, 控制在, 以上 …) had made 达到2023年水平 a target of ≥ 2023 '年水平'
     and 控制在90%以上 one of ≤ 90%: such targets stay text (no recomputed score) unless a quantity reads plainly."""
     assert _quantity(text) == read
+
+
+@pytest.mark.parametrize("between", [[], ["第 2 页", ""]], ids=["header", "page-number"])
+def test_an_indicator_table_over_two_pages_with_its_header_repeated(between):
+    """The SITES evaluation broken after its second indicator, the next page repeating the indicator header: the rows
+    under it that print no 一级指标 (时效指标 | 故障恢复时间, in the 产出指标 cell above) keep 产出指标 (it had been
+    lost: each header began its rows afresh, as a 部门整体 evaluation's next 年度目标 does)."""
+    first, end = table_block(SITES)
+    at = next(i for i in range(first, end) if "三级指标" in LINES[i])
+    assert LINES[at + 3].startswith("\t\t时效指标\t")
+    parsed = parse([*LINES[: at + 3], "", *between, LINES[at], *LINES[at + 3 :]])
+    assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []

@@ -736,12 +736,15 @@ def read_evaluation(table: Table) -> Evaluation:
             sections.append((columns, []))
         elif in_indicators:
             sections[-1][1].append(row)
+    carry: dict[str, object] = {}  # the 一级/二级指标 above, kept past a header repeated under an indicator (a page's)
     for columns, rows in sections:
-        carry: dict[str, object] = {}
+        last = None
         for row in _tall_cells_joined(rows, columns, ev):
             if ind := _indicator(row, carry, columns):
                 recompute(ind)
                 ev.indicators.append(ind)
+            last = ind if _filled(row) else last
+        carry = carry if last else {}
     head = _tall_name_joined(table.rows[:head_end])
     budget = _budget_header(head)
     ev.fields = _header_fields(head)
