@@ -518,3 +518,15 @@ def test_an_indicator_table_over_two_pages_with_its_header_repeated(between):
     assert LINES[at + 3].startswith("\t\t时效指标\t")
     parsed = parse([*LINES[: at + 3], "", *between, LINES[at], *LINES[at + 3 :]])
     assert indicators(parsed) == indicators(REAL) and parsed.document.warnings == []
+
+
+def test_an_indicator_table_without_a_weight_column():
+    """A partial self-evaluation printing 得分 and no 分值 (实际完成值 | 得分): each row's number at the right is its
+    score, the weight stays blank (the score had been read as the weight, and the row whose actual is a bare 0 lost,
+    its 0 | 5.00 read as weight and score)."""
+    parsed = parse(indicator_rows(lambda c: c[:7] + c[8:]))
+    got, real = parsed.evaluations[1].indicators, REAL.evaluations[1].indicators
+    assert [(i.indicator, i.actual_text, i.weight, i.score_reported, i.score_rule) for i in got] == [
+        (i.indicator, i.actual_text, None, i.score_reported, "no weight printed") for i in real
+    ]
+    assert len(got) == 5 and real[3].actual_text == "0"

@@ -313,6 +313,7 @@ class IndicatorColumns:
     end: int = 0  # where the header ends
     names: tuple[int, ...] = ()  # the 一级/二级/三级指标 columns
     score: int | None = None  # the (last) 得分 column, also where a total row prints the total score
+    unweighted: bool = False  # no 分值 column, the actual's before 得分: a row's one number at the right is its score
 
     def fits(self, row: list[Cell], carry: dict[str, object]) -> bool:
         """Whether a row's cells stand under the header's words (converters shift some rows by a cell): a name under
@@ -345,14 +346,16 @@ def _indicator_columns(header: list[Cell]) -> IndicatorColumns:
     for k, text in enumerate(texts):
         if text and (m := _INDICATOR_COLUMN.search(text)) and m.lastgroup not in positions:
             positions[m.lastgroup] = k
+    score = max((k for k, text in enumerate(texts) if "得分" in text), default=None)
+    before = next((k for k in reversed(range(score or 0)) if texts[k]), None)  # the named column before 得分
+    unweighted = "weight" not in positions and before is not None and before == positions.get("actual")
     if not {"target", "actual", "weight", "score"} <= positions.keys():
         positions = {}
     end = max((k for k, c in enumerate(header) if c.text.strip()), default=-1) + 1 if positions else 0
     unnamed = tuple(k for k, c in enumerate(header[:end]) if not c.text.strip())
-    score = max((k for k, text in enumerate(texts) if "得分" in text), default=None)
     width = None if score is None or not any(c.text.strip() for c in header[score + 1 :]) else score + 1
     names = tuple(positions[key] for key in ("level1", "level2", "level3") if key in positions)
-    return IndicatorColumns(positions, width, unnamed, end, names, score)
+    return IndicatorColumns(positions, width, unnamed, end, names, score, unweighted)
 
 
 @lru_cache(maxsize=4096)
@@ -389,12 +392,13 @@ def _indicator(row: list[Cell], carry: dict[str, object], columns: IndicatorColu
     texts = [t for t, _ in cells]
     mark = "分" if texts[-1].endswith("分") else ""  # weight and score are printed alike: 20 | 18 or 20分 | 18分
     points: list[Decimal] = []
-    while len(points) < min(2, len(texts)) and (p := _points(texts[-1 - len(points)], mark)) is not None:
+    most = min(1 if columns.unweighted else 2, len(texts))  # weight and score, or the score alone
+    while len(points) < most and (p := _points(texts[-1 - len(points)], mark)) is not None:
         points.append(p)
     trailing = len(points)
     if trailing == 0 or len(texts) < trailing + 3:
         return None
-    weight, score = points[-1], points[0] if trailing == 2 else None
+    weight, score = (None, points[0]) if columns.unweighted else (points[-1], points[0] if trailing == 2 else None)
     names = texts[: -trailing - 2]
     return _named(names, carry, cells[0][1], texts[-trailing - 2], texts[-trailing - 1], weight, score)
 
