@@ -95,12 +95,14 @@ def test_evaluation_kind_from_structure(lines, kind):
         "合计\t\t\t\t\t\t100.00\t96\t",
         "综合得分\t\t\t\t\t\t100.00\t96\t",
         "自评得分\t96\t\t\t\t\t\t\t",
+        "\t总分\t\t\t\t\t100.00\t96\t",
     ],
-    ids=["points", "grade", "self-total", "sum", "overall-score", "self-score-alone"],
+    ids=["points", "grade", "self-total", "sum", "overall-score", "self-score-alone", "label-in-second-cell"],
 )
 def test_total_score_row_forms(row):
     """The unit's evaluation with the total score its narrative states (自评总分96分) printed under 得分, beside
-    the weight total 100.00, or alone after a label of another template."""
+    the weight total 100.00, or alone after a label of another template, or with its label in the second cell (the
+    first left blank, as the indicator rows leave it: the total had been lost)."""
     at = next(i for i in range(LINES.index(FIRST), len(LINES)) if LINES[i].startswith("总分"))
     parsed = parse([*LINES[:at], row, *LINES[at + 1 :]])
     totals = [e.total_score_printed for e in parsed.evaluations]

@@ -731,7 +731,8 @@ def read_evaluation(table: Table) -> Evaluation:
     columns = IndicatorColumns({}, None)
     sections: list[tuple[IndicatorColumns, list[list[Cell]]]] = []  # each indicator header's rows
     for n, row in enumerate(table.rows):
-        if n > head_end and row and norm(row[0].text).startswith(TOTAL_LABELS):
+        label = next((text for text, _ in row if text.strip()), "")  # in the first cell, or the second (\t总分\t…)
+        if n > head_end and norm(label).startswith(TOTAL_LABELS):
             ev.total_score_printed = _total_score(row, columns.score)
             in_indicators = False
             continue
