@@ -48,12 +48,14 @@ def national_budget(weight: str = "20", rate: str = "100%", score: str = "20.00"
         (national_budget(score="—"), (3,)),
         (national_budget(weight=""), (4,)),
         (national_budget(rate="100", rate_head="执行率（%）"), ()),
+        (national_budget(rate="1"), ()),
+        (national_budget(rate="1.00"), ()),
     ],
-    ids=["filled", "score-blank", "score-dash", "weight-blank", "rate-without-percent"],
+    ids=["filled", "score-blank", "score-dash", "weight-blank", "rate-without-percent", "rate-1", "rate-1.00"],
 )
 def test_budget_values_read_under_their_labels(lines, blank):
     """A is 全年预算数 and B 全年执行数 also when a cell of the row is blank or '—' or the rate has no %; the blank
-    cell's value stays blank, the others keep theirs."""
+    cell's value stays blank, the others keep theirs; a rate printed as a fraction (1, 1.00) is 100 (it had been 1)."""
     want = budgets(REAL)
     want[-1] = tuple(None if k in blank else v for k, v in enumerate(want[-1]))
     assert want[-1][:2] == (Decimal("584.81"), Decimal("584.81"))
@@ -532,3 +534,24 @@ def test_an_indicator_table_without_a_weight_column():
         (i.indicator, i.actual_text, None, i.score_reported, "no weight printed") for i in real
     ]
     assert len(got) == 5 and real[3].actual_text == "0"
+
+
+@pytest.mark.parametrize(
+    ("rate", "read"),
+    [("0.9513", "95.13"), ("95.13", "95.13"), ("95.13%", "95.13")],
+    ids=["fraction", "bare", "percent"],
+)
+def test_execution_rate_printed_as_a_fraction(rate, read):
+    """336.27 of 353.48 executed, the rate printed 0.9513 (B/A as a fraction) under 执行率 (B/A): 95.13 percent, as
+    the other forms read (it had been 0.9513, which the 执行率 check then failed); the score 19.03 as printed."""
+    first, end = table_block(SITES)
+    at = next(i for i in range(first, end) if LINES[i].startswith("预算执行情况"))
+    assert LINES[at + 2] == "\t\t\t353.48\t353.48\t100%\t20.00\t\t" and "执行率 (B/A)" in LINES[at]
+    row = f"\t\t\t353.48\t336.27\t{rate}\t19.03\t\t"
+    got = parse([*LINES[: at + 2], row, *LINES[at + 3 :]]).evaluations[1]
+    assert (got.budget_wan, got.executed_wan, got.execution_rate_printed, got.budget_score_reported) == (
+        Decimal("353.48"),
+        Decimal("336.27"),
+        Decimal(read),
+        Decimal("19.03"),
+    )

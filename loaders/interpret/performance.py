@@ -235,10 +235,21 @@ def _budget(rows: list[list[Cell]], ev: Evaluation) -> None:
     named = _under(columns, cells) if "executed" in columns else _in_order(cells, amounts)
     ev.budget_wan = _wan(named.get("budget", named.get("initial_budget", "")), unit)
     ev.executed_wan = _wan(named["executed"], unit)
-    ev.execution_rate_printed = _number(named.get("rate", ""))
+    rate_head = rows[0][columns["rate"]].text if "rate" in columns else ""
+    ev.execution_rate_printed = _rate(named.get("rate", ""), rate_head, ev)
     ev.budget_score_reported = _value(named.get("score", ""))
     if (weight := _value(named.get("weight", ""))) is not None:
         ev.budget_score_weight = weight
+
+
+def _rate(text: str, head: str, ev: Evaluation) -> Decimal | None:
+    """The execution rate in percent: as printed (100%, 95.13), or a fraction printed without % in a column whose
+    header says no % (0.9513, 1) nearer B/A than 100 × B/A times 100 (95.13, 100)."""
+    rate = _number(text)
+    if rate is None or "%" in text + head or "％" in text + head or not ev.budget_wan or ev.executed_wan is None:
+        return rate
+    ratio = ev.executed_wan / ev.budget_wan
+    return rate.scaleb(2) + 0 if abs(rate - ratio) < abs(rate - 100 * ratio) else rate  # + 0: 1E+2 as 100
 
 
 def _under(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
